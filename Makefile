@@ -1,0 +1,135 @@
+# marketpress - one plain Makefile.
+#   make            build build/bin/marketpress and the plugins
+#   make run        render the AIGC dataset with every plugin into out/
+#   make test       the suite, then again under ASan+UBSan
+#   make bench      timings and peak memory
+#   make install    PREFIX=/usr/local (DESTDIR honoured)
+#   make fuzz       run the loader fuzzer for FUZZ_SECONDS (needs clang)
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BUILD    ?= build
+ifeq ($(origin CC),default)
+CC        = gcc
+endif
+
+WARN      = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
+            -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
+OPT      ?= -O2 -g
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+ifeq ($(SAN),1)
+OPT      := -O1 -g $(SAN_FLAGS)
+LDSAN     = $(SAN_FLAGS)
+endif
+CFLAGS   ?=
+CFLAGS   += -std=c11 $(OPT) $(WARN)
+CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' \
+            -DMKP_PLUGIN_DIR='"$(PREFIX)/lib/marketpress/plugins"' -MMD -MP
+LDLIBS    = -lyaml -ldl -lm
+
+CORE_SRC  = $(filter-out core/main.c,$(wildcard core/*.c))
+CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ  = $(BUILD)/obj/core/main.o
+BIN       = $(BUILD)/bin/marketpress
+PLUGDIR   = $(BUILD)/lib/marketpress/plugins
+
+# One folder per plugin: plugins/<dir>/*.c -> <name>.so, with its libraries.
+# A plugin is built once its folder has sources.
+PLUGINS          = csv $(foreach p,svg pdf xlsx,$(if $(wildcard plugins/$(p)/*.c),$(p)))
+csv_DIR          = template
+csv_LIBS         =
+svg_DIR          = svg
+svg_CFLAGS       = $(shell pkg-config --cflags cairo)
+svg_LIBS         = $(shell pkg-config --libs cairo) -lm
+pdf_DIR          = pdf
+pdf_CFLAGS       =
+pdf_LIBS         = -lhpdf -lm
+xlsx_DIR         = xlsx
+xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
+xlsx_LIBS        = $(shell pkg-config --libs xlsxwriter) -lm
+PLUGIN_SO        = $(PLUGINS:%=$(PLUGDIR)/%.so)
+PLUGIN_CFLAGS    = -fPIC -fvisibility=hidden
+PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude
+
+TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c))
+UNIT_SRC         = $(wildcard tests/unit/*.c)
+UNIT_BIN         = $(BUILD)/tests/unit_tests
+
+.PHONY: all run test test-one bench install uninstall clean deps fuzz
+all: $(BIN) $(PLUGIN_SO)
+
+deps:
+	@sh .ci/bootstrap
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(BIN): $(CORE_OBJ) $(MAIN_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Plugins: hidden visibility, so only MKP_EXPORT'ed entry symbols leave the .so.
+.SECONDEXPANSION:
+$(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) include/marketpress/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) $($*_CFLAGS) -shared -o $@ \
+	    $(filter %.c,$^) $(LDSAN) $($*_LIBS)
+
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c include/marketpress/*.h
+	@mkdir -p $(dir $@)
+	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
+
+$(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/gen_dataset: tests/gen_dataset.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
+
+$(BUILD)/tests/bench: tests/bench.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+run: deps all
+	$(BIN) forecast datasets/aigc-foundation-models.yaml
+	$(BIN) render datasets/aigc-foundation-models.yaml -o out
+
+# One pass of the suite over $(BUILD); `make test` runs it twice.
+test-one: all $(UNIT_BIN) $(TEST_PLUGINS) $(BUILD)/tests/gen_dataset
+	@sh tests/run.sh $(BUILD)
+
+test: deps
+	@rm -f build/.test-counts build/san/.test-counts
+	@$(MAKE) --no-print-directory test-one BUILD=build; a=$$?; \
+	 $(MAKE) --no-print-directory test-one BUILD=build/san SAN=1; b=$$?; \
+	 sh tests/total.sh build/.test-counts build/san/.test-counts; t=$$?; \
+	 [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$t -eq 0 ]
+
+bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/gen_dataset
+	@sh tests/bench.sh $(BUILD)
+
+fuzz:
+	@sh tests/fuzz/run.sh $(BUILD) $${FUZZ_SECONDS:-60}
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/marketpress/plugins \
+	    $(DESTDIR)$(PREFIX)/include/marketpress $(DESTDIR)$(PREFIX)/lib/pkgconfig \
+	    $(DESTDIR)$(PREFIX)/share/doc/marketpress
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/marketpress
+	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PREFIX)/lib/marketpress/plugins/
+	install -m 644 include/marketpress/*.h $(DESTDIR)$(PREFIX)/include/marketpress/
+	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/marketpress/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' marketpress.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/marketpress.pc
+
+uninstall:
+	rm -rf $(DESTDIR)$(PREFIX)/bin/marketpress $(DESTDIR)$(PREFIX)/lib/marketpress \
+	    $(DESTDIR)$(PREFIX)/include/marketpress $(DESTDIR)$(PREFIX)/lib/pkgconfig/marketpress.pc \
+	    $(DESTDIR)$(PREFIX)/share/doc/marketpress
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,223 @@
+/* build.c - draft model -> frozen model: forecast the market, derive each
+ * segment from its growth assumption, reconcile children to their parent
+ * and compute the derived figures (share, CAGR, growth, rank). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forecast.h"
+#include "model_int.h"
+
+static double *new_series(mkp_doc *doc)
+{
+    return arena_array(&doc->arena, (size_t)doc->model->n_years, sizeof(double));
+}
+
+static void mark_years(const mkp_model *m, unsigned char *flags, const ypoints *p, unsigned flag)
+{
+    for (size_t i = 0; i < p->n; i++)
+        flags[p->v[i].year - m->first_year] |= (unsigned char)flag;
+}
+
+static int fill_points(mkp_doc *doc, const ypoints *pts, int has_rate, double rate, double *out)
+{
+    const mkp_model *m = doc->model;
+    fc_input in = {pts, has_rate, rate, m->first_year, m->n_years};
+    return fc_cagr.fill(&in, out);
+}
+
+static void forecast_market(mkp_doc *doc)
+{
+    spec *s = &doc->market;
+    ypoints all = {0, NULL, 0, 0};
+    all.v = arena_array(&doc->arena, s->history.n + s->anchors.n, sizeof *all.v);
+    for (size_t i = 0; i < s->history.n; i++)
+        all.v[all.n++] = s->history.v[i];
+    for (size_t i = 0; i < s->anchors.n; i++)
+        all.v[all.n++] = s->anchors.v[i];
+    double *v = new_series(doc);
+    fill_points(doc, &all, s->has_rate, s->rate, v);
+    s->node->value = v;
+}
+
+/* The raw value of a child before reconciliation. */
+static void raw_child(mkp_doc *doc, const spec *c, const double *parent, double *out)
+{
+    const mkp_model *m = doc->model;
+    switch (c->kind) {
+    case GROWTH_ANCHORS:
+        fill_points(doc, &c->anchors, 0, 0, out);
+        break;
+    case GROWTH_SHARE_CAGR: {
+        const ypoint *p0 = &c->share.v[0];
+        double start = p0->value / 100.0 * parent[p0->year - m->first_year];
+        double g = 1.0 + c->cagr / 100.0;
+        for (int i = 0; i < m->n_years; i++)
+            out[i] = start * pow(g, m->first_year + i - p0->year);
+        break;
+    }
+    case GROWTH_SHARE: {
+        const ypoints *p = &c->share;
+        for (int i = 0; i < m->n_years; i++) {
+            int year = m->first_year + i;
+            double sh;
+            if (year <= p->v[0].year) {
+                sh = p->v[0].value;
+            } else if (year >= p->v[p->n - 1].year) {
+                sh = p->v[p->n - 1].value;
+            } else {
+                size_t k = 1;
+                while (p->v[k].year < year)
+                    k++;
+                const ypoint *a = &p->v[k - 1], *b = &p->v[k];
+                sh = a->value + (b->value - a->value) * (year - a->year) / (double)(b->year - a->year);
+            }
+            out[i] = sh / 100.0 * parent[i];
+        }
+        break;
+    }
+    case GROWTH_NONE:
+        memset(out, 0, sizeof *out * (size_t)m->n_years);
+        break;
+    }
+}
+
+/* Top-down proportional reconciliation: in every year the children are
+ * scaled by one factor so that they add up to the parent, which does not
+ * move.  Where the raw children are all zero the parent is split evenly. */
+static void reconcile(mkp_doc *doc, spec *parent, diag_ctx *d)
+{
+    const mkp_model *m = doc->model;
+    const double *pv = parent->node->value;
+    size_t n = parent->n_children;
+    int warned = 0;
+    for (int i = 0; i < m->n_years; i++) {
+        double sum = 0;
+        for (size_t c = 0; c < n; c++)
+            sum += parent->children[c].node->value[i];
+        for (size_t c = 0; c < n; c++) {
+            double *cv = (double *)parent->children[c].node->value;
+            if (sum > 0) {
+                cv[i] = pv[i] * (cv[i] / sum);
+            } else {
+                cv[i] = pv[i] / (double)n;
+                if (pv[i] > 0 && !warned++)
+                    diag_warning(d, parent->line, parent->col,
+                                 "the segments of '%s' are all zero in %d; splitting it evenly", parent->node->path,
+                                 m->first_year + i);
+            }
+        }
+    }
+}
+
+static void derive(const mkp_model *m, mkp_node *node)
+{
+    int s = m->cagr_start - m->first_year, e = m->forecast_end - m->first_year;
+    double a = node->value[s], b = node->value[e];
+    node->cagr = a > 0 && b > 0 ? pow(b / a, 1.0 / (e - s)) - 1.0 : NAN;
+    node->growth = b - a;
+}
+
+static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
+{
+    const mkp_model *m = doc->model;
+    size_t n = parent->n_children;
+    if (n == 0)
+        return;
+    int e = m->forecast_end - m->first_year;
+    for (size_t c = 0; c < n; c++) {
+        spec *cs = &parent->children[c];
+        double *v = new_series(doc);
+        raw_child(doc, cs, parent->node->value, v);
+        cs->node->value = v;
+        unsigned char *flags = arena_alloc(&doc->arena, (size_t)m->n_years);
+        for (int i = 0; i < m->n_years; i++)
+            flags[i] = m->first_year + i > m->base_year ? MKP_YEAR_FORECAST : 0;
+        if (cs->kind == GROWTH_ANCHORS)
+            mark_years(m, flags, &cs->anchors, MKP_YEAR_ANCHOR);
+        cs->node->flags = flags;
+    }
+    reconcile(doc, parent, d);
+    for (size_t c = 0; c < n; c++) {
+        mkp_node *cn = parent->children[c].node;
+        double *share = new_series(doc);
+        for (int i = 0; i < m->n_years; i++)
+            share[i] = parent->node->value[i] > 0 ? cn->value[i] / parent->node->value[i] : 0;
+        cn->share = share;
+        derive(m, cn);
+        int rank = 1;
+        for (size_t o = 0; o < n; o++) {
+            const mkp_node *on = parent->children[o].node;
+            if (on->value && (on->value[e] > cn->value[e] || (on->value[e] == cn->value[e] && o < c)))
+                rank++;
+        }
+        cn->rank = rank;
+    }
+    for (size_t c = 0; c < n; c++)
+        build_children(doc, &parent->children[c], d);
+}
+
+int mkp_build(mkp_doc *doc, diag_ctx *d)
+{
+    mkp_model *m = doc->model;
+    int errors = d->errors;
+    forecast_market(doc);
+    mkp_node *market = doc->market.node;
+    unsigned char *flags = arena_alloc(&doc->arena, (size_t)m->n_years);
+    for (int i = 0; i < m->n_years; i++)
+        flags[i] = m->first_year + i > m->base_year ? MKP_YEAR_FORECAST : 0;
+    mark_years(m, flags, &doc->market.history, MKP_YEAR_HISTORY);
+    mark_years(m, flags, &doc->market.anchors, MKP_YEAR_ANCHOR);
+    market->flags = flags;
+    double *ones = new_series(doc);
+    for (int i = 0; i < m->n_years; i++)
+        ones[i] = 1.0;
+    market->share = ones;
+    market->rank = 1;
+    derive(m, market);
+    for (size_t i = 0; i < doc->n_dims; i++) {
+        mkp_node *dn = doc->dims[i].node;
+        dn->value = market->value;
+        dn->share = ones;
+        dn->flags = flags;
+        dn->cagr = market->cagr;
+        dn->growth = market->growth;
+        dn->rank = 1;
+        build_children(doc, &doc->dims[i], d);
+    }
+    mkp_build_figures(doc);
+    return d->errors == errors ? 0 : -1;
+}
+
+int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d)
+{
+    const mkp_model *m = doc->model;
+    int warnings = 0;
+    if (m->has_published_cagr && isfinite(m->market->cagr)) {
+        double diff = (m->published_cagr - m->market->cagr) * 100.0;
+        if (fabs(diff) > 0.05) {
+            diag_warning(d, doc->published_cagr_line, doc->published_cagr_col,
+                         "published_cagr %.2f%% differs from the %.2f%% that the anchors imply for %d-%d "
+                         "by %+.2f percentage points",
+                         m->published_cagr * 100.0, m->market->cagr * 100.0, m->cagr_start, m->forecast_end, diff);
+            warnings++;
+        }
+    }
+    return warnings;
+}
+
+mkp_doc *mkp_open(const char *path, int quiet_warnings)
+{
+    diag_ctx d;
+    diag_init(&d, path, stderr);
+    mkp_doc *doc = mkp_load_file(path, &d);
+    if (!doc)
+        return NULL;
+    if (mkp_build(doc, &d) != 0) {
+        mkp_doc_free(doc);
+        return NULL;
+    }
+    if (!quiet_warnings)
+        mkp_check_consistency(doc, &d);
+    return doc;
+}

@@ -1,0 +1,56 @@
+/* fc_cagr.c - compound growth through every known point.  Between two
+ * points the series grows at the constant rate that joins them
+ * (geometric interpolation); before the first and after the last it goes
+ * on at the nearest interval's rate, or at the given rate when there is a
+ * single point.  An interval touching zero is joined linearly, since no
+ * growth rate leads from or to zero. */
+#include <math.h>
+
+#include "forecast.h"
+
+static double rate_between(const ypoint *a, const ypoint *b)
+{
+    if (a->value <= 0 || b->value <= 0)
+        return 0;
+    return pow(b->value / a->value, 1.0 / (b->year - a->year));
+}
+
+static int fill(const fc_input *in, double *out)
+{
+    const ypoints *p = in->points;
+    if (p->n == 0)
+        return -1;
+    double single = 1.0 + (in->has_rate ? in->rate / 100.0 : 0.0);
+    for (int i = 0; i < in->n_years; i++) {
+        int year = in->first_year + i;
+        const ypoint *first = &p->v[0], *last = &p->v[p->n - 1];
+        if (year <= first->year) {
+            double g = p->n > 1 ? rate_between(first, &p->v[1]) : single;
+            out[i] = g > 0 ? first->value / pow(g, first->year - year) : first->value;
+            continue;
+        }
+        if (year >= last->year) {
+            double g = in->has_rate || p->n == 1 ? single : rate_between(&p->v[p->n - 2], last);
+            out[i] = g > 0 ? last->value * pow(g, year - last->year) : last->value;
+            continue;
+        }
+        size_t k = 1;
+        while (p->v[k].year < year)
+            k++;
+        const ypoint *a = &p->v[k - 1], *b = &p->v[k];
+        if (year == b->year) {
+            out[i] = b->value;
+        } else if (a->value > 0 && b->value > 0) {
+            out[i] = a->value * pow(b->value / a->value, (double)(year - a->year) / (b->year - a->year));
+        } else {
+            out[i] = a->value + (b->value - a->value) * (year - a->year) / (double)(b->year - a->year);
+        }
+    }
+    return 0;
+}
+
+const fc_module fc_cagr = {
+    .name = "cagr",
+    .params = "anchors: {year: value, ...}; rate: percent per year (optional)",
+    .fill = fill,
+};

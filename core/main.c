@@ -1,0 +1,318 @@
+/* main.c - the marketpress command line: validate, forecast, render,
+ * plugins and plugin-check.  Exit status: 0 ok, 1 a plugin failed,
+ * 2 bad input or usage. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "format.h"
+#include "marketpress/plugin.h"
+#include "model_int.h"
+
+const char *const mkp_version = MKP_VERSION;
+
+static void usage(FILE *f)
+{
+    fputs("usage: marketpress COMMAND [OPTIONS] ...\n"
+          "\n"
+          "commands:\n"
+          "  validate FILE...           check datasets; print one line per file\n"
+          "  forecast FILE [--csv|--json] [--lang LANG]\n"
+          "                             print the key statistics and every series\n"
+          "  render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"
+          "         [--lang LANG] [-j N] [--timeout SECONDS]\n"
+          "                             render datasets with output plugins (default: all, into out/)\n"
+          "  plugins [-P DIR] [-v]      list output plugins; -v also lists refused files\n"
+          "  plugin-check FILE.so       run a plugin against fixture models and report problems\n"
+          "\n"
+          "options:\n"
+          "  --help, -h                 this help\n"
+          "  --version                  print the version\n"
+          "\n"
+          "Dataset errors print 'file:line:col: error: message' and exit 2.\n"
+          "See docs/cli.md for the full reference.\n",
+          f);
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    int bad = 0, files = 0;
+    for (int i = 0; i < argc; i++) {
+        if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "marketpress validate: unknown option '%s'\n", argv[i]);
+            return 2;
+        }
+        files++;
+        mkp_doc *doc = mkp_open(argv[i], 0);
+        if (!doc) {
+            bad++;
+            continue;
+        }
+        const mkp_model *m = doc->model;
+        printf("%s: ok: %s, %d-%d, %zu dimensions, %zu segments, %s %s\n", argv[i], m->id, m->first_year,
+               m->forecast_end, m->n_dimensions, doc->n_nodes, m->currency, m->unit);
+        mkp_doc_free(doc);
+    }
+    if (!files) {
+        fputs("marketpress validate: no dataset given\nusage: marketpress validate FILE...\n", stderr);
+        return 2;
+    }
+    return bad ? 2 : 0;
+}
+
+/* The shortest decimal that reads back as the same double. */
+static void exact(char *buf, size_t cap, double v)
+{
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, cap, "%.*g", p, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+typedef void (*node_fn)(const mkp_model *m, const mkp_node *n, void *ctx);
+
+static void walk(const mkp_model *m, const mkp_node *n, node_fn fn, void *ctx)
+{
+    fn(m, n, ctx);
+    for (size_t i = 0; i < n->n_children; i++)
+        walk(m, &n->children[i], fn, ctx);
+}
+
+static void walk_model(const mkp_model *m, node_fn fn, void *ctx)
+{
+    fn(m, m->market, ctx);
+    for (size_t d = 0; d < m->n_dimensions; d++)
+        for (size_t i = 0; i < m->dimensions[d].n_children; i++)
+            walk(m, &m->dimensions[d].children[i], fn, ctx);
+}
+
+static void csv_row(const mkp_model *m, const mkp_node *n, void *ctx)
+{
+    (void)ctx;
+    char buf[40];
+    for (int i = 0; i < m->n_years; i++) {
+        exact(buf, sizeof buf, n->value[i]);
+        printf("%s,%d,%s\n", n->path, m->first_year + i, buf);
+    }
+}
+
+static void json_string(const char *s)
+{
+    putchar('"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", stdout);
+        else if (*p < 0x20)
+            printf("\\u%04x", *p);
+        else
+            putchar(*p);
+    }
+    putchar('"');
+}
+
+static void json_number(double v)
+{
+    char buf[40];
+    if (!isfinite(v)) {
+        fputs("null", stdout);
+        return;
+    }
+    exact(buf, sizeof buf, v);
+    fputs(buf, stdout);
+}
+
+static const char *provenance_name(mkp_provenance p)
+{
+    return p == MKP_PUBLISHED ? "published" : p == MKP_DERIVED ? "derived" : "illustrative";
+}
+
+typedef struct json_ctx {
+    const char *lang;
+    int first;
+} json_ctx;
+
+static void json_node(const mkp_model *m, const mkp_node *n, void *ctx)
+{
+    json_ctx *j = ctx;
+    printf("%s\n    {\"series\": ", j->first ? "" : ",");
+    j->first = 0;
+    json_string(n->path);
+    fputs(", \"title\": ", stdout);
+    json_string(fmt_text(&n->title, j->lang));
+    printf(", \"depth\": %d, \"provenance\": \"%s\", \"rank\": %d, \"cagr\": ", n->depth,
+           provenance_name(n->provenance), n->rank);
+    json_number(n->cagr);
+    fputs(", \"growth\": ", stdout);
+    json_number(n->growth);
+    fputs(",\n     \"values\": {", stdout);
+    for (int i = 0; i < m->n_years; i++) {
+        printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
+        json_number(n->value[i]);
+    }
+    fputs("},\n     \"shares\": {", stdout);
+    for (int i = 0; i < m->n_years; i++) {
+        printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
+        json_number(n->share[i]);
+    }
+    fputs("}}", stdout);
+}
+
+static void print_json(const mkp_model *m, const char *lang)
+{
+    const double *v = m->market->value;
+    fputs("{\n  \"id\": ", stdout);
+    json_string(m->id);
+    fputs(",\n  \"title\": ", stdout);
+    json_string(fmt_text(&m->title, lang));
+    printf(",\n  \"currency\": \"%s\", \"unit\": \"%s\",\n", m->currency, m->unit);
+    printf("  \"first_year\": %d, \"base_year\": %d, \"estimated_year\": %d, \"forecast_end\": %d, "
+           "\"cagr_start\": %d,\n",
+           m->first_year, m->base_year, m->estimated_year, m->forecast_end, m->cagr_start);
+    printf("  \"key_statistics\": {\"base\": ");
+    json_number(v[mkp_year_index(m, m->base_year)]);
+    fputs(", \"estimated\": ", stdout);
+    json_number(v[mkp_year_index(m, m->estimated_year)]);
+    fputs(", \"forecast\": ", stdout);
+    json_number(v[mkp_year_index(m, m->forecast_end)]);
+    fputs(", \"cagr\": ", stdout);
+    json_number(m->market->cagr);
+    fputs("},\n  \"series\": [", stdout);
+    json_ctx j = {lang, 1};
+    walk_model(m, json_node, &j);
+    fputs("\n  ]\n}\n", stdout);
+}
+
+typedef struct text_ctx {
+    int width;
+} text_ctx;
+
+static void text_row(const mkp_model *m, const mkp_node *n, void *ctx)
+{
+    text_ctx *t = ctx;
+    char buf[48];
+    printf("%-*s", t->width, n->path);
+    for (int i = 0; i < m->n_years; i++) {
+        fmt_number(buf, sizeof buf, n->value[i], 2, 1);
+        printf(" %9s", buf);
+    }
+    fmt_percent(buf, sizeof buf, n->cagr, 2);
+    printf(" %8s\n", buf);
+}
+
+static void width_of(const mkp_model *m, const mkp_node *n, void *ctx)
+{
+    (void)m;
+    text_ctx *t = ctx;
+    int w = (int)strlen(n->path);
+    if (w > t->width)
+        t->width = w;
+}
+
+static void print_text(const mkp_model *m, const char *lang)
+{
+    char buf[48];
+    const double *v = m->market->value;
+    printf("%s\n", fmt_text(&m->title, lang));
+    printf("Key market statistics (%s %s)\n", m->currency, m->unit);
+    struct {
+        const char *label;
+        int year;
+    } rows[] = {{"Base year", m->base_year}, {"Estimated year", m->estimated_year}, {"Forecast year", m->forecast_end}};
+    for (size_t i = 0; i < 3; i++) {
+        char label[48];
+        snprintf(label, sizeof label, "%s %d", rows[i].label, rows[i].year);
+        fmt_number(buf, sizeof buf, v[mkp_year_index(m, rows[i].year)], 2, 1);
+        printf("  %-22s %10s\n", label, buf);
+    }
+    char label[48];
+    snprintf(label, sizeof label, "CAGR %d-%d", m->cagr_start, m->forecast_end);
+    fmt_percent(buf, sizeof buf, m->market->cagr, 2);
+    printf("  %-22s %10s\n", label, buf);
+    text_ctx t = {6};
+    walk_model(m, width_of, &t);
+    printf("\nSeries (%s %s)\n%-*s", m->currency, m->unit, t.width, "series");
+    for (int i = 0; i < m->n_years; i++)
+        printf(" %9d", m->first_year + i);
+    printf(" %8s\n", "CAGR");
+    walk_model(m, text_row, &t);
+}
+
+static int cmd_forecast(int argc, char **argv)
+{
+    const char *file = NULL, *lang = "en";
+    int mode = 0; /* 0 text, 1 csv, 2 json */
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--csv") == 0)
+            mode = 1;
+        else if (strcmp(argv[i], "--json") == 0)
+            mode = 2;
+        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
+        else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--csv|--json] [--lang LANG]\n", argv[i]);
+            return 2;
+        } else if (file) {
+            fputs("marketpress forecast: one dataset at a time\n", stderr);
+            return 2;
+        } else
+            file = argv[i];
+    }
+    if (!file) {
+        fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--csv|--json]\n", stderr);
+        return 2;
+    }
+    mkp_doc *doc = mkp_open(file, mode != 0);
+    if (!doc)
+        return 2;
+    const mkp_model *m = doc->model;
+    if (mode == 1) {
+        puts("series,year,value");
+        walk_model(m, csv_row, NULL);
+    } else if (mode == 2) {
+        print_json(m, lang);
+    } else {
+        print_text(m, lang);
+    }
+    mkp_doc_free(doc);
+    return fflush(stdout) == 0 ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+        printf("marketpress %s (plugin ABI %d.%d)\n", mkp_version, MKP_ABI_MAJOR, MKP_ABI_MINOR);
+        return 0;
+    }
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            usage(stdout);
+            return 0;
+        }
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc - 2, argv + 2);
+    if (strcmp(cmd, "forecast") == 0)
+        return cmd_forecast(argc - 2, argv + 2);
+    if (strcmp(cmd, "render") == 0)
+        return cmd_render(argc - 2, argv + 2);
+    if (strcmp(cmd, "plugins") == 0)
+        return cmd_plugins(argc - 2, argv + 2);
+    if (strcmp(cmd, "plugin-check") == 0)
+        return cmd_plugin_check(argc - 2, argv + 2);
+    fprintf(stderr, "marketpress: unknown command '%s'\n", cmd);
+    usage(stderr);
+    return 2;
+}

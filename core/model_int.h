@@ -1,0 +1,77 @@
+/* model_int.h - the host's side of the model: the loaded dataset with the
+ * growth assumptions that the public view does not carry, and the steps
+ * that turn it into a frozen mkp_model. */
+#ifndef MKP_MODEL_INT_H
+#define MKP_MODEL_INT_H
+#include <stddef.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "marketpress/model.h"
+
+typedef struct ypoint {
+    int year;
+    double value;
+    int line, col;
+} ypoint;
+
+typedef struct ypoints {
+    size_t n;
+    ypoint *v;                      /* sorted by year */
+    int line, col;                  /* where the map starts */
+} ypoints;
+
+typedef enum growth_kind {
+    GROWTH_NONE = 0,                /* the market and dimensions */
+    GROWTH_SHARE,                   /* share of the parent at given years */
+    GROWTH_SHARE_CAGR,              /* share at one year, then a growth rate */
+    GROWTH_ANCHORS                  /* values of its own */
+} growth_kind;
+
+/* A node as the dataset describes it; mirrors the mkp_node tree. */
+typedef struct spec spec;
+struct spec {
+    mkp_node *node;
+    growth_kind kind;
+    ypoints share;                  /* percent of the parent */
+    double cagr;                    /* percent per year */
+    ypoints anchors;
+    ypoints history;                /* market only */
+    double rate;                    /* percent per year, for one anchor */
+    int has_rate;
+    int line, col;
+    size_t n_children;
+    spec *children;
+};
+
+typedef struct mkp_doc {
+    arena arena;
+    mkp_model *model;
+    spec market;
+    size_t n_dims;
+    spec *dims;
+    int published_cagr_line, published_cagr_col;
+    size_t n_nodes;                 /* segments and sub-segments */
+} mkp_doc;
+
+/* Loads and validates a dataset; NULL after reporting errors to d. */
+mkp_doc *mkp_load_buffer(const char *name, const unsigned char *buf, size_t len, diag_ctx *d);
+mkp_doc *mkp_load_file(const char *path, diag_ctx *d);
+/* Forecasts every series, reconciles, derives the figures and freezes the
+ * model.  Returns 0, or -1 after reporting to d. */
+int mkp_build(mkp_doc *doc, diag_ctx *d);
+void mkp_doc_free(mkp_doc *doc);
+/* Loads, builds and (unless quiet) checks a dataset, printing problems to
+ * stderr as file:line:col; NULL on failure. */
+mkp_doc *mkp_open(const char *path, int quiet_warnings);
+/* Derives the numbered figure and table list (figures.c); part of mkp_build. */
+void mkp_build_figures(mkp_doc *doc);
+
+/* Consistency checks that warn without failing (published CAGR against the
+ * anchors).  Returns the number of warnings. */
+int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d);
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+long long mkp_days_from_civil(int y, int m, int d);
+#endif
