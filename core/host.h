@@ -1,0 +1,69 @@
+/* host.h - the plugin host: discovery and loading (plugin_load.c), the
+ * function table and options (host.c), isolated jobs (jobs.c). */
+#ifndef MKP_HOST_H
+#define MKP_HOST_H
+#include <stddef.h>
+
+#include "marketpress/plugin.h"
+
+typedef struct loaded_plugin {
+    const mkp_plugin *desc;
+    char *path;
+    char *dir;
+    void *handle;
+} loaded_plugin;
+
+typedef struct refusal {
+    char *path;
+    char *reason;                   /* one sentence */
+} refusal;
+
+typedef struct plugin_set {
+    loaded_plugin *v;
+    size_t n;
+    refusal *refused;
+    size_t n_refused;
+    char **dirs;                    /* the search path, in order */
+    size_t n_dirs;
+} plugin_set;
+
+extern const mkp_host host_table;
+
+/* Search -P dirs, then MARKETPRESS_PLUGIN_PATH, then the install's own
+ * folder (<bin>/../lib/marketpress/plugins). */
+void plugins_discover(plugin_set *s, char **extra_dirs, size_t n_extra);
+/* Loads one file; on refusal returns -1 and sets *reason (malloc'd). */
+int plugin_open(const char *path, loaded_plugin *out, char **reason);
+void plugins_free(plugin_set *s);
+const loaded_plugin *plugins_find(const plugin_set *s, const char *name);
+
+/* -O plugin.key=value, checked against the plugin's declared options. */
+typedef struct opt_value {
+    const char *plugin, *key, *value;
+} opt_value;
+
+/* Checks one value against its declaration; NULL when fine, else a reason. */
+const char *option_check(const mkp_option *o, const char *value);
+
+/* One job: render `model` with `plugin` into its final place. */
+typedef struct job_spec {
+    const loaded_plugin *plugin;
+    const mkp_model *model;
+    const char *lang;
+    const char *out_dir;
+    const opt_value *opts;
+    size_t n_opts;
+    double timeout;                 /* seconds; 0 = none */
+    const char *work_dir;           /* chdir here in the child (plugin-check) */
+    /* results */
+    char *final_path;
+    int ok;
+    double seconds;
+    char *failure;                  /* one sentence when !ok */
+} job_spec;
+
+/* Runs the jobs, at most `parallel` at once, each in a forked child.  A job
+ * that succeeds is renamed into place; a failed one leaves nothing. */
+void jobs_run(job_spec *jobs, size_t n, int parallel, int quiet);
+char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir);
+#endif

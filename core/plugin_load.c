@@ -1,0 +1,270 @@
+/* plugin_load.c - find plugin files and load them.  Every file that is
+ * not used gets one sentence saying why: a plugin author never has to
+ * guess at a silent skip. */
+#include <ctype.h>
+#include <dirent.h>
+#include <dlfcn.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "host.h"
+
+#define MIN_DESC_SIZE (offsetof(mkp_plugin, render) + sizeof(void (*)(void)))
+
+static char *xstrdup(const char *s)
+{
+    char *d = strdup(s);
+    if (!d) {
+        fputs("marketpress: out of memory\n", stderr);
+        exit(3);
+    }
+    return d;
+}
+
+static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0) {
+        fputs("marketpress: out of memory\n", stderr);
+        exit(3);
+    }
+    va_end(ap);
+    return s;
+}
+
+static int valid_name(const char *s)
+{
+    if (!s || !*s || strlen(s) > 32)
+        return 0;
+    for (; *s; s++)
+        if (!(islower((unsigned char)*s) || isdigit((unsigned char)*s) || *s == '-'))
+            return 0;
+    return 1;
+}
+
+/* Why dlopen failed, in words a plugin author can act on. */
+static char *dlopen_reason(const char *err)
+{
+    if (strstr(err, "invalid ELF header") || strstr(err, "file too short") || strstr(err, "not an ELF"))
+        return xprintf("not a shared object (%s)", err);
+    if (strstr(err, "cannot open shared object file") || strstr(err, "undefined symbol"))
+        return xprintf("a library or symbol it needs is missing: %s", err);
+    return xprintf("cannot be loaded: %s", err);
+}
+
+int plugin_open(const char *path, loaded_plugin *out, char **reason)
+{
+    dlerror();
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!h) {
+        const char *err = dlerror();
+        *reason = dlopen_reason(err ? err : "unknown error");
+        return -1;
+    }
+    mkp_entry_fn entry;
+    *(void **)&entry = dlsym(h, MKP_ENTRY_NAME);
+    if (!entry) {
+        for (int major = 0; major < 10; major++) {
+            char name[40];
+            snprintf(name, sizeof name, "mkp_plugin_entry_v%d", major);
+            if (major != MKP_ABI_MAJOR && dlsym(h, name)) {
+                *reason = xprintf("built for plugin ABI %d while this marketpress speaks ABI %d; rebuild it "
+                                  "against this version's header",
+                                  major, MKP_ABI_MAJOR);
+                dlclose(h);
+                return -1;
+            }
+        }
+        *reason = xprintf("missing the entry symbol %s (is it exported with MKP_EXPORT?)", MKP_ENTRY_NAME);
+        dlclose(h);
+        return -1;
+    }
+    const mkp_plugin *d = entry(&host_table);
+    const char *why = NULL;
+    char *owned = NULL;
+    if (!d)
+        why = "its entry function returned no descriptor";
+    else if (d->size < MIN_DESC_SIZE)
+        why = owned = xprintf("descriptor too small (%zu bytes; ABI %d needs at least %zu)", d->size, MKP_ABI_MAJOR,
+                              (size_t)MIN_DESC_SIZE);
+    else if (d->abi_major != MKP_ABI_MAJOR)
+        why = owned = xprintf("descriptor says plugin ABI %d while this marketpress speaks ABI %d", d->abi_major,
+                              MKP_ABI_MAJOR);
+    else if (d->abi_minor > MKP_ABI_MINOR)
+        why = owned = xprintf("needs plugin ABI %d.%d but this marketpress provides %d.%d; upgrade marketpress",
+                              d->abi_major, d->abi_minor, MKP_ABI_MAJOR, MKP_ABI_MINOR);
+    else if (!valid_name(d->name))
+        why = "its name is missing or not 1-32 of a-z, 0-9 and '-'";
+    else if (!d->render)
+        why = "its descriptor has no render function";
+    else if (!(d->flags & MKP_PLUGIN_DIRECTORY) && (!d->extension || !*d->extension))
+        why = "it writes one file but declares no file extension";
+    else if (d->n_options && !d->options)
+        why = "it declares options but gives no option table";
+    for (size_t i = 0; !why && d && i < d->n_options; i++) {
+        const mkp_option *o = &d->options[i];
+        if (!valid_name(o->name))
+            why = owned = xprintf("option %zu has an invalid name", i + 1);
+        else if (o->default_value && option_check(o, o->default_value))
+            why = owned = xprintf("the default of option '%s' (%s) %s", o->name, o->default_value,
+                                  option_check(o, o->default_value));
+    }
+    if (why) {
+        *reason = owned ? owned : xstrdup(why);
+        dlclose(h);
+        return -1;
+    }
+    out->desc = d;
+    out->handle = h;
+    out->path = xstrdup(path);
+    char *slash = strrchr(out->path, '/');
+    out->dir = slash ? strndup(out->path, (size_t)(slash - out->path)) : xstrdup(".");
+    return 0;
+}
+
+static void add_dir(plugin_set *s, const char *dir)
+{
+    if (!*dir)
+        return;
+    for (size_t i = 0; i < s->n_dirs; i++)
+        if (strcmp(s->dirs[i], dir) == 0)
+            return;
+    s->dirs = realloc(s->dirs, (s->n_dirs + 1) * sizeof *s->dirs);
+    if (!s->dirs)
+        exit(3);
+    s->dirs[s->n_dirs++] = xstrdup(dir);
+}
+
+static void refuse(plugin_set *s, const char *path, char *reason)
+{
+    s->refused = realloc(s->refused, (s->n_refused + 1) * sizeof *s->refused);
+    if (!s->refused)
+        exit(3);
+    s->refused[s->n_refused++] = (refusal){xstrdup(path), reason};
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void scan_dir(plugin_set *s, const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 4 || strcmp(e->d_name + len - 3, ".so") != 0 || e->d_name[0] == '.')
+            continue;
+        names = realloc(names, (n + 1) * sizeof *names);
+        if (!names)
+            exit(3);
+        names[n++] = xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str); /* the same order on every machine */
+    for (size_t i = 0; i < n; i++) {
+        char *path = xprintf("%s/%s", dir, names[i]);
+        free(names[i]);
+        struct stat st;
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            refuse(s, path, xstrdup("not a regular file"));
+            free(path);
+            continue;
+        }
+        loaded_plugin lp;
+        char *reason = NULL;
+        if (plugin_open(path, &lp, &reason) != 0) {
+            refuse(s, path, reason);
+            free(path);
+            continue;
+        }
+        const loaded_plugin *prev = plugins_find(s, lp.desc->name);
+        if (prev) {
+            refuse(s, path, xprintf("plugin '%s' is already provided by %s, found earlier in the search path",
+                                    lp.desc->name, prev->path));
+            dlclose(lp.handle);
+            free(lp.path);
+            free(lp.dir);
+            free(path);
+            continue;
+        }
+        s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
+        if (!s->v)
+            exit(3);
+        s->v[s->n++] = lp;
+        free(path);
+    }
+    free(names);
+}
+
+void plugins_discover(plugin_set *s, char **extra, size_t n_extra)
+{
+    memset(s, 0, sizeof *s);
+    for (size_t i = 0; i < n_extra; i++)
+        add_dir(s, extra[i]);
+    const char *env = getenv("MARKETPRESS_PLUGIN_PATH");
+    if (env) {
+        char *copy = xstrdup(env), *save = NULL;
+        for (char *tok = strtok_r(copy, ":", &save); tok; tok = strtok_r(NULL, ":", &save))
+            add_dir(s, tok);
+        free(copy);
+    }
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            char *own = xprintf("%s/../lib/marketpress/plugins", exe);
+            char real[PATH_MAX];
+            add_dir(s, realpath(own, real) ? real : own);
+            free(own);
+        }
+    }
+#ifdef MKP_PLUGIN_DIR
+    add_dir(s, MKP_PLUGIN_DIR);
+#endif
+    for (size_t i = 0; i < s->n_dirs; i++)
+        scan_dir(s, s->dirs[i]);
+}
+
+const loaded_plugin *plugins_find(const plugin_set *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->v[i].desc->name, name) == 0)
+            return &s->v[i];
+    return NULL;
+}
+
+void plugins_free(plugin_set *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        dlclose(s->v[i].handle);
+        free(s->v[i].path);
+        free(s->v[i].dir);
+    }
+    for (size_t i = 0; i < s->n_refused; i++) {
+        free(s->refused[i].path);
+        free(s->refused[i].reason);
+    }
+    for (size_t i = 0; i < s->n_dirs; i++)
+        free(s->dirs[i]);
+    free(s->v);
+    free(s->refused);
+    free(s->dirs);
+    memset(s, 0, sizeof *s);
+}

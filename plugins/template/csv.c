@@ -1,0 +1,109 @@
+/* csv.c - the template plugin: a tidy CSV of every series, one row per
+ * series and year (series,year,value,provenance).  Copy this folder to
+ * start your own plugin; docs/plugin-guide.md walks through it.
+ *
+ * Step 1: include the one public header.  Nothing else from marketpress is
+ * needed to build: the host hands you its functions at load time. */
+#include <marketpress/marketpress.h>
+
+#include <stdio.h>
+#include <string.h>
+
+/* Step 2: keep the host's function table; it stays valid while loaded. */
+static const mkp_host *host;
+
+/* Step 3: declare your options.  Users set them as -O csv.decimals=2;
+ * marketpress checks types and ranges before your code runs. */
+static const mkp_option options[] = {
+    {"decimals", MKP_OPT_INT, "-1", "digits after the point; -1 keeps full precision", NULL, -1, 12},
+    {"header", MKP_OPT_BOOL, "true", "write the header row", NULL, 0, 0},
+};
+
+static const char *provenance_name(mkp_provenance p)
+{
+    switch (p) {
+    case MKP_PUBLISHED: return "published";
+    case MKP_DERIVED: return "derived";
+    default: return "illustrative";
+    }
+}
+
+/* Writes one node's rows, then its children's (depth first). */
+static int write_node(FILE *f, const mkp_model *m, const mkp_node *n, int decimals)
+{
+    char buf[64];
+    for (int i = 0; i < m->n_years; i++) {
+        if (decimals < 0) {
+            /* Full precision: the shortest text that reads back exactly. */
+            for (int p = 15; p <= 17; p++) {
+                snprintf(buf, sizeof buf, "%.*g", p, n->value[i]);
+                double back;
+                if (sscanf(buf, "%lf", &back) == 1 && back == n->value[i])
+                    break;
+            }
+        } else {
+            /* The host formats without regard to the locale. */
+            host->format_number(buf, sizeof buf, n->value[i], decimals, 0);
+        }
+        if (fprintf(f, "%s,%d,%s,%s\n", n->path, m->first_year + i, buf, provenance_name(n->provenance)) < 0)
+            return -1;
+    }
+    for (size_t c = 0; c < n->n_children; c++)
+        if (write_node(f, m, &n->children[c], decimals) != 0)
+            return -1;
+    return 0;
+}
+
+/* Step 4: render.  Write only to job->output_path: it is a temporary name
+ * that marketpress moves into place when you return MKP_OK.  You run in a
+ * process of your own, so a crash here costs only this output. */
+static int render(const mkp_job *job)
+{
+    const mkp_model *m = job->model;
+    int decimals = 0;
+    sscanf(host->option(job, "decimals"), "%d", &decimals);
+    const char *header = host->option(job, "header");
+    FILE *f = fopen(job->output_path, "w");
+    if (!f) {
+        host->diag(job, MKP_FAIL, "cannot create %s", job->output_path);
+        return MKP_EIO;
+    }
+    int rc = 0;
+    if (strcmp(header, "true") == 0 || strcmp(header, "yes") == 0 || strcmp(header, "on") == 0 ||
+        strcmp(header, "1") == 0)
+        rc = fputs("series,year,value,provenance\n", f) < 0;
+    rc = rc || write_node(f, m, m->market, decimals) != 0;
+    /* Dimensions share the market's values; their segments are the rows. */
+    for (size_t d = 0; !rc && d < m->n_dimensions; d++)
+        for (size_t s = 0; !rc && s < m->dimensions[d].n_children; s++)
+            rc = write_node(f, m, &m->dimensions[d].children[s], decimals) != 0;
+    if (fclose(f) != 0 || rc) {
+        host->diag(job, MKP_FAIL, "writing %s failed", job->output_path);
+        return MKP_EIO;
+    }
+    return MKP_OK;
+}
+
+/* Step 5: the descriptor.  It starts with its own size and the ABI you
+ * built against, so marketpress can refuse a mismatch with a clear message. */
+static const mkp_plugin descriptor = {
+    .size = sizeof(mkp_plugin),
+    .abi_major = MKP_ABI_MAJOR,
+    .abi_minor = MKP_ABI_MINOR,
+    .name = "csv",
+    .version = "1.0.0",
+    .description = "tidy CSV of every series: series,year,value,provenance",
+    .extension = "csv",
+    .flags = 0,
+    .n_options = sizeof options / sizeof options[0],
+    .options = options,
+    .render = render,
+};
+
+/* Step 6: the one exported symbol.  Build with -fvisibility=hidden so that
+ * nothing else leaves your shared object. */
+MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
+{
+    host = h;
+    return &descriptor;
+}
