@@ -76,7 +76,7 @@ $(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) include/marketpress/*.h
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) $($*_CFLAGS) -shared -o $@ \
 	    $(filter %.c,$^) $(LDSAN) $($*_LIBS)
 
-$(BUILD)/tests/plugins/%.so: tests/plugins/%.c include/marketpress/*.h
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/common.h include/marketpress/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 

@@ -79,17 +79,24 @@ static void check_keys(loader *L, const ynode *map, const char *where, const cha
 static const ynode *need(loader *L, const ynode *map, const char *key, const char *where)
 {
     const ynode *v = ytree_get(map, key);
-    if (!v)
-        diag_error(L->d, map->line, map->col, "missing required key '%s' in %s", key, where);
-    return v;
+    if (v)
+        return v;
+    /* A near miss was already reported as an unknown key with a hint. */
+    for (size_t i = 0; i < map->n; i++)
+        if (edit_distance(map->keys[i]->str, key) <= 2)
+            return NULL;
+    diag_error(L->d, map->line, map->col, "missing required key '%s' in %s", key, where);
+    return NULL;
 }
 
 static int want_kind(loader *L, const ynode *n, ykind k, const char *what)
 {
     if (n->kind == k && !(k == Y_SCALAR && n->len == 0))
         return 1;
-    const char *exp = k == Y_SCALAR ? "a value" : k == Y_MAP ? "a mapping (key: value)" : "a list";
-    diag_error(L->d, n->line, n->col, "%s must be %s, not %s", what, exp, ytree_kind_name(n));
+    const char *exp = k == Y_SCALAR ? "a single value" : k == Y_MAP ? "a mapping (key: value)" : "a list";
+    const char *got = ytree_kind_name(n);
+    diag_error(L->d, n->line, n->col, "%s must be %s, not %s %s", what, exp,
+               n->kind == Y_SCALAR && n->len == 0 ? "an" : "a", got);
     return 0;
 }
 

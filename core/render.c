@@ -209,6 +209,16 @@ int cmd_render(int argc, char **argv)
         for (size_t i = 0; i < ps.n; i++)
             chosen[n_chosen++] = &ps.v[i];
     }
+    for (size_t i = 0; i < n_chosen; i++)
+        for (size_t k = i + 1; k < n_chosen; k++) {
+            const mkp_plugin *a = chosen[i]->desc, *b = chosen[k]->desc;
+            int dir_a = (a->flags & MKP_PLUGIN_DIRECTORY) != 0, dir_b = (b->flags & MKP_PLUGIN_DIRECTORY) != 0;
+            if (!dir_a && !dir_b && strcmp(a->extension, b->extension) == 0) {
+                fprintf(stderr, "marketpress: plugins '%s' and '%s' would both write %s/<id>.%s; choose one with -f\n",
+                        a->name, b->name, out_dir, a->extension);
+                goto done;
+            }
+        }
     if (parse_options(&ps, &raw_opts, opts) != 0)
         goto done;
     int bad = 0;
@@ -288,7 +298,7 @@ int cmd_plugins(int argc, char **argv)
     }
     plugin_set ps;
     plugins_discover(&ps, dirs.v, dirs.n);
-    printf("%-10s %-8s %-5s %-10s %s\n", "NAME", "VERSION", "ABI", "OUTPUT", "PATH");
+    printf("%-16s %-8s %-5s %-10s %s\n", "NAME", "VERSION", "ABI", "OUTPUT", "PATH");
     for (size_t i = 0; i < ps.n; i++) {
         const mkp_plugin *d = ps.v[i].desc;
         char out[64];
@@ -296,7 +306,7 @@ int cmd_plugins(int argc, char **argv)
             snprintf(out, sizeof out, "<id>-%s/", d->name);
         else
             snprintf(out, sizeof out, "<id>.%s", d->extension);
-        printf("%-10s %-8s %d.%-3d %-10s %s\n", d->name, d->version ? d->version : "?", d->abi_major, d->abi_minor,
+        printf("%-16s %-8s %d.%-3d %-10s %s\n", d->name, d->version ? d->version : "?", d->abi_major, d->abi_minor,
                out, ps.v[i].path);
         if (d->description)
             printf("    %s\n", d->description);

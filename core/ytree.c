@@ -24,13 +24,12 @@ static int next_event(builder *b, yaml_event_t *ev)
     if (yaml_parser_parse(&b->p, ev))
         return 1;
     const char *what = b->p.problem ? b->p.problem : "malformed YAML";
-    const char *ctx = b->p.context;
-    if (ctx)
+    if (b->p.context)
         diag_error(b->d, mark_line(&b->p.problem_mark), mark_col(&b->p.problem_mark),
-                   "YAML syntax: %s %s", ctx, what);
+                   "YAML syntax: %s (%s that starts at line %d, column %d)", what, b->p.context,
+                   mark_line(&b->p.context_mark), mark_col(&b->p.context_mark));
     else
-        diag_error(b->d, mark_line(&b->p.problem_mark), mark_col(&b->p.problem_mark),
-                   "YAML syntax: %s", what);
+        diag_error(b->d, mark_line(&b->p.problem_mark), mark_col(&b->p.problem_mark), "YAML syntax: %s", what);
     b->failed = 1;
     return 0;
 }

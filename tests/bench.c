@@ -1,0 +1,59 @@
+/* bench.c - load, validate and forecast a dataset ITER times in one
+ * process; prints the median and best time, the model's arena size and the
+ * process's peak resident memory.  Usage: bench FILE [ITER] */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "model_int.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs("usage: bench FILE [ITER]\n", stderr);
+        return 2;
+    }
+    int iter = argc > 2 ? atoi(argv[2]) : 11;
+    if (iter < 1)
+        iter = 1;
+    double *t = malloc(sizeof *t * (size_t)iter);
+    size_t arena_bytes = 0, nodes = 0;
+    FILE *devnull = fopen("/dev/null", "w");
+    for (int i = 0; i < iter; i++) {
+        diag_ctx d;
+        diag_init(&d, argv[1], devnull);
+        double t0 = now_ms();
+        mkp_doc *doc = mkp_load_file(argv[1], &d);
+        if (!doc || mkp_build(doc, &d) != 0) {
+            fprintf(stderr, "bench: %s does not load\n", argv[1]);
+            return 1;
+        }
+        mkp_check_consistency(doc, &d);
+        t[i] = now_ms() - t0;
+        arena_bytes = doc->arena.used_total;
+        nodes = doc->n_nodes;
+        mkp_doc_free(doc);
+    }
+    qsort(t, (size_t)iter, sizeof *t, cmp);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    printf("%-44s %6zu segments  median %8.2f ms  best %8.2f ms  model %7.1f KiB  peak RSS %7ld KiB\n", argv[1],
+           nodes, t[iter / 2], t[0], arena_bytes / 1024.0, ru.ru_maxrss);
+    free(t);
+    fclose(devnull);
+    return 0;
+}

@@ -1,0 +1,54 @@
+#!/bin/sh
+# tests/bench.sh BUILD - the numbers behind the performance targets.
+# Timings are medians of repeated runs on this machine; compare ratios
+# within one run, since a shared machine is noisy.
+BUILD=${1:-build}
+MKP=$BUILD/bin/marketpress
+B=$BUILD/bench
+mkdir -p "$B"
+for n in 1000 10000 100000; do
+    [ -f "$B/synthetic-$n.yaml" ] || "$BUILD/tests/gen_dataset" $n >"$B/synthetic-$n.yaml"
+done
+echo "== validate + forecast (load, build, checks), in process"
+"$BUILD/tests/bench" datasets/aigc-foundation-models.yaml 51
+"$BUILD/tests/bench" "$B/synthetic-1000.yaml" 21
+"$BUILD/tests/bench" "$B/synthetic-10000.yaml" 11
+"$BUILD/tests/bench" "$B/synthetic-100000.yaml" 5
+
+# Median wall time of a whole command, in ms, over RUNS runs.
+median_ms() {
+    runs=$1; shift
+    i=0
+    while [ $i -lt "$runs" ]; do
+        s=$(date +%s%N)
+        "$@" >/dev/null 2>&1
+        e=$(date +%s%N)
+        echo $(((e - s) / 1000))
+        i=$((i + 1))
+    done | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
+}
+peak_kib() {
+    /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1
+}
+echo "== whole commands (fork/exec included), median of 11"
+printf '%-52s %8s ms\n' "marketpress validate AIGC" "$(median_ms 11 "$MKP" validate datasets/aigc-foundation-models.yaml)"
+printf '%-52s %8s ms\n' "marketpress forecast --csv AIGC" "$(median_ms 11 "$MKP" forecast --csv datasets/aigc-foundation-models.yaml)"
+printf '%-52s %8s ms\n' "marketpress validate 10,000 segments" "$(median_ms 5 "$MKP" validate "$B/synthetic-10000.yaml")"
+for p in $(ls "$BUILD/lib/marketpress/plugins/" | sed -n 's/\.so$//p'); do
+    rm -rf "$B/out"
+    printf '%-52s %8s ms' "render AIGC -f $p" "$(median_ms 11 "$MKP" render datasets/aigc-foundation-models.yaml -f $p -o "$B/out")"
+    size=$(du -sk "$B/out" | cut -f1)
+    printf '   output %6s KiB\n' "$size"
+done
+rm -rf "$B/out"
+if [ -x /usr/bin/time ]; then
+    echo "== peak memory of the whole process"
+    printf '%-52s %8s KiB\n' "validate AIGC" "$(peak_kib "$MKP" validate datasets/aigc-foundation-models.yaml)"
+    for n in 1000 10000 100000; do
+        printf '%-52s %8s KiB\n' "validate $n segments" "$(peak_kib "$MKP" validate "$B/synthetic-$n.yaml")"
+    done
+fi
+if [ -x "$BUILD/tests/bench_holt" ]; then
+    echo "== holt fitted on every series of 10,000 segments"
+    "$BUILD/tests/bench_holt" "$B/synthetic-10000.yaml"
+fi

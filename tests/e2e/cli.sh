@@ -1,0 +1,132 @@
+# cli.sh - the validate and forecast commands on real datasets and on every
+# class of bad input.
+. tests/lib.sh
+
+check "validate: all shipped datasets" "$MKP" validate datasets/*.yaml
+check_status "usage: no command exits 2" 2 "$MKP"
+check_status "usage: unknown command exits 2" 2 "$MKP" frobnicate
+check "--help" "$MKP" --help
+"$MKP" --version >"$T/v"
+expect_grep "--version names the ABI" "$T/v" '^marketpress [0-9]+\.[0-9]+\.[0-9]+ \(plugin ABI 1\.[0-9]+\)$'
+
+# Key statistics as the publisher prints them.
+"$MKP" forecast "$AIGC" >"$T/f.txt"
+expect_grep "forecast: base year 2025 = 28.46" "$T/f.txt" '^  Base year 2025 +28\.46$'
+expect_grep "forecast: estimated 2026 = 30.12" "$T/f.txt" '^  Estimated year 2026 +30\.12$'
+expect_grep "forecast: forecast 2032 = 53.49" "$T/f.txt" '^  Forecast year 2032 +53\.49$'
+expect_grep "forecast: CAGR 9.43%" "$T/f.txt" '^  CAGR 2025-2032 +9\.43%$'
+
+# CSV: header, one row per series and year, full precision through all anchors.
+"$MKP" forecast "$AIGC" --csv >"$T/f.csv"
+expect_eq "csv: header" "$(head -1 "$T/f.csv")" "series,year,value"
+expect_grep "csv: anchor 2025 exact" "$T/f.csv" '^market,2025,28\.46$'
+expect_grep "csv: anchor 2026 exact" "$T/f.csv" '^market,2026,30\.12$'
+expect_grep "csv: anchor 2032 exact" "$T/f.csv" '^market,2032,53\.49$'
+expect_grep "csv: sub-segment path" "$T/f.csv" '^model-type/diffusion-models/latent-diffusion,2029,[0-9.]+$'
+rows=$(($(wc -l <"$T/f.csv") - 1))
+expect_eq "csv: 61 series x 8 years" "$rows" 488
+
+# Every parent equals the sum of its children in every year, and shares and
+# CAGRs in the JSON agree with the values.
+"$MKP" forecast "$AIGC" --json >"$T/f.json"
+check "json: sums, shares and CAGRs hold" /usr/bin/python3 - "$T/f.json" <<'PY'
+import json, sys, math
+d = json.load(open(sys.argv[1]))
+s = {x["series"]: x for x in d["series"]}
+assert abs(d["key_statistics"]["cagr"] - 0.0943) < 5e-5, d["key_statistics"]
+assert d["key_statistics"]["base"] == 28.46 and d["key_statistics"]["forecast"] == 53.49
+market = s["market"]["values"]
+def kids(p):
+    depth = p.count("/") + 1
+    return [k for k in s if k.startswith(p + "/") and k.count("/") == depth]
+dims = {k.split("/")[0] for k in s if k != "market"}
+worst = 0
+for p in list(dims) + [k for k in s if k != "market"]:
+    ch = kids(p)
+    if not ch:
+        continue
+    parent = market if p in dims else s[p]["values"]
+    for y, v in parent.items():
+        tot = sum(s[c]["values"][y] for c in ch)
+        worst = max(worst, abs(tot - v) / v)
+        assert abs(sum(s[c]["shares"][y] for c in ch) - 1) < 1e-9
+assert worst <= 1e-9, worst
+for k, x in s.items():
+    v = x["values"]
+    c = (v["2032"] / v["2025"]) ** (1 / 7) - 1
+    assert math.isclose(c, x["cagr"], rel_tol=1e-12, abs_tol=1e-15), k
+print("worst relative error", worst)
+PY
+
+# The other shapes: USD million with history, another period and CAGR start.
+"$MKP" forecast datasets/edge-ai-chips.yaml --csv >"$T/e.csv"
+expect_grep "history years are kept" "$T/e.csv" '^market,2019,7150$'
+"$MKP" forecast datasets/industrial-robotics-services.yaml >"$T/r.txt"
+expect_grep "cagr_start moves the CAGR window" "$T/r.txt" '^  CAGR 2024-2035 '
+
+# A file holding only report and market is a dataset.
+cat >"$T/min.yaml" <<'YAML'
+report:
+  id: aigc-foundation-models
+  title: AIGC Foundation Models Market
+  base_year: 2025
+  estimated_year: 2026
+  forecast_end: 2032
+  currency: USD
+  unit: billion
+market:
+  anchors: {2025: 28.46, 2026: 30.12, 2032: 53.49}
+YAML
+"$MKP" forecast "$T/min.yaml" >"$T/min.txt"
+expect_grep "minimal dataset forecasts 9.43%" "$T/min.txt" '9\.43%$'
+
+# Bad input: one GCC-style line with the right place, exit 2, for each class.
+bad() { # NAME FIXTURE LINE:COL PATTERN
+    f=tests/fixtures/bad/$2
+    "$MKP" validate "$f" >"$T/out" 2>"$T/err"
+    st=$?
+    first=$(head -1 "$T/err")
+    case "$first" in
+    "$f:$3: error: "*) ;;
+    *) fail "bad input: $1" "first line '$first' is not at $3"; return ;;
+    esac
+    if [ $st -ne 2 ]; then fail "bad input: $1" "exit $st"; return; fi
+    if ! echo "$first" | grep -Eq -- "$4"; then fail "bad input: $1" "'$first' does not say '$4'"; return; fi
+    ok "bad input: $1"
+}
+bad "YAML syntax error" yaml-syntax.yaml 11:1 "YAML syntax: did not find expected"
+bad "wrong type" wrong-type.yaml 4:14 "base_year must be a single value, not a list"
+bad "wrong type of text" wrong-type-title.yaml 3:10 "title must be text"
+bad "missing required key" missing-key.yaml 2:3 "missing required key 'base_year' in report"
+bad "unknown key with hint" unknown-key.yaml 6:3 "unknown key 'forcast_end' in report; did you mean 'forecast_end'\?"
+bad "duplicate segment id" duplicate-id.yaml 17:9 "duplicate segment id 'americas'"
+bad "duplicate key" duplicate-key.yaml 9:3 "duplicate key 'currency'"
+bad "negative value" negative-value.yaml 10:19 "must not be negative"
+bad "non-numeric value" non-numeric.yaml 10:29 "must be a number, not 'twenty'"
+bad "anchor year out of the period" anchor-out-of-period.yaml 10:23 "year 2040 .* outside the period"
+bad "shares that do not add up" shares-sum.yaml 15:55 "add up to 90.00% in 2025, not 100%"
+bad "share over 100" share-over-100.yaml 15:55 "150 is over 100"
+bad "YAML alias refused" alias.yaml 12:15 "aliases"
+bad "empty file" empty.yaml 1:1 "empty"
+bad "bad id" bad-id.yaml 2:7 "report id 'Bad_Input'"
+bad "bad currency" bad-currency.yaml 7:13 "ISO 4217"
+bad "years out of order" year-order.yaml 5:19 "must come after base_year"
+bad "segment without growth" segment-no-growth.yaml 15:9 "needs a growth assumption"
+check_status "missing file exits 2" 2 "$MKP" validate "$T/nope.yaml"
+expect_grep "missing file is named" "$T/.err" "nope.yaml: error: cannot open"
+
+# Published CAGR that the anchors do not support: a warning, not a failure.
+sed 's/2032: 53.49}/2032: 53.49}\n  published_cagr: 9.6/' "$T/min.yaml" >"$T/warn.yaml"
+"$MKP" validate "$T/warn.yaml" >"$T/out" 2>"$T/err"
+expect_eq "published CAGR mismatch still validates" "$?" 0
+expect_grep "published CAGR mismatch warns with the gap" "$T/err" 'warning: published_cagr 9\.60% differs from the 9\.43% .* by \+0\.17 percentage points'
+
+# Every fuzzer-found input and every bad fixture: exit 0 or 2, never a crash.
+crashed=""
+for f in tests/fixtures/fuzz/* tests/fixtures/bad/*.yaml; do
+    [ -f "$f" ] || continue
+    "$MKP" validate "$f" >/dev/null 2>&1
+    st=$?
+    [ $st -eq 0 ] || [ $st -eq 2 ] || crashed="$crashed $f($st)"
+done
+expect_eq "no input crashes the loader" "$crashed" ""
