@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "host.h"
+#include "util.h"
 
 static const char fixture_minimal[] =
     "report: {id: minimal, title: Minimal Market, base_year: 2025, estimated_year: 2026,\n"
@@ -62,18 +63,6 @@ static char *big_fixture(int segments)
     for (int i = 0; i < segments; i++)
         len += (size_t)snprintf(s + len, cap - len, "      - {id: s%d, title: Segment %d, anchors: {2025: %d, 2032: %d}}\n",
                                 i, i, 1 + i % 97, 2 + i % 89);
-    return s;
-}
-
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        exit(3);
-    va_end(ap);
     return s;
 }
 

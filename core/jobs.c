@@ -17,18 +17,7 @@
 #include <unistd.h>
 
 #include "host.h"
-
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0)
-        exit(3);
-    va_end(ap);
-    return s;
-}
+#include "util.h"
 
 static double now(void)
 {

@@ -13,32 +13,9 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "util.h"
 
 #define MIN_DESC_SIZE (offsetof(mkp_plugin, render) + sizeof(void (*)(void)))
-
-static char *xstrdup(const char *s)
-{
-    char *d = strdup(s);
-    if (!d) {
-        fputs("marketpress: out of memory\n", stderr);
-        exit(3);
-    }
-    return d;
-}
-
-static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static char *xprintf(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char *s = NULL;
-    if (vasprintf(&s, fmt, ap) < 0) {
-        fputs("marketpress: out of memory\n", stderr);
-        exit(3);
-    }
-    va_end(ap);
-    return s;
-}
 
 static int valid_name(const char *s)
 {
@@ -126,7 +103,7 @@ int plugin_open(const char *path, loaded_plugin *out, char **reason)
     out->handle = h;
     out->path = xstrdup(path);
     char *slash = strrchr(out->path, '/');
-    out->dir = slash ? strndup(out->path, (size_t)(slash - out->path)) : xstrdup(".");
+    out->dir = slash ? xprintf("%.*s", (int)(slash - out->path), out->path) : xstrdup(".");
     return 0;
 }
 
@@ -137,17 +114,13 @@ static void add_dir(plugin_set *s, const char *dir)
     for (size_t i = 0; i < s->n_dirs; i++)
         if (strcmp(s->dirs[i], dir) == 0)
             return;
-    s->dirs = realloc(s->dirs, (s->n_dirs + 1) * sizeof *s->dirs);
-    if (!s->dirs)
-        exit(3);
+    s->dirs = xrealloc(s->dirs, (s->n_dirs + 1) * sizeof *s->dirs);
     s->dirs[s->n_dirs++] = xstrdup(dir);
 }
 
 static void refuse(plugin_set *s, const char *path, char *reason)
 {
-    s->refused = realloc(s->refused, (s->n_refused + 1) * sizeof *s->refused);
-    if (!s->refused)
-        exit(3);
+    s->refused = xrealloc(s->refused, (s->n_refused + 1) * sizeof *s->refused);
     s->refused[s->n_refused++] = (refusal){xstrdup(path), reason};
 }
 
@@ -168,9 +141,7 @@ static void scan_dir(plugin_set *s, const char *dir)
         size_t len = strlen(e->d_name);
         if (len < 4 || strcmp(e->d_name + len - 3, ".so") != 0 || e->d_name[0] == '.')
             continue;
-        names = realloc(names, (n + 1) * sizeof *names);
-        if (!names)
-            exit(3);
+        names = xrealloc(names, (n + 1) * sizeof *names);
         names[n++] = xstrdup(e->d_name);
     }
     closedir(d);
@@ -201,9 +172,7 @@ static void scan_dir(plugin_set *s, const char *dir)
             free(path);
             continue;
         }
-        s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
-        if (!s->v)
-            exit(3);
+        s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
         s->v[s->n++] = lp;
         free(path);
     }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "host.h"
+#include "util.h"
 
 #define RENDER_USAGE                                                                                                  \
     "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
@@ -20,9 +21,7 @@ typedef struct strs {
 
 static void push(strs *s, char *x)
 {
-    s->v = realloc(s->v, (s->n + 1) * sizeof *s->v);
-    if (!s->v)
-        exit(3);
+    s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
     s->v[s->n++] = x;
 }
 
@@ -137,7 +136,7 @@ int cmd_render(int argc, char **argv)
         } else if (strcmp(a, "-O") == 0) {
             if (!(v = arg_value(argc, argv, &i, a)))
                 goto out;
-            push(&raw_opts, strdup(v));
+            push(&raw_opts, xstrdup(v));
         } else if (strcmp(a, "--lang") == 0) {
             if (!(v = arg_value(argc, argv, &i, a)))
                 goto out;
