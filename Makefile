@@ -93,8 +93,9 @@ $(BUILD)/tests/bench: tests/bench.c $(CORE_OBJ)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 run: deps all
-	$(BIN) forecast datasets/aigc-foundation-models.yaml
 	$(BIN) render datasets/aigc-foundation-models.yaml -o out
+	@echo
+	@$(BIN) forecast --summary datasets/aigc-foundation-models.yaml
 
 # One pass of the suite over $(BUILD); `make test` runs it twice.
 test-one: all $(UNIT_BIN) $(TEST_PLUGINS) $(BUILD)/tests/gen_dataset

@@ -19,7 +19,7 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  validate FILE...           check datasets; print one line per file\n"
-          "  forecast FILE [--csv|--json] [--lang LANG]\n"
+          "  forecast FILE [--summary|--csv|--json] [--lang LANG]\n"
           "                             print the key statistics and every series\n"
           "  render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"
           "         [--lang LANG] [-j N] [--timeout SECONDS]\n"
@@ -213,7 +213,7 @@ static void width_of(const mkp_model *m, const mkp_node *n, void *ctx)
         t->width = w;
 }
 
-static void print_text(const mkp_model *m, const char *lang)
+static void print_text(const mkp_model *m, const char *lang, int summary_only)
 {
     char buf[48];
     const double *v = m->market->value;
@@ -233,6 +233,8 @@ static void print_text(const mkp_model *m, const char *lang)
     snprintf(label, sizeof label, "CAGR %d-%d", m->cagr_start, m->forecast_end);
     fmt_percent(buf, sizeof buf, m->market->cagr, 2);
     printf("  %-22s %10s\n", label, buf);
+    if (summary_only)
+        return;
     text_ctx t = {6};
     walk_model(m, width_of, &t);
     printf("\nSeries (%s %s)\n%-*s", m->currency, m->unit, t.width, "series");
@@ -245,16 +247,18 @@ static void print_text(const mkp_model *m, const char *lang)
 static int cmd_forecast(int argc, char **argv)
 {
     const char *file = NULL, *lang = "en";
-    int mode = 0; /* 0 text, 1 csv, 2 json */
+    int mode = 0; /* 0 text, 1 csv, 2 json, 3 key statistics only */
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--csv") == 0)
             mode = 1;
         else if (strcmp(argv[i], "--json") == 0)
             mode = 2;
+        else if (strcmp(argv[i], "--summary") == 0)
+            mode = 3;
         else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
             lang = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--csv|--json] [--lang LANG]\n", argv[i]);
+            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--summary|--csv|--json] [--lang LANG]\n", argv[i]);
             return 2;
         } else if (file) {
             fputs("marketpress forecast: one dataset at a time\n", stderr);
@@ -263,10 +267,10 @@ static int cmd_forecast(int argc, char **argv)
             file = argv[i];
     }
     if (!file) {
-        fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--csv|--json]\n", stderr);
+        fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--summary|--csv|--json]\n", stderr);
         return 2;
     }
-    mkp_doc *doc = mkp_open(file, mode != 0);
+    mkp_doc *doc = mkp_open(file, mode == 1 || mode == 2);
     if (!doc)
         return 2;
     const mkp_model *m = doc->model;
@@ -276,7 +280,7 @@ static int cmd_forecast(int argc, char **argv)
     } else if (mode == 2) {
         print_json(m, lang);
     } else {
-        print_text(m, lang);
+        print_text(m, lang, mode == 3);
     }
     mkp_doc_free(doc);
     return fflush(stdout) == 0 ? 0 : 1;

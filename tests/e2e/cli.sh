@@ -130,3 +130,6 @@ for f in tests/fixtures/fuzz/* tests/fixtures/bad/*.yaml; do
     [ $st -eq 0 ] || [ $st -eq 2 ] || crashed="$crashed $f($st)"
 done
 expect_eq "no input crashes the loader" "$crashed" ""
+
+"$MKP" forecast --summary "$AIGC" >"$T/s.txt"
+expect_eq "--summary prints the key statistics only" "$(wc -l <"$T/s.txt")" 6
