@@ -171,7 +171,7 @@ int cmd_plugin_check(int argc, char **argv)
     char *path = strchr(file, '/') ? xprintf("%s", file) : xprintf("./%s", file);
     loaded_plugin lp;
     char *reason = NULL;
-    if (plugin_open(path, &lp, &reason) != 0) {
+    if (plugin_load(path, &lp, &reason) != 0) {
         printf("FAIL load: %s: %s\n", file, reason);
         free(reason);
         free(path);

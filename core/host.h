@@ -32,7 +32,10 @@ extern const mkp_host host_table;
 /* Search -P dirs, then MARKETPRESS_PLUGIN_PATH, then the install's own
  * folder (<bin>/../lib/marketpress/plugins). */
 void plugins_discover(plugin_set *s, char **extra_dirs, size_t n_extra);
-/* Loads one file; on refusal returns -1 and sets *reason (malloc'd). */
+/* Loads one file; on refusal returns -1 and sets *reason (malloc'd).
+ * plugin_load first tries the file in a child process, so that a plugin
+ * crashing or hanging while it loads is refused rather than fatal. */
+int plugin_load(const char *path, loaded_plugin *out, char **reason);
 int plugin_open(const char *path, loaded_plugin *out, char **reason);
 void plugins_free(plugin_set *s);
 const loaded_plugin *plugins_find(const plugin_set *s, const char *name);

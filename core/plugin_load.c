@@ -4,12 +4,16 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <dlfcn.h>
+#include <errno.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "host.h"
@@ -107,6 +111,88 @@ int plugin_open(const char *path, loaded_plugin *out, char **reason)
     return 0;
 }
 
+#define PROBE_SECONDS 10
+
+/* Loads `path` in a throw-away child first: a plugin whose constructors or
+ * entry function crash or hang is refused with a sentence instead of taking
+ * the host down.  Returns 0 when the child loaded it cleanly. */
+static int probe(const char *path, char **reason)
+{
+    int fds[2];
+    if (pipe(fds) != 0) {
+        *reason = xprintf("cannot probe: %s", strerror(errno));
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+        for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+            signal(faults[i], SIG_DFL);
+        close(fds[0]);
+        loaded_plugin lp;
+        char *why = NULL;
+        const char *msg = plugin_open(path, &lp, &why) == 0 ? "" : why;
+        ssize_t w = write(fds[1], msg, strlen(msg));
+        _exit(w < 0 ? 1 : 0);
+    }
+    close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        *reason = xprintf("cannot probe: %s", strerror(errno));
+        return -1;
+    }
+    char buf[1024];
+    size_t len = 0;
+    struct pollfd pfd = {fds[0], POLLIN, 0};
+    int timed_out = 0;
+    for (;;) {
+        int r = poll(&pfd, 1, PROBE_SECONDS * 1000);
+        if (r == 0) {
+            timed_out = 1;
+            kill(pid, SIGKILL);
+            break;
+        }
+        if (r < 0 && errno == EINTR)
+            continue;
+        ssize_t n = r > 0 ? read(fds[0], buf + len, sizeof buf - 1 - len) : -1;
+        if (n <= 0)
+            break;
+        len += (size_t)n;
+        if (len == sizeof buf - 1)
+            break;
+    }
+    close(fds[0]);
+    buf[len] = '\0';
+    int st = 0;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    if (timed_out) {
+        *reason = xprintf("did not finish loading within %d s (a constructor or the entry function hangs)",
+                          PROBE_SECONDS);
+        return -1;
+    }
+    if (WIFSIGNALED(st)) {
+        const char *abbrev = sigabbrev_np(WTERMSIG(st));
+        *reason = xprintf("crashed while loading (SIG%s) in a constructor or the entry function", abbrev ? abbrev : "?");
+        return -1;
+    }
+    if (len) {
+        *reason = xstrdup(buf);
+        return -1;
+    }
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        *reason = xprintf("exited while loading (status %d)", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        return -1;
+    }
+    return 0;
+}
+
+int plugin_load(const char *path, loaded_plugin *out, char **reason)
+{
+    return probe(path, reason) != 0 || plugin_open(path, out, reason) != 0 ? -1 : 0;
+}
+
 static void add_dir(plugin_set *s, const char *dir)
 {
     if (!*dir)
@@ -157,7 +243,7 @@ static void scan_dir(plugin_set *s, const char *dir)
         }
         loaded_plugin lp;
         char *reason = NULL;
-        if (plugin_open(path, &lp, &reason) != 0) {
+        if (plugin_load(path, &lp, &reason) != 0) {
             refuse(s, path, reason);
             free(path);
             continue;

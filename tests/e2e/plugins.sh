@@ -36,7 +36,7 @@ mkdir -p "$T/bad"
 cp "$T/junk.so" "$T/bad/"
 gcc -shared -fPIC -o "$T/libmkpdep.so" "$T/dep.c" &&
     gcc -shared -fPIC -Iinclude -o "$T/bad/needsdep.so" "$T/needsdep.c" -L"$T" -lmkpdep
-cp "$TP/wrong_abi.so" "$TP/no_entry.so" "$TP/small_desc.so" "$TP/newer_minor.so" "$T/bad/"
+cp "$TP/wrong_abi.so" "$TP/no_entry.so" "$TP/small_desc.so" "$TP/newer_minor.so" "$TP/ctor_crash.so" "$T/bad/"
 "$MKP" plugins -P "$T/bad" -v >"$T/pl.txt" 2>&1
 expect_grep "refused: not a shared object" "$T/pl.txt" "junk.so: not a shared object \(.*\)"
 expect_grep "refused: missing dependency with dlerror's words" "$T/pl.txt" \
@@ -45,9 +45,10 @@ expect_grep "refused: another ABI major" "$T/pl.txt" "wrong_abi.so: built for pl
 expect_grep "refused: missing entry symbol" "$T/pl.txt" "no_entry.so: missing the entry symbol mkp_plugin_entry_v1"
 expect_grep "refused: descriptor too small" "$T/pl.txt" "small_desc.so: descriptor too small \(16 bytes"
 expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.7"
+expect_grep "refused: crash while loading" "$T/pl.txt" "ctor_crash.so: crashed while loading \(SIGSEGV\)"
 expect_grep "plugins lists the good ones with options" "$T/pl.txt" "-O csv.decimals=-1"
 "$MKP" plugins -P "$T/bad" >"$T/pl2.txt" 2>&1
-expect_grep "plugins without -v points at -v" "$T/pl2.txt" "6 file\(s\) refused; 'marketpress plugins -v' says why"
+expect_grep "plugins without -v points at -v" "$T/pl2.txt" "7 file\(s\) refused; 'marketpress plugins -v' says why"
 
 # A crash, an abort, an error, an early exit and a hang cost only their own
 # output; the good plugin's output lands; exit status 1.
@@ -115,6 +116,8 @@ expect_eq "plugin-check exits 1 on problems" "$?" 1
 expect_grep "plugin-check reports the crash" "$T/pc3.txt" "FAIL minimal dataset \[en\]: plugin crash crashed \(SIGSEGV\)"
 "$MKP" plugin-check "$TP/wrong_abi.so" >"$T/pc4.txt" 2>&1
 expect_grep "plugin-check explains a refusal" "$T/pc4.txt" "FAIL load: .*built for plugin ABI 2"
+"$MKP" plugin-check "$TP/ctor_crash.so" >"$T/pc5.txt" 2>&1
+expect_grep "plugin-check survives a crash while loading" "$T/pc5.txt" "FAIL load: .*crashed while loading \(SIGSEGV\)"
 
 # The SDK: install, then build the template out of tree with pkg-config only.
 make -s install PREFIX="$T/prefix" BUILD="$BUILD" >"$T/inst.log" 2>&1
