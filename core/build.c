@@ -124,7 +124,6 @@ static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
     size_t n = parent->n_children;
     if (n == 0)
         return;
-    int e = m->forecast_end - m->first_year;
     for (size_t c = 0; c < n; c++) {
         spec *cs = &parent->children[c];
         double *v = new_series(doc);
@@ -138,9 +137,21 @@ static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
         cs->node->flags = flags;
     }
     reconcile(doc, parent, d);
+    for (size_t c = 0; c < n; c++)
+        build_children(doc, &parent->children[c], d);
+}
+
+/* Shares of the parent, CAGR, growth and rank of every child of `parent`,
+ * then of their children.  Run after the values are final (and again after
+ * a scenario moves them). */
+static void derive_children(mkp_doc *doc, const spec *parent)
+{
+    const mkp_model *m = doc->model;
+    size_t n = parent->n_children;
+    int e = m->forecast_end - m->first_year;
     for (size_t c = 0; c < n; c++) {
         mkp_node *cn = parent->children[c].node;
-        double *share = new_series(doc);
+        double *share = cn->share ? (double *)cn->share : new_series(doc);
         for (int i = 0; i < m->n_years; i++)
             share[i] = parent->node->value[i] > 0 ? cn->value[i] / parent->node->value[i] : 0;
         cn->share = share;
@@ -148,13 +159,25 @@ static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
         int rank = 1;
         for (size_t o = 0; o < n; o++) {
             const mkp_node *on = parent->children[o].node;
-            if (on->value && (on->value[e] > cn->value[e] || (on->value[e] == cn->value[e] && o < c)))
+            if (on->value[e] > cn->value[e] || (on->value[e] == cn->value[e] && o < c))
                 rank++;
         }
         cn->rank = rank;
     }
     for (size_t c = 0; c < n; c++)
-        build_children(doc, &parent->children[c], d);
+        derive_children(doc, &parent->children[c]);
+}
+
+void mkp_derive(mkp_doc *doc)
+{
+    mkp_node *market = doc->market.node;
+    derive(doc->model, market);
+    for (size_t i = 0; i < doc->n_dims; i++) {
+        mkp_node *dn = doc->dims[i].node;
+        dn->cagr = market->cagr;
+        dn->growth = market->growth;
+        derive_children(doc, &doc->dims[i]);
+    }
 }
 
 int mkp_build(mkp_doc *doc, diag_ctx *d)
@@ -174,17 +197,17 @@ int mkp_build(mkp_doc *doc, diag_ctx *d)
         ones[i] = 1.0;
     market->share = ones;
     market->rank = 1;
-    derive(m, market);
     for (size_t i = 0; i < doc->n_dims; i++) {
         mkp_node *dn = doc->dims[i].node;
         dn->value = market->value;
         dn->share = ones;
         dn->flags = flags;
-        dn->cagr = market->cagr;
-        dn->growth = market->growth;
         dn->rank = 1;
         build_children(doc, &doc->dims[i], d);
     }
+    mkp_derive(doc);
+    if (mkp_apply_scenarios(doc, d) != 0)
+        return -1;
     mkp_build_figures(doc);
     return d->errors == errors ? 0 : -1;
 }
@@ -193,13 +216,15 @@ int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
     int warnings = 0;
-    if (m->has_published_cagr && isfinite(m->market->cagr)) {
-        double diff = (m->published_cagr - m->market->cagr) * 100.0;
+    /* Against the base case: a scenario is meant to differ from the publisher. */
+    double implied = m->n_scenarios ? m->scenarios[0].cagr : m->market->cagr;
+    if (m->has_published_cagr && isfinite(implied)) {
+        double diff = (m->published_cagr - implied) * 100.0;
         if (fabs(diff) > 0.05) {
             diag_warning(d, doc->published_cagr_line, doc->published_cagr_col,
                          "published_cagr %.2f%% differs from the %.2f%% that the anchors imply for %d-%d "
                          "by %+.2f percentage points",
-                         m->published_cagr * 100.0, m->market->cagr * 100.0, m->cagr_start, m->forecast_end, diff);
+                         m->published_cagr * 100.0, implied * 100.0, m->cagr_start, m->forecast_end, diff);
             warnings++;
         }
     }
@@ -208,11 +233,17 @@ int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d)
 
 mkp_doc *mkp_open(const char *path, int quiet_warnings)
 {
+    return mkp_open_scenario(path, quiet_warnings, NULL);
+}
+
+mkp_doc *mkp_open_scenario(const char *path, int quiet_warnings, const char *scenario)
+{
     diag_ctx d;
     diag_init(&d, path, stderr);
     mkp_doc *doc = mkp_load_file(path, &d);
     if (!doc)
         return NULL;
+    doc->want_scenario = scenario;
     if (mkp_build(doc, &d) != 0) {
         mkp_doc_free(doc);
         return NULL;

@@ -374,6 +374,25 @@ static void region_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
     two_year_series(b, f, nodes, sh->n);
 }
 
+/* The market under every scenario, one line each. */
+static void scenario_figure(fig_builder *b)
+{
+    const mkp_model *m = b->doc->model;
+    int b0 = m->base_year - m->first_year;
+    mkp_figure *f = add_figure(b, "scenario-comparison", MKP_CHART_LINE, "");
+    char en[256], zh[256];
+    snprintf(en, sizeof en, "Market size by scenario, %d-%d", m->base_year, m->forecast_end);
+    snprintf(zh, sizeof zh, "各情景下的市场规模，%d-%d年", m->base_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
+    f->categories = year_texts(b->a, m->base_year, m->forecast_end);
+    mkp_chart_series *s = arena_array(b->a, m->n_scenarios, sizeof *s);
+    for (size_t i = 0; i < m->n_scenarios; i++)
+        s[i] = (mkp_chart_series){&m->scenarios[i].title, m->scenarios[i].id, m->scenarios[i].market + b0, NULL};
+    f->n_series = m->n_scenarios;
+    f->series = s;
+}
+
 void mkp_build_figures(mkp_doc *doc)
 {
     mkp_model *m = doc->model;
@@ -400,6 +419,10 @@ void mkp_build_figures(mkp_doc *doc)
     if (region) {
         shown sh = pick_shown(&b, region, MAX_SUB_SHOWN);
         region_figure(&b, region, &sh);
+    }
+    if (m->n_scenarios > 1) {
+        scenario_figure(&b);
+        add_table(&b, "scenarios", text2(b.a, "Market size by scenario", "各情景下的市场规模"), "");
     }
     m->figures = b.figs;
     m->n_figures = b.n;

@@ -742,7 +742,111 @@ static void load_landscape(loader *L, const ynode *y)
     }
 }
 
-static const char *const top_keys[] = {"report", "market", "dimensions", "sections", "landscape", NULL};
+static const char *const scenario_keys[] = {"id", "title", "description", "growth", "from", "to", "shocks", NULL};
+static const char *const shock_keys[] = {"segment", "growth", "from", "to", NULL};
+
+static spec *find_spec(spec *s, const char *path)
+{
+    if (strcmp(s->node->path, path) == 0)
+        return s;
+    for (size_t i = 0; i < s->n_children; i++) {
+        spec *f = find_spec(&s->children[i], path);
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+/* A growth change in percentage points, and the years it applies to
+ * (default: every forecast year). */
+static void get_adjustment(loader *L, const ynode *y, double *growth, int *from, int *to)
+{
+    const mkp_model *m = L->doc->model;
+    const ynode *n;
+    *from = m->base_year + 1;
+    *to = m->forecast_end;
+    if ((n = ytree_get(y, "growth")) && want_kind(L, n, Y_SCALAR, "growth")) {
+        if (!parse_double(n, growth) || *growth <= -100.0)
+            diag_error(L->d, n->line, n->col, "growth must be percentage points above -100, such as -2 or 1.5, not '%s'",
+                       n->str);
+    }
+    if ((n = ytree_get(y, "from")) && get_year(L, n, "from", from) && (*from <= m->base_year || *from > m->forecast_end))
+        diag_error(L->d, n->line, n->col, "from %d must be a forecast year (%d-%d)", *from, m->base_year + 1,
+                   m->forecast_end);
+    if ((n = ytree_get(y, "to")) && get_year(L, n, "to", to) && (*to < *from || *to > m->forecast_end))
+        diag_error(L->d, n->line, n->col, "to %d must be within %d-%d", *to, *from, m->forecast_end);
+}
+
+static void load_scenarios(loader *L, const ynode *list)
+{
+    mkp_doc *doc = L->doc;
+    if (!want_kind(L, list, Y_SEQ, "scenarios"))
+        return;
+    doc->scenarios = arena_array(L->a, list->n + 1, sizeof *doc->scenarios);
+    mkp_scenario *pub = arena_array(L->a, list->n + 1, sizeof *pub);
+    for (size_t i = 0; i <= list->n; i++)
+        doc->scenarios[i].pub = &pub[i];
+    pub[0].id = "base";
+    mkp_text_entry *e = arena_array(L->a, 2, sizeof *e);
+    e[0] = (mkp_text_entry){"en", "Base case"};
+    e[1] = (mkp_text_entry){"zh-CN", "基准情景"};
+    pub[0].title = (mkp_text){2, e};
+    size_t k = 1;
+    for (size_t i = 0; i < list->n; i++) {
+        const ynode *y = list->items[i], *n;
+        if (!want_kind(L, y, Y_MAP, "a scenario"))
+            continue;
+        check_keys(L, y, "a scenario", scenario_keys);
+        const char *id = (n = need(L, y, "id", "a scenario")) ? get_id(L, n, "scenario id") : NULL;
+        if (!id)
+            continue;
+        int is_base = strcmp(id, "base") == 0;
+        scenario_spec *sc = is_base ? &doc->scenarios[0] : &doc->scenarios[k++];
+        for (size_t j = 0; j < k; j++)
+            if (&doc->scenarios[j] != sc && strcmp(doc->scenarios[j].pub->id, id) == 0)
+                diag_error(L->d, y->line, y->col, "duplicate scenario id '%s'", id);
+        sc->pub->id = id;
+        sc->line = y->line;
+        sc->col = y->col;
+        if ((n = need(L, y, "title", "a scenario")))
+            sc->pub->title = get_text(L, n, "title");
+        if ((n = ytree_get(y, "description")))
+            sc->pub->description = get_text(L, n, "description");
+        if (is_base && (ytree_get(y, "growth") || ytree_get(y, "shocks"))) {
+            diag_error(L->d, y->line, y->col, "the base scenario is the forecast itself; put adjustments in a scenario "
+                                              "of another name");
+            continue;
+        }
+        get_adjustment(L, y, &sc->growth, &sc->from, &sc->to);
+        if (!(n = ytree_get(y, "shocks")) || !want_kind(L, n, Y_SEQ, "shocks"))
+            continue;
+        sc->shocks = arena_array(L->a, n->n, sizeof *sc->shocks);
+        for (size_t j = 0; j < n->n; j++) {
+            const ynode *sy = n->items[j], *v;
+            if (!want_kind(L, sy, Y_MAP, "a shock"))
+                continue;
+            check_keys(L, sy, "a shock", shock_keys);
+            shock_spec *sh = &sc->shocks[sc->n_shocks];
+            if (!(v = need(L, sy, "segment", "a shock")) || !get_string(L, v, "segment"))
+                continue;
+            for (size_t d = 0; d < doc->n_dims && !sh->target; d++)
+                sh->target = find_spec(&doc->dims[d], v->str);
+            if (!sh->target || sh->target->node->depth == 0) {
+                diag_error(L->d, v->line, v->col, "segment '%s' is not a segment path such as '%s'", v->str,
+                           doc->n_dims && doc->dims[0].n_children ? doc->dims[0].children[0].node->path
+                                                                  : "dimension/segment");
+                continue;
+            }
+            if (!need(L, sy, "growth", "a shock"))
+                continue;
+            get_adjustment(L, sy, &sh->growth, &sh->from, &sh->to);
+            sc->n_shocks++;
+        }
+    }
+    doc->n_scenarios = k;
+}
+
+static const char *const top_keys[] = {"report", "market", "dimensions", "sections", "landscape", "scenarios", NULL};
 
 mkp_doc *mkp_load_buffer(const char *name, const unsigned char *buf, size_t len, diag_ctx *d)
 {
@@ -789,6 +893,8 @@ mkp_doc *mkp_load_buffer(const char *name, const unsigned char *buf, size_t len,
         load_sections(&L, n);
     if ((n = ytree_get(root, "landscape")))
         load_landscape(&L, n);
+    if ((n = ytree_get(root, "scenarios")))
+        load_scenarios(&L, n);
     if (d->errors == errors_before)
         return doc;
 fail:

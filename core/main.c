@@ -19,7 +19,7 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  validate FILE...           check datasets; print one line per file\n"
-          "  forecast FILE [--summary|--csv|--json] [--lang LANG]\n"
+          "  forecast FILE [--summary|--csv|--json] [--lang LANG] [--scenario NAME]\n"
           "                             print the key statistics and every series\n"
           "  render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"
           "         [--lang LANG] [-j N] [--timeout SECONDS]\n"
@@ -181,7 +181,25 @@ static void print_json(const mkp_model *m, const char *lang)
     json_number(v[mkp_year_index(m, m->forecast_end)]);
     fputs(", \"cagr\": ", stdout);
     json_number(m->market->cagr);
-    fputs("},\n  \"series\": [", stdout);
+    fputs("},\n  \"scenario\": ", stdout);
+    json_string(m->scenario->id);
+    fputs(",\n  \"scenarios\": [", stdout);
+    for (size_t k = 0; k < m->n_scenarios; k++) {
+        const mkp_scenario *sc = &m->scenarios[k];
+        fputs(k ? ",\n    {\"id\": " : "\n    {\"id\": ", stdout);
+        json_string(sc->id);
+        fputs(", \"title\": ", stdout);
+        json_string(fmt_text(&sc->title, lang));
+        fputs(", \"cagr\": ", stdout);
+        json_number(sc->cagr);
+        fputs(", \"market\": {", stdout);
+        for (int i = 0; i < m->n_years; i++) {
+            printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
+            json_number(sc->market[i]);
+        }
+        fputs("}}", stdout);
+    }
+    fputs("\n  ],\n  \"series\": [", stdout);
     json_ctx j = {lang, 1};
     walk_model(m, json_node, &j);
     fputs("\n  ]\n}\n", stdout);
@@ -233,6 +251,21 @@ static void print_text(const mkp_model *m, const char *lang, int summary_only)
     snprintf(label, sizeof label, "CAGR %d-%d", m->cagr_start, m->forecast_end);
     fmt_percent(buf, sizeof buf, m->market->cagr, 2);
     printf("  %-22s %10s\n", label, buf);
+    if (m->n_scenarios > 1) {
+        printf("\nScenarios (%s %s)\n  %-24s %10d %10d %10d %8s\n", m->currency, m->unit, "scenario", m->base_year,
+               m->estimated_year, m->forecast_end, "CAGR");
+        for (size_t k = 0; k < m->n_scenarios; k++) {
+            const mkp_scenario *sc = &m->scenarios[k];
+            printf("  %-24s", sc->id);
+            int years[3] = {m->base_year, m->estimated_year, m->forecast_end};
+            for (int y = 0; y < 3; y++) {
+                fmt_number(buf, sizeof buf, sc->market[mkp_year_index(m, years[y])], 2, 1);
+                printf(" %10s", buf);
+            }
+            fmt_percent(buf, sizeof buf, sc->cagr, 2);
+            printf(" %8s%s\n", buf, sc == m->scenario ? "  <- shown" : "");
+        }
+    }
     if (summary_only)
         return;
     text_ctx t = {6};
@@ -246,7 +279,7 @@ static void print_text(const mkp_model *m, const char *lang, int summary_only)
 
 static int cmd_forecast(int argc, char **argv)
 {
-    const char *file = NULL, *lang = "en";
+    const char *file = NULL, *lang = "en", *scenario = NULL;
     int mode = 0; /* 0 text, 1 csv, 2 json, 3 key statistics only */
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--csv") == 0)
@@ -257,8 +290,10 @@ static int cmd_forecast(int argc, char **argv)
             mode = 3;
         else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
             lang = argv[++i];
+        else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc)
+            scenario = argv[++i];
         else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--summary|--csv|--json] [--lang LANG]\n", argv[i]);
+            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--summary|--csv|--json] [--lang LANG] [--scenario NAME]\n", argv[i]);
             return 2;
         } else if (file) {
             fputs("marketpress forecast: one dataset at a time\n", stderr);
@@ -270,7 +305,7 @@ static int cmd_forecast(int argc, char **argv)
         fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--summary|--csv|--json]\n", stderr);
         return 2;
     }
-    mkp_doc *doc = mkp_open(file, mode == 1 || mode == 2);
+    mkp_doc *doc = mkp_open_scenario(file, mode == 1 || mode == 2, scenario);
     if (!doc)
         return 2;
     const mkp_model *m = doc->model;

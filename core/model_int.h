@@ -45,6 +45,23 @@ struct spec {
     spec *children;
 };
 
+/* A scenario as the dataset gives it: a change to the market's yearly
+ * growth, and shocks to the growth of single segments. */
+typedef struct shock_spec {
+    spec *target;
+    double growth;                  /* percentage points added to the yearly growth */
+    int from, to;
+} shock_spec;
+
+typedef struct scenario_spec {
+    mkp_scenario *pub;
+    double growth;                  /* percentage points, on the market */
+    int from, to;
+    size_t n_shocks;
+    shock_spec *shocks;
+    int line, col;
+} scenario_spec;
+
 typedef struct mkp_doc {
     arena arena;
     mkp_model *model;
@@ -53,6 +70,9 @@ typedef struct mkp_doc {
     spec *dims;
     int published_cagr_line, published_cagr_col;
     size_t n_nodes;                 /* segments and sub-segments */
+    size_t n_scenarios;             /* including the base case, first */
+    scenario_spec *scenarios;
+    const char *want_scenario;      /* set before mkp_build: present this one */
 } mkp_doc;
 
 /* Loads and validates a dataset; NULL after reporting errors to d. */
@@ -65,6 +85,13 @@ void mkp_doc_free(mkp_doc *doc);
 /* Loads, builds and (unless quiet) checks a dataset, printing problems to
  * stderr as file:line:col; NULL on failure. */
 mkp_doc *mkp_open(const char *path, int quiet_warnings);
+/* The same, presenting scenario `scenario` (NULL: the base case). */
+mkp_doc *mkp_open_scenario(const char *path, int quiet_warnings, const char *scenario);
+/* Shares, CAGR, growth and rank of every node from the current values. */
+void mkp_derive(mkp_doc *doc);
+/* Works out every scenario's market and, when doc->want_scenario names one,
+ * moves the whole model onto it (scenario.c).  Returns 0 or -1. */
+int mkp_apply_scenarios(mkp_doc *doc, diag_ctx *d);
 /* Derives the numbered figure and table list (figures.c); part of mkp_build. */
 void mkp_build_figures(mkp_doc *doc);
 

@@ -12,7 +12,7 @@
 
 #define RENDER_USAGE                                                                                                  \
     "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
-    "                          [--lang LANG] [-j N] [--timeout SECONDS]\n"
+    "                          [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS]\n"
 
 typedef struct strs {
     char **v;
@@ -115,7 +115,7 @@ static int parse_options(const plugin_set *ps, const strs *raw, opt_value *out)
 int cmd_render(int argc, char **argv)
 {
     strs datasets = {0}, dirs = {0}, raw_opts = {0};
-    const char *formats = NULL, *out_dir = "out", *lang = "en";
+    const char *formats = NULL, *out_dir = "out", *lang = "en", *scenario = NULL;
     long parallel = sysconf(_SC_NPROCESSORS_ONLN);
     double timeout = 600;
     int rc = 2;
@@ -137,6 +137,10 @@ int cmd_render(int argc, char **argv)
             if (!(v = arg_value(argc, argv, &i, a)))
                 goto out;
             push(&raw_opts, xstrdup(v));
+        } else if (strcmp(a, "--scenario") == 0) {
+            if (!(v = arg_value(argc, argv, &i, a)))
+                goto out;
+            scenario = v;
         } else if (strcmp(a, "--lang") == 0) {
             if (!(v = arg_value(argc, argv, &i, a)))
                 goto out;
@@ -222,7 +226,7 @@ int cmd_render(int argc, char **argv)
         goto done;
     int bad = 0;
     for (size_t i = 0; i < datasets.n; i++) {
-        docs[i] = mkp_open(datasets.v[i], 1);
+        docs[i] = mkp_open_scenario(datasets.v[i], 1, scenario);
         bad |= docs[i] == NULL;
         for (size_t k = 0; docs[i] && k < i; k++)
             if (docs[k] && strcmp(docs[k]->model->id, docs[i]->model->id) == 0) {

@@ -88,6 +88,15 @@ typedef struct mkp_player {
     mkp_text description;
 } mkp_player;
 
+/* A named what-if: growth adjustments applied to the base forecast. */
+typedef struct mkp_scenario {
+    const char *id;                 /* "base", "optimistic", "tariffs-2025" */
+    mkp_text title;
+    mkp_text description;
+    const double *market;           /* the market per year under this scenario */
+    double cagr;                    /* of that market, cagr_start..forecast_end */
+} mkp_scenario;
+
 /* The whole model.  New members are only ever added at the end; check
  * `size` before reading a member a later minor version added. */
 typedef struct mkp_model {
@@ -134,6 +143,12 @@ typedef struct mkp_model {
     const struct mkp_figure *figures;
     size_t n_tables;
     const struct mkp_table_ref *tables;
+
+    /* Scenarios: scenarios[0] is always the base case.  `scenario` is the
+     * one this model presents (render --scenario), else scenarios[0]. */
+    size_t n_scenarios;
+    const mkp_scenario *scenarios;
+    const mkp_scenario *scenario;
 } mkp_model;
 
 /* Index of `year` in the year arrays, or -1 when outside the model. */

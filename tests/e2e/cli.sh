@@ -132,4 +132,7 @@ done
 expect_eq "no input crashes the loader" "$crashed" ""
 
 "$MKP" forecast --summary "$AIGC" >"$T/s.txt"
-expect_eq "--summary prints the key statistics only" "$(wc -l <"$T/s.txt")" 6
+expect_grep "--summary prints the key statistics" "$T/s.txt" '^  CAGR 2025-2032 +9\.43%$'
+expect_no_grep "--summary leaves out the series" "$T/s.txt" '^Series'
+"$MKP" forecast --summary "$T/min.yaml" >"$T/s2.txt"
+expect_eq "--summary of a dataset without scenarios is six lines" "$(wc -l <"$T/s2.txt")" 6
