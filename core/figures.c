@@ -47,16 +47,21 @@ static const mkp_text *text1(arena *a, const char *s)
     return t;
 }
 
+/* Room for one more element in an arena array that doubles when full. */
+static void *grow(arena *a, void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 16;
+    void *nv = arena_array(a, *cap, size);
+    if (n)
+        memcpy(nv, v, n * size);
+    return nv;
+}
+
 static mkp_figure *add_figure(fig_builder *b, const char *id, mkp_chart_kind kind, const char *dimension)
 {
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 32;
-        mkp_figure *nf = arena_array(b->a, cap, sizeof *nf);
-        if (b->n)
-            memcpy(nf, b->figs, b->n * sizeof *nf);
-        b->figs = nf;
-        b->cap = cap;
-    }
+    b->figs = grow(b->a, b->figs, b->n, &b->cap, sizeof *b->figs);
     mkp_figure *f = &b->figs[b->n++];
     const mkp_model *m = b->doc->model;
     f->number = (int)b->n;
@@ -73,14 +78,7 @@ static mkp_figure *add_figure(fig_builder *b, const char *id, mkp_chart_kind kin
 
 static void add_table(fig_builder *b, const char *id, const mkp_text *title, const char *dimension)
 {
-    if (b->n_tables == b->cap_tables) {
-        size_t cap = b->cap_tables ? b->cap_tables * 2 : 16;
-        mkp_table_ref *nt = arena_array(b->a, cap, sizeof *nt);
-        if (b->n_tables)
-            memcpy(nt, b->tables, b->n_tables * sizeof *nt);
-        b->tables = nt;
-        b->cap_tables = cap;
-    }
+    b->tables = grow(b->a, b->tables, b->n_tables, &b->cap_tables, sizeof *b->tables);
     mkp_table_ref *t = &b->tables[b->n_tables++];
     t->number = (int)b->n_tables;
     t->id = id;

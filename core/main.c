@@ -131,6 +131,17 @@ static const char *provenance_name(mkp_provenance p)
     return p == MKP_PUBLISHED ? "published" : p == MKP_DERIVED ? "derived" : "illustrative";
 }
 
+/* {"2025": v, "2026": v, ...} for one per-year array. */
+static void json_years(const mkp_model *m, const double *v)
+{
+    putchar('{');
+    for (int i = 0; i < m->n_years; i++) {
+        printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
+        json_number(v[i]);
+    }
+    putchar('}');
+}
+
 typedef struct json_ctx {
     const char *lang;
     int first;
@@ -149,17 +160,11 @@ static void json_node(const mkp_model *m, const mkp_node *n, void *ctx)
     json_number(n->cagr);
     fputs(", \"growth\": ", stdout);
     json_number(n->growth);
-    fputs(",\n     \"values\": {", stdout);
-    for (int i = 0; i < m->n_years; i++) {
-        printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
-        json_number(n->value[i]);
-    }
-    fputs("},\n     \"shares\": {", stdout);
-    for (int i = 0; i < m->n_years; i++) {
-        printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
-        json_number(n->share[i]);
-    }
-    fputs("}}", stdout);
+    fputs(",\n     \"values\": ", stdout);
+    json_years(m, n->value);
+    fputs(",\n     \"shares\": ", stdout);
+    json_years(m, n->share);
+    putchar('}');
 }
 
 static void print_json(const mkp_model *m, const char *lang)
@@ -192,12 +197,9 @@ static void print_json(const mkp_model *m, const char *lang)
         json_string(fmt_text(&sc->title, lang));
         fputs(", \"cagr\": ", stdout);
         json_number(sc->cagr);
-        fputs(", \"market\": {", stdout);
-        for (int i = 0; i < m->n_years; i++) {
-            printf("%s\"%d\": ", i ? ", " : "", m->first_year + i);
-            json_number(sc->market[i]);
-        }
-        fputs("}}", stdout);
+        fputs(", \"market\": ", stdout);
+        json_years(m, sc->market);
+        putchar('}');
     }
     fputs("\n  ],\n  \"series\": [", stdout);
     json_ctx j = {lang, 1};
