@@ -108,7 +108,11 @@ test: deps
 	 sh tests/total.sh build/.test-counts build/san/.test-counts; t=$$?; \
 	 [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$t -eq 0 ]
 
-bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/gen_dataset
+$(BUILD)/tests/bench_holt: tests/bench_holt.c $(CORE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/bench_holt $(BUILD)/tests/gen_dataset
 	@sh tests/bench.sh $(BUILD)
 
 fuzz:

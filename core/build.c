@@ -19,34 +19,34 @@ static void mark_years(const mkp_model *m, unsigned char *flags, const ypoints *
         flags[p->v[i].year - m->first_year] |= (unsigned char)flag;
 }
 
-static int fill_points(mkp_doc *doc, const ypoints *pts, int has_rate, double rate, double *out)
+/* The series of `s` through `pts` by its forecast method (forecast.c). */
+static void fill_points(mkp_doc *doc, const spec *s, const ypoints *pts, double *out, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
-    fc_input in = {pts, has_rate, rate, m->first_year, m->n_years};
-    return fc_cagr.fill(&in, out);
+    fc_forecast_spec(s, pts, m->first_year, m->n_years, out, d);
 }
 
-static void forecast_market(mkp_doc *doc)
+static void forecast_market(mkp_doc *doc, diag_ctx *d)
 {
     spec *s = &doc->market;
-    ypoints all = {0, NULL, 0, 0};
+    ypoints all = {0, NULL, s->anchors.line, s->anchors.col};
     all.v = arena_array(&doc->arena, s->history.n + s->anchors.n, sizeof *all.v);
     for (size_t i = 0; i < s->history.n; i++)
         all.v[all.n++] = s->history.v[i];
     for (size_t i = 0; i < s->anchors.n; i++)
         all.v[all.n++] = s->anchors.v[i];
     double *v = new_series(doc);
-    fill_points(doc, &all, s->has_rate, s->rate, v);
+    fill_points(doc, s, &all, v, d);
     s->node->value = v;
 }
 
 /* The raw value of a child before reconciliation. */
-static void raw_child(mkp_doc *doc, const spec *c, const double *parent, double *out)
+static void raw_child(mkp_doc *doc, const spec *c, const double *parent, double *out, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
     switch (c->kind) {
     case GROWTH_ANCHORS:
-        fill_points(doc, &c->anchors, 0, 0, out);
+        fill_points(doc, c, &c->anchors, out, d);
         break;
     case GROWTH_SHARE_CAGR: {
         const ypoint *p0 = &c->share.v[0];
@@ -77,36 +77,9 @@ static void raw_child(mkp_doc *doc, const spec *c, const double *parent, double 
         break;
     }
     case GROWTH_NONE:
+    case GROWTH_BOTTOM_UP: /* raw_children sums its sub-segments */
         memset(out, 0, sizeof *out * (size_t)m->n_years);
         break;
-    }
-}
-
-/* Top-down proportional reconciliation: in every year the children are
- * scaled by one factor so that they add up to the parent, which does not
- * move.  Where the raw children are all zero the parent is split evenly. */
-static void reconcile(mkp_doc *doc, spec *parent, diag_ctx *d)
-{
-    const mkp_model *m = doc->model;
-    const double *pv = parent->node->value;
-    size_t n = parent->n_children;
-    int warned = 0;
-    for (int i = 0; i < m->n_years; i++) {
-        double sum = 0;
-        for (size_t c = 0; c < n; c++)
-            sum += parent->children[c].node->value[i];
-        for (size_t c = 0; c < n; c++) {
-            double *cv = (double *)parent->children[c].node->value;
-            if (sum > 0) {
-                cv[i] = pv[i] * (cv[i] / sum);
-            } else {
-                cv[i] = pv[i] / (double)n;
-                if (pv[i] > 0 && !warned++)
-                    diag_warning(d, parent->line, parent->col,
-                                 "the segments of '%s' are all zero in %d; splitting it evenly", parent->node->path,
-                                 m->first_year + i);
-            }
-        }
     }
 }
 
@@ -118,16 +91,23 @@ static void derive(const mkp_model *m, mkp_node *node)
     node->growth = b - a;
 }
 
-static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
+/* The values of the children of `parent` before reconciliation, and their
+ * flags.  A child built bottom-up is the sum of its own children's raw
+ * values, which are worked out first (they have anchors of their own). */
+static void raw_children(mkp_doc *doc, spec *parent, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
     size_t n = parent->n_children;
-    if (n == 0)
-        return;
     for (size_t c = 0; c < n; c++) {
         spec *cs = &parent->children[c];
         double *v = new_series(doc);
-        raw_child(doc, cs, parent->node->value, v);
+        raw_child(doc, cs, parent->node->value, v, d);
+        if (cs->kind == GROWTH_BOTTOM_UP) {
+            raw_children(doc, cs, d);
+            for (size_t g = 0; g < cs->n_children; g++)
+                for (int i = 0; i < m->n_years; i++)
+                    v[i] += cs->children[g].node->value[i];
+        }
         cs->node->value = v;
         unsigned char *flags = arena_alloc(&doc->arena, (size_t)m->n_years);
         for (int i = 0; i < m->n_years; i++)
@@ -136,7 +116,17 @@ static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
             mark_years(m, flags, &cs->anchors, MKP_YEAR_ANCHOR);
         cs->node->flags = flags;
     }
-    reconcile(doc, parent, d);
+}
+
+/* Raw values, then reconciliation (fc_reconcile.c), level by level. */
+static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
+{
+    size_t n = parent->n_children;
+    if (n == 0)
+        return;
+    if (parent->kind != GROWTH_BOTTOM_UP) /* else they are in place already */
+        raw_children(doc, parent, d);
+    fc_reconcile(doc, parent, d);
     for (size_t c = 0; c < n; c++)
         build_children(doc, &parent->children[c], d);
 }
@@ -184,7 +174,7 @@ int mkp_build(mkp_doc *doc, diag_ctx *d)
 {
     mkp_model *m = doc->model;
     int errors = d->errors;
-    forecast_market(doc);
+    forecast_market(doc, d);
     mkp_node *market = doc->market.node;
     unsigned char *flags = arena_alloc(&doc->arena, (size_t)m->n_years);
     for (int i = 0; i < m->n_years; i++)
@@ -228,6 +218,7 @@ int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d)
             warnings++;
         }
     }
+    warnings += fc_check_published_sums(doc, d);
     return warnings;
 }
 

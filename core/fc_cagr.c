@@ -1,9 +1,10 @@
 /* fc_cagr.c - compound growth through every known point.  Between two
  * points the series grows at the constant rate that joins them
- * (geometric interpolation); before the first and after the last it goes
- * on at the nearest interval's rate, or at the given rate when there is a
- * single point.  An interval touching zero is joined linearly, since no
- * growth rate leads from or to zero. */
+ * (geometric interpolation); before the first point it goes back at the
+ * first interval's rate, after the last on at the last interval's rate,
+ * or at `rate` when that is given.  A single point grows at `rate` both
+ * ways (flat without one).  An interval touching zero is joined linearly,
+ * since no growth rate leads from or to zero. */
 #include <math.h>
 
 #include "forecast.h"
@@ -19,8 +20,14 @@ static int fill(const fc_input *in, double *out)
 {
     const ypoints *p = in->points;
     if (p->n == 0)
-        return -1;
-    double single = 1.0 + (in->has_rate ? in->rate / 100.0 : 0.0);
+        return fc_fail(in, "cagr needs at least one known point");
+    int has_rate = in->has_rate;
+    double rate = in->rate;
+    if (!isnan(fc_param_given(in, 0))) {
+        has_rate = 1;
+        rate = fc_param_given(in, 0);
+    }
+    double single = 1.0 + (has_rate ? rate / 100.0 : 0.0);
     for (int i = 0; i < in->n_years; i++) {
         int year = in->first_year + i;
         const ypoint *first = &p->v[0], *last = &p->v[p->n - 1];
@@ -30,7 +37,7 @@ static int fill(const fc_input *in, double *out)
             continue;
         }
         if (year >= last->year) {
-            double g = in->has_rate || p->n == 1 ? single : rate_between(&p->v[p->n - 2], last);
+            double g = has_rate || p->n == 1 ? single : rate_between(&p->v[p->n - 2], last);
             out[i] = g > 0 ? last->value * pow(g, year - last->year) : last->value;
             continue;
         }
@@ -49,8 +56,15 @@ static int fill(const fc_input *in, double *out)
     return 0;
 }
 
+static const fc_param params[] = {
+    {"rate", -100, HUGE_VAL, FC_OPEN_LO, "a percentage above -100"},
+};
+
 const fc_module fc_cagr = {
     .name = "cagr",
-    .params = "anchors: {year: value, ...}; rate: percent per year (optional)",
+    .params = "rate: percent per year after the last point (optional)",
     .fill = fill,
+    .n_param = 1,
+    .param = params,
+    .additive = 0,
 };

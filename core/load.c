@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forecast.h"
 #include "model_int.h"
 #include "ytree.h"
 
@@ -254,6 +255,20 @@ static const char *const *get_string_list(loader *L, const ynode *n, const char 
     return v;
 }
 
+/* Digits after the decimal point of a number as written ("28.46" has 2,
+ * "1.5e1" has 0): how finely the dataset states it. */
+static int decimals(const char *s)
+{
+    const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
+    int d = 0;
+    if (dot)
+        for (const char *p = dot + 1; isdigit((unsigned char)*p); p++)
+            d++;
+    if (e)
+        d -= atoi(e + 1);
+    return d < 0 ? 0 : d > 15 ? 15 : d;
+}
+
 static int cmp_point(const void *a, const void *b)
 {
     const ypoint *x = a, *y = b;
@@ -290,7 +305,7 @@ static ypoints get_points(loader *L, const ynode *n, const char *what, int lo, i
         }
         if (!get_amount(L, n->items[i], "a value", &v))
             continue;
-        p.v[p.n++] = (ypoint){year, v, n->items[i]->line, n->items[i]->col};
+        p.v[p.n++] = (ypoint){year, v, n->items[i]->line, n->items[i]->col, decimals(n->items[i]->str)};
     }
     qsort(p.v, p.n, sizeof *p.v, cmp_point);
     return p;
@@ -429,7 +444,70 @@ static void load_report(loader *L, const ynode *r)
         m->keywords = get_string_list(L, n, "keywords", &m->n_keywords);
 }
 
-static const char *const market_keys[] = {"anchors", "rate", "history", "published_cagr", "provenance", NULL};
+/* `method: NAME` and `params: {...}` of the market or of a segment with
+ * anchors (docs/forecasting.md). */
+static void load_method(loader *L, spec *s, const ynode *y)
+{
+    const ynode *mn = ytree_get(y, "method"), *pn = ytree_get(y, "params");
+    if (!mn) {
+        if (pn)
+            diag_error(L->d, pn->line, pn->col, "params without a method: add 'method: NAME'");
+        return;
+    }
+    const char *name = get_string(L, mn, "method");
+    if (!name)
+        return;
+    const fc_module *mod = fc_find(name);
+    if (!mod) {
+        char list[200] = "";
+        const char *best = NULL;
+        size_t bestd = 99;
+        for (size_t i = 0; fc_module_at(i); i++) {
+            const char *cand = fc_module_at(i)->name;
+            size_t dist = edit_distance(name, cand);
+            if (dist < bestd) {
+                bestd = dist;
+                best = cand;
+            }
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", cand);
+        }
+        if (best && bestd <= (strlen(name) < 5 ? 2u : strlen(name) / 3 + 1))
+            diag_error(L->d, mn->line, mn->col, "unknown forecast method '%s'; did you mean '%s'? (methods: %s)", name,
+                       best, list);
+        else
+            diag_error(L->d, mn->line, mn->col, "unknown forecast method '%s' (methods: %s)", name, list);
+        return;
+    }
+    s->method = mod;
+    s->method_line = mn->line;
+    s->method_col = mn->col;
+    if (!pn || !want_kind(L, pn, Y_MAP, "params"))
+        return;
+    const char *names[FC_MAX_PARAMS + 1] = {NULL};
+    for (int i = 0; i < mod->n_param && i < FC_MAX_PARAMS; i++)
+        names[i] = mod->param[i].name;
+    if (mod->n_param == 0 && pn->n) {
+        diag_error(L->d, pn->line, pn->col, "method %s takes no params", mod->name);
+        return;
+    }
+    check_keys(L, pn, arena_printf(L->a, "the params of %s", mod->name), names);
+    for (int i = 0; i < mod->n_param && i < FC_MAX_PARAMS; i++) {
+        const ynode *v = ytree_get(pn, names[i]);
+        double x;
+        if (!v || !want_kind(L, v, Y_SCALAR, names[i]))
+            continue;
+        if (!parse_double(v, &x) || !fc_param_ok(&mod->param[i], x)) {
+            diag_error(L->d, v->line, v->col, "%s %s must be %s, not '%s'", mod->name, names[i], mod->param[i].rule,
+                       v->str);
+            continue;
+        }
+        s->param[i] = x;
+        s->param_given |= 1u << i;
+    }
+}
+
+static const char *const market_keys[] = {"anchors", "rate",       "history", "published_cagr",
+                                          "provenance", "method", "params",  NULL};
 
 static void load_market(loader *L, const ynode *mk)
 {
@@ -468,13 +546,19 @@ static void load_market(loader *L, const ynode *mk)
             L->doc->published_cagr_col = n->col;
         }
     }
-    if (s->anchors.n == 1 && !s->has_rate && L->d->errors == 0)
+    load_method(L, s, mk);
+    if (s->has_rate && (s->param_given & 1) && s->method == &fc_cagr && (n = ytree_get(mk, "rate")))
+        diag_error(L->d, n->line, n->col, "rate is given twice, here and in params; keep one");
+    else if (s->has_rate && s->method && s->method != &fc_cagr && (n = ytree_get(mk, "rate")))
+        diag_error(L->d, n->line, n->col, "rate belongs to the cagr method; %s does not use it", s->method->name);
+    if (s->anchors.n == 1 && !s->has_rate && (!s->method || s->method == &fc_cagr) && !(s->param_given & 1) &&
+        L->d->errors == 0)
         diag_error(L->d, s->anchors.line, s->anchors.col,
                    "market has one anchor: give a second anchor year or a growth 'rate'");
 }
 
-static const char *const segment_keys[] = {"id", "title", "description", "provenance", "share", "cagr",
-                                           "anchors", "segments", NULL};
+static const char *const segment_keys[] = {"id",      "title",    "description", "provenance", "share",  "cagr",
+                                           "anchors", "segments", "method",      "params",     "reconcile", NULL};
 
 static void load_segments(loader *L, spec *parent, const ynode *list, int depth);
 
@@ -501,7 +585,25 @@ static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *par
     node->provenance = get_provenance(L, ytree_get(y, "provenance"), MKP_ILLUSTRATIVE);
     const ynode *sh = ytree_get(y, "share"), *cg = ytree_get(y, "cagr"), *an = ytree_get(y, "anchors");
     int lo = m->first_year, hi = m->forecast_end;
-    if (sh && an) {
+    const ynode *rc = ytree_get(y, "reconcile");
+    int bottom_up = 0;
+    if (rc && get_string(L, rc, "reconcile")) {
+        bottom_up = strcmp(rc->str, "bottom-up") == 0;
+        if (!bottom_up && strcmp(rc->str, "top-down") != 0)
+            diag_error(L->d, rc->line, rc->col, "reconcile must be top-down or bottom-up, not '%s'", rc->str);
+        else if (!ytree_get(y, "segments"))
+            diag_error(L->d, rc->line, rc->col, "reconcile applies to sub-segments, and segment '%s' has none",
+                       node->id);
+    }
+    if (bottom_up) {
+        const ynode *form = sh ? sh : an ? an : cg;
+        if (form)
+            diag_error(L->d, form->line, form->col,
+                       "segment '%s' is the sum of its sub-segments (reconcile: bottom-up); remove its %s", node->id,
+                       form == sh ? "share" : form == an ? "anchors" : "cagr");
+        else
+            s->kind = GROWTH_BOTTOM_UP;
+    } else if (sh && an) {
         diag_error(L->d, an->line, an->col, "segment '%s' gives both share and anchors; keep one", node->id);
     } else if (an && cg) {
         diag_error(L->d, cg->line, cg->col, "segment '%s' gives both anchors and cagr; keep one", node->id);
@@ -530,12 +632,22 @@ static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *par
         diag_error(L->d, y->line, y->col, "segment '%s' needs a growth assumption: share, share with cagr, or anchors",
                    node->id);
     }
+    load_method(L, s, y);
+    if (s->method && s->kind != GROWTH_ANCHORS && (sh || bottom_up))
+        diag_error(L->d, s->method_line, s->method_col,
+                   "a method forecasts a segment's own anchors, and segment '%s' is %s", node->id,
+                   bottom_up ? "the sum of its sub-segments" : "a share of its parent");
     if ((n = ytree_get(y, "segments"))) {
         if (depth >= 2)
             diag_error(L->d, n->line, n->col, "sub-segments cannot have segments of their own");
         else
             load_segments(L, s, n, depth + 1);
     }
+    for (size_t i = 0; bottom_up && i < s->n_children; i++)
+        if (s->children[i].kind != GROWTH_ANCHORS && s->children[i].kind != GROWTH_NONE)
+            diag_error(L->d, s->children[i].line, s->children[i].col,
+                       "sub-segment '%s' needs anchors of its own: '%s' is their sum (reconcile: bottom-up)",
+                       s->children[i].node->id, node->id);
 }
 
 /* Linear interpolation of a share map, flat outside its years. */
@@ -609,7 +721,7 @@ static void load_segments(loader *L, spec *parent, const ynode *list, int depth)
     check_share_sums(L, parent);
 }
 
-static const char *const dimension_keys[] = {"id", "title", "description", "segments", NULL};
+static const char *const dimension_keys[] = {"id", "title", "description", "segments", "reconcile", NULL};
 
 static void load_dimensions(loader *L, const ynode *list)
 {
@@ -640,6 +752,10 @@ static void load_dimensions(loader *L, const ynode *list)
             nodes[i].title = get_text(L, n, "title");
         if ((n = ytree_get(y, "description")))
             nodes[i].description = get_text(L, n, "description");
+        if ((n = ytree_get(y, "reconcile")) && get_string(L, n, "reconcile") && strcmp(n->str, "top-down") != 0)
+            diag_error(L->d, n->line, n->col,
+                       "a dimension always adds up to the market, which never moves; put 'reconcile: bottom-up' on a "
+                       "segment with sub-segments");
         for (size_t j = 0; j < i; j++)
             if (*nodes[i].id && strcmp(nodes[i].id, nodes[j].id) == 0)
                 diag_error(L->d, y->line, y->col, "duplicate dimension id '%s' (first on line %d)", nodes[i].id,

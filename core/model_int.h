@@ -14,6 +14,7 @@ typedef struct ypoint {
     int year;
     double value;
     int line, col;
+    int decimals;                   /* digits after the point as written: the rounding to allow */
 } ypoint;
 
 typedef struct ypoints {
@@ -26,8 +27,11 @@ typedef enum growth_kind {
     GROWTH_NONE = 0,                /* the market and dimensions */
     GROWTH_SHARE,                   /* share of the parent at given years */
     GROWTH_SHARE_CAGR,              /* share at one year, then a growth rate */
-    GROWTH_ANCHORS                  /* values of its own */
+    GROWTH_ANCHORS,                 /* values of its own */
+    GROWTH_BOTTOM_UP                /* the sum of its sub-segments (reconcile: bottom-up) */
 } growth_kind;
+
+#define FC_MAX_PARAMS 4             /* parameters of one forecast method */
 
 /* A node as the dataset describes it; mirrors the mkp_node tree. */
 typedef struct spec spec;
@@ -40,6 +44,10 @@ struct spec {
     ypoints history;                /* market only */
     double rate;                    /* percent per year, for one anchor */
     int has_rate;
+    const struct fc_module *method; /* forecast.h; NULL: cagr */
+    double param[FC_MAX_PARAMS];    /* in the method's order, where param_given has bit i */
+    unsigned param_given;
+    int method_line, method_col;
     int line, col;
     size_t n_children;
     spec *children;
@@ -96,7 +104,8 @@ int mkp_apply_scenarios(mkp_doc *doc, diag_ctx *d);
 void mkp_build_figures(mkp_doc *doc);
 
 /* Consistency checks that warn without failing (published CAGR against the
- * anchors).  Returns the number of warnings. */
+ * anchors, published segments against their parent).  Returns the number
+ * of warnings. */
 int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */

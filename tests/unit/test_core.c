@@ -60,23 +60,23 @@ TEST(cagr_passes_through_every_anchor)
 
 TEST(cagr_extrapolates_with_last_interval)
 {
-    ypoint pts[] = {{2020, 100, 0, 0}, {2022, 121, 0, 0}};
+    ypoint pts[] = {{2020, 100, 0, 0, 0}, {2022, 121, 0, 0, 0}};
     ypoints p = {2, pts, 0, 0};
     double out[6];
-    fc_input in = {&p, 0, 0, 2019, 6};
+    fc_input in = {&p, 0, 0, 2019, 6, NULL, NULL};
     EXPECT_INT(fc_cagr.fill(&in, out), 0);
     EXPECT_NEAR(out[0], 100 / 1.1, 1e-9);
     EXPECT_NEAR(out[2], 110, 1e-9);
     EXPECT_NEAR(out[5], 121 * 1.1 * 1.1, 1e-9);
     /* One point and a rate. */
-    fc_input one = {&p, 1, 5.0, 2020, 3};
+    fc_input one = {&p, 1, 5.0, 2020, 3, NULL, NULL};
     p.n = 1;
     EXPECT_INT(fc_cagr.fill(&one, out), 0);
     EXPECT_NEAR(out[2], 100 * 1.05 * 1.05, 1e-9);
     /* An interval touching zero is joined linearly. */
-    ypoint z[] = {{2020, 0, 0, 0}, {2024, 8, 0, 0}};
+    ypoint z[] = {{2020, 0, 0, 0, 0}, {2024, 8, 0, 0, 0}};
     ypoints pz = {2, z, 0, 0};
-    fc_input inz = {&pz, 0, 0, 2020, 5};
+    fc_input inz = {&pz, 0, 0, 2020, 5, NULL, NULL};
     fc_cagr.fill(&inz, out);
     EXPECT_NEAR(out[1], 2, 1e-12);
 }
