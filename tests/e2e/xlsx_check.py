@@ -1,0 +1,312 @@
+"""xlsx_check.py - reads marketpress workbooks with openpyxl (no mocks) for
+tests/e2e/xlsx.sh and prints one "ok - NAME" / "not ok - NAME: why" line per
+check.  Usage:
+    xlsx_check.py LABEL model FILE.xlsx FORECAST.json SHEETS   (SHEETS: a|b|c)
+    xlsx_check.py LABEL charts FILE.xlsx KINDS     (SHEET=kind,kind;SHEET=...)
+    xlsx_check.py LABEL hostile FILE.xlsx
+    xlsx_check.py LABEL sumif FILE.xlsx
+    xlsx_check.py LABEL options FILE.xlsx CHARTS DECIMALS COLLAPSE
+    xlsx_check.py LABEL recalc ORIGINAL.xlsx RECALCULATED.xlsx
+Every check name starts with "LABEL: ".
+"""
+import json
+import re
+import sys
+import unicodedata
+import zipfile
+
+import openpyxl
+
+TOL = 1e-9
+FAILED = []
+
+
+PREFIX = ""
+
+
+def report(name, good, why=""):
+    name = PREFIX + name
+    if good:
+        print(f"ok - {name}")
+    else:
+        FAILED.append(name)
+        print(f"not ok - {name}: {why}")
+
+
+def close(a, b):
+    return isinstance(a, (int, float)) and abs(a - b) <= TOL * max(1.0, abs(b))
+
+
+def first_bad(pairs):
+    """The first (where, got, want) whose got is not close to want, else None."""
+    for where, got, want in pairs:
+        if want is None:
+            if got != "n/a":
+                return where, got, "n/a"
+        elif not close(got, want):
+            return where, got, want
+    return None
+
+
+def load(path, data_only):
+    return openpyxl.load_workbook(path, data_only=data_only)
+
+
+def cell_of_name(wb, name):
+    dn = wb.defined_names[name]
+    (sheet, ref), = list(dn.destinations)
+    return sheet, ref.replace("$", "")
+
+
+def dimension_layout(js):
+    """Dimension ids in order, and each one's series (tree order)."""
+    order, series = [], {}
+    for s in js["series"]:
+        if s["depth"] == 0:
+            continue
+        dim = s["series"].split("/")[0]
+        if dim not in series:
+            order.append(dim)
+            series[dim] = []
+        series[dim].append(s)
+    return order, series
+
+
+def col(n):
+    return openpyxl.utils.get_column_letter(n)
+
+
+def check_model(path, json_path, sheets):
+    with open(json_path, encoding="utf-8") as f:
+        js = json.load(f)
+    wf, wv = load(path, False), load(path, True)
+    want_sheets = sheets.split("|")
+    report("sheets present", wf.sheetnames == want_sheets, f"{wf.sheetnames} != {want_sheets}")
+    years = list(range(js["first_year"], js["forecast_end"] + 1))
+    ycol = {y: 2 + i for i, y in enumerate(years)}
+    key = js["key_statistics"]
+    span = js["forecast_end"] - js["cagr_start"]
+
+    # Defined names hold the key statistics, the CAGR as a live formula.
+    names = {"Market_Base": key["base"], "Market_Estimated": key["estimated"],
+             "Market_Forecast": key["forecast"], "Market_CAGR": key["cagr"]}
+    missing = [n for n in list(names) + ["Market_Series"] if n not in wf.defined_names]
+    report("defined names", not missing, f"missing {missing}")
+    if not missing:
+        bad = first_bad((n, wv[cell_of_name(wv, n)[0]][cell_of_name(wv, n)[1]].value, v) for n, v in names.items())
+        report("key statistics cached = model", bad is None, f"{bad}")
+        sheet, ref = cell_of_name(wf, "Market_CAGR")
+        formula = wf[sheet][ref].value
+        report("CAGR is a live formula", isinstance(formula, str) and
+               re.fullmatch(r"=\([A-Z]+\d+/[A-Z]+\d+\)\^\(1/%d\)-1" % span, formula) is not None, f"{formula!r}")
+
+    # Dimension sheets: values, CAGR and share formulas, the total row.
+    order, series = dimension_layout(js)
+    market = js["series"][0]
+    for d, dim in enumerate(order):
+        name = wf.sheetnames[1 + d]
+        ws, wsv = wf[name], wv[name]
+        rows = series[dim]
+        total = 5 + len(rows)
+        ccol, s0, s1, lcol = len(years) + 2, len(years) + 3, len(years) + 4, len(years) + 6
+        titles = [ws.cell(5 + i, 1).value for i in range(len(rows))]
+        report(f"{name}: segment rows", titles == [s["title"] for s in rows] and
+               ws.cell(total, 1).value in ("Total", "合计"), f"{titles}")
+        pairs = []
+        for i, s in enumerate(rows):
+            r = 5 + i
+            for y in years:
+                pairs.append((f"{col(ycol[y])}{r}", wsv.cell(r, ycol[y]).value, s["values"][str(y)]))
+            pairs.append((f"CAGR row {r}", wsv.cell(r, ccol).value, s["cagr"]))
+            pairs.append((f"share {r}", wsv.cell(r, s0).value, s["shares"][str(js["base_year"])]))
+            pairs.append((f"share {r}", wsv.cell(r, s1).value, s["shares"][str(js["forecast_end"])]))
+        for y in years:
+            pairs.append((f"total {y}", wsv.cell(total, ycol[y]).value, market["values"][str(y)]))
+        pairs.append(("total CAGR", wsv.cell(total, ccol).value, market["cagr"]))
+        bad = first_bad(pairs)
+        report(f"{name}: cached values = model to 1e-9", bad is None, f"{bad}")
+        plain = all(isinstance(ws.cell(5 + i, ycol[y]).value, (int, float)) for i in range(len(rows)) for y in years)
+        sums = all(str(ws.cell(total, ycol[y]).value).startswith(("=SUM(", "=SUMIF(")) for y in years)
+        cagrs = all(str(ws.cell(5 + i, ccol).value).startswith("=(") for i, s in enumerate(rows) if s["cagr"] is not None)
+        shares = all(str(ws.cell(5 + i, c).value).startswith("=") for i in range(len(rows)) for c in (s0, s1))
+        report(f"{name}: values are numbers, totals/CAGR/shares formulas", plain and sums and cagrs and shares,
+               f"values {plain} sums {sums} cagr {cagrs} shares {shares}")
+        levels = [ws.row_dimensions[5 + i].outline_level for i in range(len(rows))]
+        report(f"{name}: sub-segments are outline level 1",
+               levels == [1 if s["depth"] == 2 else 0 for s in rows] and
+               ws.sheet_properties.outlinePr.summaryBelow is False, f"{levels}")
+        report(f"{name}: frozen header and first column", ws.freeze_panes == "B5", f"{ws.freeze_panes}")
+        ps = ws.page_setup
+        # fitToWidth is left out when it is the default, 1.
+        report(f"{name}: print setup", ps.orientation == "landscape" and ps.fitToWidth in (None, 1, "1") and
+               str(ps.fitToHeight) == "0" and ws.sheet_properties.pageSetUpPr.fitToPage and
+               str(ws.print_title_rows).replace("$", "") == "3:4",
+               f"{ps.orientation} {ps.fitToWidth} {ws.print_title_rows}")
+        unit = f"{js['currency']} {js['unit']}"
+        fmt_ok = ws.cell(5, 2).number_format == "#,##0.00" and ws.cell(5, ccol).number_format == "0.00%"
+        report(f"{name}: number formats and unit header", fmt_ok and ws.cell(3, 2).value == unit,
+               f"{ws.cell(5, 2).number_format} {ws.cell(5, ccol).number_format} {ws.cell(3, 2).value!r}")
+        widest = max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t) for t in titles)
+        width = ws.column_dimensions["A"].width
+        report(f"{name}: first column fits the titles", widest <= width <= 62, f"width {width}, text {widest}")
+        report(f"{name}: level column", [ws.cell(5 + i, lcol).value for i in range(len(rows))] ==
+               [s["depth"] for s in rows], "")
+
+    # Data: one table row per series and year, values equal to the model.
+    ws, wsv = wf["Data"], wv["Data"]
+    n = len(js["series"]) * len(years)
+    table = ws.tables.get("MarketData")
+    report("Data table and its ref", table is not None and table.ref == f"A1:I{1 + n}" and
+           table.autoFilter is not None, f"{table.ref if table else None} for {n} rows")
+    report("Data frozen header", ws.freeze_panes == "A2", f"{ws.freeze_panes}")
+    want = {(s["series"], y): s["values"][str(y)] for s in js["series"] for y in years}
+    got = {(wsv.cell(r, 4).value, wsv.cell(r, 6).value): wsv.cell(r, 7).value for r in range(2, n + 2)}
+    bad = first_bad((k, got.get(k), v) for k, v in want.items())
+    report("Data values = model to 1e-9", bad is None and len(got) == n, f"{bad}")
+    props = wf.properties
+    report("document properties", props.title == js["title"] and props.created is not None, f"{props.title!r}")
+
+
+def chart_title(ch):
+    try:
+        return "".join(r.t for p in ch.title.tx.rich.p for r in (p.r or []))
+    except AttributeError:
+        return None
+
+
+REF = re.compile(r"^(?:'((?:[^']|'')+)'|([^!]+))!\$([A-Z]+)\$(\d+)(?::\$([A-Z]+)\$(\d+))?$")
+
+
+def ref_cells(wb, ref):
+    m = REF.match(ref)
+    if not m:
+        return None
+    sheet = (m.group(1) or "").replace("''", "'") or m.group(2)
+    a = f"{m.group(3)}{m.group(4)}"
+    z = f"{m.group(5)}{m.group(6)}" if m.group(5) else a
+    rng = wb[sheet][f"{a}:{z}"]
+    return [c for row in rng for c in row]
+
+
+def chart_kind(ch):
+    kind = type(ch).__name__
+    if kind == "BarChart":
+        return f"{ch.barDir}-{ch.grouping}"
+    return "line" if kind == "LineChart" else kind
+
+
+def check_charts(path, kinds):
+    """KINDS: per sheet with charts, SHEET=kind,kind,... joined by ';'."""
+    wf = load(path, False)
+    want = dict(item.split("=", 1) for item in kinds.split(";"))
+    got = {ws.title: ",".join(chart_kind(c) for c in ws._charts) for ws in wf.worksheets if ws._charts}
+    report("charts per sheet and their kinds", got == want, f"{got}")
+    titles = [chart_title(c) for ws in wf.worksheets for c in ws._charts]
+    nums = sorted(int(m.group(1)) for t in titles for m in [re.match(r"^(?:Figure |图)(\d+)(?:: |：)\S", t or "")] if m)
+    report("chart titles carry the figure number", nums == list(range(1, len(titles) + 1)), f"{titles}")
+    notes = {c.value for row in wf["Notes"].iter_rows() for c in row if isinstance(c.value, str)}
+    captions = {c.value for row in wf["Chart data"].iter_rows() for c in row if isinstance(c.value, str)}
+    report("chart titles match the figure list and data captions",
+           all(t in notes and t in captions for t in titles), f"{[t for t in titles if t not in notes]}")
+    # Every series points at plain number cells of this workbook, and the
+    # cache (what viewers that do not recalculate draw) holds those numbers.
+    problems = []
+    for ws in wf.worksheets:
+        for c in ws._charts:
+            for s in c.series:
+                cells = ref_cells(wf, s.val.numRef.f)
+                cache = [p.v for p in s.val.numRef.numCache.pt]
+                if cells is None or any(not isinstance(x.value, (int, float)) for x in cells):
+                    problems.append(f"{chart_title(c)}: {s.val.numRef.f} is not number cells")
+                elif len(cache) != len(cells) or any(not close(a, b.value) for a, b in zip(cache, cells)):
+                    problems.append(f"{chart_title(c)}: cache {cache[:3]} != cells")
+                cats = ref_cells(wf, s.cat.strRef.f if s.cat.strRef else s.cat.numRef.f)
+                if cats is None or len(cats) != len(cells):
+                    problems.append(f"{chart_title(c)}: categories {s.cat}")
+    report("chart series point at the workbook's cells, caches match", not problems, "; ".join(problems[:3]))
+
+
+def formulas_in(path):
+    """Every formula text in the package, straight from the sheet XML."""
+    out = []
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/worksheets/"):
+                out += re.findall(r"<f>([^<]*)</f>", z.read(name).decode("utf-8"))
+    return out
+
+
+def check_hostile(path):
+    wf, wv = load(path, False), load(path, True)
+    bad = [n for n in wf.sheetnames if len(n.encode("utf-16-le")) > 62 or re.search(r"[\[\]:*?/\\]", n)]
+    report("sheet names cut to 31 and cleaned", not bad, f"{bad}")
+    lower = [n.lower() for n in wf.sheetnames]
+    report("sheet names unique", len(set(lower)) == len(lower), f"{wf.sheetnames}")
+    texts = ["=SUM(A1) +1 -1 @cmd", "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)"]
+    for sheet in (wf.sheetnames[1], "Data"):
+        found = {c.value: c.data_type for row in wf[sheet].iter_rows() for c in row if c.value in texts}
+        report(f"{sheet}: formula-like titles stay strings",
+               set(found) == set(texts) and set(found.values()) == {"s"}, f"{found}")
+    leaked = [f for f in formulas_in(path) if re.search(r"cmd|calc|SUM\(A1\)|SUM\(1\)", f)]
+    report("no title became a formula", not leaked, f"{leaked[:3]}")
+    zero = wf.sheetnames[2]
+    ws, wsv = wf[zero], wv[zero]
+    ccol = ws.max_column - 4  # CAGR, two shares, provenance, level close the row
+    report("zero segment: CAGR n/a, guarded share formula", wsv.cell(5, ccol).value == "n/a" and
+           str(ws.cell(6, ccol + 1).value).startswith("=IF(") and wsv.cell(6, ccol + 1).value == 0,
+           f"{wsv.cell(5, ccol).value!r} {ws.cell(6, ccol + 1).value!r}")
+
+
+def check_sumif(path):
+    wf = load(path, False)
+    ws = wf.worksheets[1]
+    last = ws.max_row
+    while ws.cell(last, 2).value is None:
+        last -= 1
+    formula = str(ws.cell(last, 2).value)
+    report("thousands of segment runs: total falls back to SUMIF over the level column",
+           formula.startswith("=SUMIF(") and ",1," in formula, formula[:80])
+
+
+def check_options(path, charts, decimals, collapse):
+    wf = load(path, False)
+    n = sum(len(ws._charts) for ws in wf.worksheets)
+    report("option charts", (n > 0) == (charts == "true") and ("Chart data" in wf.sheetnames) == (n > 0),
+           f"{n} charts, sheets {wf.sheetnames}")
+    ws = wf.worksheets[1]
+    want = "#,##0" + ("." + "0" * int(decimals) if int(decimals) else "")
+    report("option decimals", ws.cell(5, 2).number_format == want, f"{ws.cell(5, 2).number_format}")
+    hidden = [r for r, d in ws.row_dimensions.items() if d.hidden]
+    report("option collapse", bool(hidden) == (collapse == "true"), f"hidden rows {hidden[:5]}")
+
+
+def check_recalc(orig, recalc):
+    """LibreOffice recalculated every formula: its results must equal the
+    cached results marketpress wrote."""
+    wf, wv, wr = load(orig, False), load(orig, True), load(recalc, True)
+    bad, n = [], 0
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                n += 1
+                cached = wv[ws.title][c.coordinate].value
+                again = wr[ws.title][c.coordinate].value
+                if not close(again, cached):
+                    bad.append(f"{ws.title}!{c.coordinate} {c.value} cached {cached} recalculated {again}")
+    report(f"LibreOffice recalculation = cached results to 1e-9 ({n} formulas)", n > 0 and not bad,
+           "; ".join(bad[:3]))
+
+
+def main(argv):
+    global PREFIX
+    PREFIX = argv.pop(1) + ": "
+    checks = {"model": check_model, "charts": check_charts, "hostile": check_hostile, "sumif": check_sumif,
+              "options": check_options, "recalc": check_recalc}
+    checks[argv[1]](*argv[2:])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
