@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "chart.h"
 #include "format.h"
 #include "host.h"
 
@@ -51,6 +52,8 @@ const mkp_host host_table = {
     .round_shares = fmt_round_shares,
     .option = host_option,
     .diag = host_diag,
+    .chart_layout = chart_layout,
+    .scene_free = chart_scene_free,
 };
 
 static int parse_bool(const char *v)

@@ -1,0 +1,18 @@
+/* chart.h - the chart engine's layout step: a figure of the model becomes a
+ * scene of primitives sized for one canvas, with text measured by the
+ * renderer's own fonts.  Plugins reach it through host->chart_layout. */
+#ifndef MKP_CHART_H
+#define MKP_CHART_H
+#include "marketpress/chart.h"
+
+const mkp_scene *chart_layout(const mkp_figure *fig, const char *lang, double width, double height,
+                              mkp_measure_fn measure, void *ctx);
+void chart_scene_free(const mkp_scene *scene);
+
+/* Nice axis: a 1-2-5 step so that [lo, hi] is covered in at most `max_ticks`
+ * steps; writes the axis ends and returns the step. */
+double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi);
+
+/* The palette: colour-blind-safe, distinct for at least twenty series. */
+mkp_color chart_color(size_t series);
+#endif
