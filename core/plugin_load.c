@@ -41,10 +41,13 @@ static char *dlopen_reason(const char *err)
     return xprintf("cannot be loaded: %s", err);
 }
 
+/* RTLD_NODELETE: the libraries a plugin pulls in (cairo, libharu, ...)
+ * keep global state that must stay mapped until exit, so the process
+ * never unmaps code another part may still reach. */
 int plugin_open(const char *path, loaded_plugin *out, char **reason)
 {
     dlerror();
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!h) {
         const char *err = dlerror();
         *reason = dlopen_reason(err ? err : "unknown error");

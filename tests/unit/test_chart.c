@@ -144,7 +144,7 @@ static void stress(mkp_chart_kind kind, size_t n, double value, const char *name
     double *vals = calloc(n * 8, sizeof *vals);
     mkp_text_entry year_e[8];
     mkp_text years[8];
-    char yb[8][8];
+    char yb[8][16];
     for (int y = 0; y < 8; y++) {
         snprintf(yb[y], sizeof yb[y], "%d", 2025 + y);
         year_e[y] = (mkp_text_entry){"en", yb[y]};
