@@ -280,7 +280,7 @@ static double legend(lay *L, const legend_item *items, size_t n, double bottom)
     if (!n)
         return bottom;
     double avail = L->w - 2 * MARGIN, sw = 8, gap = 14, row_h = TEXT_SIZE * 1.6;
-    double max_item = avail / (n < 3 ? n : 3) - gap;
+    double max_item = avail; /* labels flow into rows; only a label wider than the chart is cut */
     /* Count rows first, so the legend sits flush above the note. */
     const char **labels = arena_array(&L->s->a, n, sizeof *labels);
     double *widths = arena_array(&L->s->a, n, sizeof *widths);

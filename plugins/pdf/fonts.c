@@ -1,0 +1,308 @@
+/* fonts.c - the report's embedded TrueType faces: lazy loading, glyph widths
+ * (cached, since libharu looks each one up by a linear cmap search), the
+ * choice of face per character (DejaVu for Latin, Droid Sans Fallback for
+ * CJK) and drawing a single line of text as runs of one face each. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pdf.h"
+
+#define DEJAVU "/usr/share/fonts/truetype/dejavu/"
+
+static const char *const face_file[2][PF_NFACES] = {
+    {DEJAVU "DejaVuSerif.ttf", DEJAVU "DejaVuSerif-Bold.ttf", DEJAVU "DejaVuSerif-Italic.ttf",
+     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"},
+    {DEJAVU "DejaVuSans.ttf", DEJAVU "DejaVuSans-Bold.ttf", DEJAVU "DejaVuSans-Oblique.ttf",
+     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"},
+};
+
+const char *pf_file(const pdf_doc *d, int face)
+{
+    return face_file[d->sans][face];
+}
+
+/* The Latin faces are required; checking up front turns a missing package
+ * into one clear sentence instead of a libharu error code. */
+int pf_open(pdf_doc *d)
+{
+    for (int f = 0; f < PF_CJK; f++) {
+        if (access(pf_file(d, f), R_OK) != 0) {
+            d->host->diag(d->job, MKP_FAIL, "font %s not found (Debian package fonts-dejavu-core)", pf_file(d, f));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+void pf_close(pdf_doc *d)
+{
+    for (int f = 0; f < PF_NFACES; f++) {
+        free(d->face[f].width);
+        d->face[f].width = NULL;
+    }
+}
+
+static pdf_face *face_get(pdf_doc *d, int f)
+{
+    pdf_face *pf = &d->face[f];
+    if (pf->state != 0)
+        return pf;
+    pf->state = -1;
+    if (f == PF_CJK && access(pf_file(d, f), R_OK) != 0) {
+        d->host->diag(d->job, MKP_WARNING, "CJK font %s not found (Debian package fonts-droid-fallback); "
+                      "Chinese characters will show as boxes", pf_file(d, f));
+        return pf;
+    }
+    const char *name = HPDF_LoadTTFontFromFile(d->pdf, pf_file(d, f), HPDF_TRUE);
+    pf->font = name ? HPDF_GetFont(d->pdf, name, "UTF-8") : NULL;
+    if (!pf->font)
+        return pf;
+    pf->width = xrealloc(d, NULL, 65536 * sizeof *pf->width);
+    memset(pf->width, 0xff, 65536 * sizeof *pf->width);
+    pf->state = 1;
+    return pf;
+}
+
+/* Decodes one code point at s[*i] and advances.  Broken UTF-8, surrogates
+ * and characters beyond the Basic Multilingual Plane (which libharu cannot
+ * encode) become U+FFFD; control characters become spaces. */
+uint32_t pf_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s + *i;
+    size_t left = len - *i;
+    uint32_t c = u[0];
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || n > left) {
+        *i += 1;
+        return 0xFFFD;
+    }
+    for (size_t k = 1; k < n; k++) {
+        if ((u[k] & 0xC0) != 0x80) {
+            *i += 1;
+            return 0xFFFD;
+        }
+    }
+    *i += n;
+    if (n == 1)
+        return c < 0x20 || c == 0x7F ? 0x20 : c;
+    if (n == 2)
+        c = ((c & 0x1F) << 6) | (u[1] & 0x3F);
+    else if (n == 3)
+        c = ((c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    else
+        return 0xFFFD;
+    if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (c >= 0xD800 && c <= 0xDFFF))
+        return 0xFFFD;
+    return c;
+}
+
+size_t pf_put(char *o, uint32_t c)
+{
+    if (c < 0x80) {
+        o[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        o[0] = (char)(0xC0 | (c >> 6));
+        o[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    o[0] = (char)(0xE0 | (c >> 12));
+    o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+/* Characters set in the CJK face: ideographs, kana, hangul, CJK and
+ * full-width punctuation. */
+int pf_is_wide(uint32_t c)
+{
+    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xA960 && c <= 0xA97F) ||
+           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
+}
+
+int pf_latin(const pf_style *st)
+{
+    return st->bold ? PF_BOLD : st->italic ? PF_ITALIC : PF_REGULAR;
+}
+
+/* Dashes and curly quotes stay in DejaVu even beside Chinese: Droid Sans
+ * Fallback has no em dash. */
+int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp)
+{
+    if (pf_is_wide(cp) && face_get(d, PF_CJK)->state == 1)
+        return PF_CJK;
+    return pf_latin(st);
+}
+
+double pf_cp_width(pdf_doc *d, int face, uint32_t cp)
+{
+    pdf_face *pf = face_get(d, face);
+    if (pf->state != 1)
+        return 600;
+    if (cp > 0xFFFF)
+        cp = 0xFFFD;
+    if (pf->width[cp] < 0) {
+        HPDF_INT w = HPDF_Font_GetUnicodeWidth(pf->font, (HPDF_UNICODE)cp);
+        pf->width[cp] = (int16_t)(w < 0 ? 0 : w > 30000 ? 30000 : w);
+    }
+    return pf->width[cp];
+}
+
+/* ---- single-line text as runs of one face ------------------------------- */
+
+typedef void (*run_fn)(pdf_doc *d, const char *s, size_t len, int face, void *ctx);
+
+/* Splits s into maximal runs of one face, hands each to fn (when not NULL)
+ * and returns the total width in points. */
+static double for_runs(pdf_doc *d, const char *s, const pf_style *st, run_fn fn, void *ctx)
+{
+    size_t len = strlen(s), i = 0, run_start = 0;
+    int run_face = -1;
+    double w = 0;
+    while (i < len) {
+        size_t at = i;
+        uint32_t cp = pf_next(s, len, &i);
+        int f = pf_pick(d, st, cp);
+        if (f != run_face) {
+            if (run_face >= 0 && fn)
+                fn(d, s + run_start, at - run_start, run_face, ctx);
+            run_face = f;
+            run_start = at;
+        }
+        w += pf_cp_width(d, f, cp);
+    }
+    if (fn && run_face >= 0)
+        fn(d, s + run_start, len - run_start, run_face, ctx);
+    return w * st->size / 1000.0;
+}
+
+double pf_width(pdf_doc *d, const char *s, const pf_style *st)
+{
+    return for_runs(d, s, st, NULL, NULL);
+}
+
+void pf_rgb_fill(pdf_doc *d, uint32_t rgb)
+{
+    HPDF_Page_SetRGBFill(d->page, (HPDF_REAL)((rgb >> 16) & 0xFF) / 255.0f, (HPDF_REAL)((rgb >> 8) & 0xFF) / 255.0f,
+                         (HPDF_REAL)(rgb & 0xFF) / 255.0f);
+}
+
+void pf_rgb_stroke(pdf_doc *d, uint32_t rgb)
+{
+    HPDF_Page_SetRGBStroke(d->page, (HPDF_REAL)((rgb >> 16) & 0xFF) / 255.0f,
+                           (HPDF_REAL)((rgb >> 8) & 0xFF) / 255.0f, (HPDF_REAL)(rgb & 0xFF) / 255.0f);
+}
+
+/* Selects a face inside a text object, skipping the operator when the page
+ * already has it. */
+void pf_set_font(pdf_doc *d, int face, double size)
+{
+    pdf_face *pf = face_get(d, face);
+    if (pf->state != 1)
+        pf = face_get(d, PF_REGULAR);
+    if (d->font_page == d->page && d->font_cur == pf->font && d->font_size == size)
+        return;
+    HPDF_Page_SetFontAndSize(d->page, pf->font, (HPDF_REAL)size);
+    d->font_page = d->page;
+    d->font_cur = pf->font;
+    d->font_size = size;
+}
+
+/* Shows len bytes at the current text position.  libharu wants a C string,
+ * so the run is copied, re-encoded from what pf_next decoded: the bytes that
+ * reach the PDF are always the characters that were measured. */
+void pf_show(pdf_doc *d, const char *s, size_t len)
+{
+    if (d->tmp_cap < len + 4) {
+        d->tmp_cap = len + 64;
+        d->tmp = xrealloc(d, d->tmp, d->tmp_cap);
+    }
+    size_t i = 0, o = 0;
+    while (i < len)
+        o += pf_put(d->tmp + o, pf_next(s, len, &i));
+    d->tmp[o] = '\0';
+    if (o)
+        HPDF_Page_ShowText(d->page, d->tmp);
+}
+
+typedef struct run_ctx {
+    const pf_style *st;
+} run_ctx;
+
+/* Chinese has no bold face of its own here: bold CJK runs are filled and
+ * stroked with a hairline of the text colour. */
+static void show_run(pdf_doc *d, const char *s, size_t len, int face, void *ctx)
+{
+    const pf_style *st = ((run_ctx *)ctx)->st;
+    pf_set_font(d, face, st->size);
+    int fake = face == PF_CJK && st->bold;
+    if (fake) {
+        HPDF_Page_SetTextRenderingMode(d->page, HPDF_FILL_THEN_STROKE);
+        HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)(st->size * 0.035));
+        pf_rgb_stroke(d, st->rgb);
+    }
+    pf_show(d, s, len);
+    if (fake)
+        HPDF_Page_SetTextRenderingMode(d->page, HPDF_FILL);
+}
+
+/* Draws one line of text with its left end at (x, y) on the baseline and
+ * returns its width. */
+double pf_draw(pdf_doc *d, double x, double y, const char *s, const pf_style *st)
+{
+    if (!*s)
+        return 0;
+    run_ctx rc = {st};
+    HPDF_Page_BeginText(d->page);
+    pf_rgb_fill(d, st->rgb);
+    HPDF_Page_MoveTextPos(d->page, (HPDF_REAL)x, (HPDF_REAL)y);
+    double w = for_runs(d, s, st, show_run, &rc);
+    HPDF_Page_EndText(d->page);
+    return w;
+}
+
+void pf_draw_rotated(pdf_doc *d, double x, double y, double degrees, const char *s, const pf_style *st)
+{
+    if (!*s)
+        return;
+    double a = degrees * 3.14159265358979323846 / 180.0, c = cos(a), sn = sin(a);
+    run_ctx rc = {st};
+    HPDF_Page_BeginText(d->page);
+    pf_rgb_fill(d, st->rgb);
+    HPDF_Page_SetTextMatrix(d->page, (HPDF_REAL)c, (HPDF_REAL)sn, (HPDF_REAL)-sn, (HPDF_REAL)c, (HPDF_REAL)x,
+                            (HPDF_REAL)y);
+    for_runs(d, s, st, show_run, &rc);
+    HPDF_Page_EndText(d->page);
+}
+
+/* The chart engine's measure callback: the faces the chart is drawn in. */
+double pf_measure_cb(void *ctx, const char *text, double size, int bold)
+{
+    pf_style st = {(unsigned char)(bold != 0), 0, size, 0};
+    return text ? pf_width(ctx, text, &st) : 0;
+}
+
+/* s itself when it fits in width, else a copy cut at a character boundary
+ * and ended with an ellipsis. */
+char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
+{
+    if (pf_width(d, s, st) <= width)
+        return (char *)s;
+    size_t len = strlen(s), i = 0, keep = 0;
+    double w = pf_width(d, "\xE2\x80\xA6", st);
+    while (i < len) {
+        uint32_t cp = pf_next(s, len, &i);
+        w += pf_cp_width(d, pf_is_wide(cp) ? PF_CJK : pf_latin(st), cp) * st->size / 1000.0;
+        if (w > width)
+            break;
+        keep = i;
+    }
+    char *o = ar_alloc(d, keep + 4);
+    memcpy(o, s, keep);
+    memcpy(o + keep, "\xE2\x80\xA6", 4);
+    return o;
+}

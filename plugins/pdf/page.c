@@ -1,0 +1,135 @@
+/* page.c - pages and the vertical flow on them: paper size and margins, new
+ * pages (appended to the body, or inserted after the cover while the
+ * contents are laid out), page breaks, and the running heads and "Page X of
+ * Y" footers that are drawn once the page count is known. */
+#include <string.h>
+
+#include "pdf.h"
+
+#define MARGIN_SIDE 62.0
+#define MARGIN_TOP 78.0
+#define MARGIN_BOTTOM 70.0
+
+void pg_setup(pdf_doc *d, const char *paper)
+{
+    if (paper && strcmp(paper, "letter") == 0) {
+        d->pw = 612;
+        d->ph = 792;
+    } else {
+        d->pw = 595.276;
+        d->ph = 841.89;
+    }
+    d->left = MARGIN_SIDE;
+    d->right = d->pw - MARGIN_SIDE;
+    d->tw = d->right - d->left;
+    d->top = d->ph - MARGIN_TOP;
+    d->bottom = MARGIN_BOTTOM;
+}
+
+static void push_page(pdf_doc *d, pdf_pages *pp, HPDF_Page page)
+{
+    if (pp->n == pp->cap) {
+        pp->cap = pp->cap ? pp->cap * 2 : 64;
+        pp->v = xrealloc(d, pp->v, pp->cap * sizeof *pp->v);
+    }
+    pp->v[pp->n].page = page;
+    pp->v[pp->n].running = d->running;
+    pp->n++;
+}
+
+/* Front matter goes in front of the first body page: libharu keeps every
+ * page in memory until it saves, so the contents can be made last. */
+void pg_new(pdf_doc *d)
+{
+    HPDF_Page page;
+    if (d->in_front && d->main.n > 1)
+        page = HPDF_InsertPage(d->pdf, d->main.v[1].page);
+    else
+        page = HPDF_AddPage(d->pdf);
+    if (!page)
+        longjmp(d->oom, 1);
+    HPDF_Page_SetWidth(page, (HPDF_REAL)d->pw);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)d->ph);
+    push_page(d, d->in_front ? &d->front : &d->main, page);
+    d->page = page;
+    d->y = d->top;
+    d->fresh = 1;
+}
+
+int pg_room(const pdf_doc *d, double h)
+{
+    return d->y - h >= d->bottom - 0.01;
+}
+
+/* A break unless h fits; on an empty page there is nothing to gain. */
+void pg_need(pdf_doc *d, double h)
+{
+    if (!d->fresh && !pg_room(d, h))
+        pg_new(d);
+}
+
+/* Space between blocks; it disappears at the top of a page. */
+void pg_gap(pdf_doc *d, double h)
+{
+    if (!d->fresh)
+        d->y -= h;
+}
+
+void pg_take(pdf_doc *d, double h)
+{
+    d->y -= h;
+    d->fresh = 0;
+}
+
+size_t pg_number(const pdf_doc *d, size_t main_index)
+{
+    return main_index == 0 ? 1 : main_index + 1 + d->front.n;
+}
+
+void pg_rect(pdf_doc *d, double x, double y, double w, double h, uint32_t fill)
+{
+    pf_rgb_fill(d, fill);
+    HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Fill(d->page);
+}
+
+void pg_line(pdf_doc *d, double x1, double y1, double x2, double y2, double width, uint32_t rgb)
+{
+    pf_rgb_stroke(d, rgb);
+    HPDF_Page_SetLineWidth(d->page, (HPDF_REAL)width);
+    HPDF_Page_MoveTo(d->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+    HPDF_Page_LineTo(d->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
+    HPDF_Page_Stroke(d->page);
+}
+
+/* Running head (report title left, chapter right) and footer (publisher
+ * left, "Page X of Y" right) on one page. */
+static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total)
+{
+    pf_style st = {0, 0, 7.5, COL_MUTED};
+    double head = d->ph - 46, foot = 40;
+    d->page = p->page;
+    const char *title = txt(d, &d->m->title);
+    double title_w = p->running ? d->tw * 0.58 : d->tw;
+    pf_draw(d, d->left, head, pf_fit(d, title, &st, title_w), &st);
+    if (p->running) {
+        const char *r = pf_fit(d, p->running, &st, d->tw * 0.38);
+        pf_draw(d, d->right - pf_width(d, r, &st), head, r, &st);
+    }
+    pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
+    pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
+    const char *who = *txt(d, &d->m->publisher) ? txt(d, &d->m->publisher) : title;
+    pf_draw(d, d->left, foot, pf_fit(d, who, &st, d->tw * 0.6), &st);
+    char *pg = ar_printf(d, lb(d, L_PAGE_OF), number, total);
+    pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);
+}
+
+/* Every page but the cover, in reading order: front matter, then body. */
+void pg_decorate(pdf_doc *d)
+{
+    size_t total = d->main.n + d->front.n, n = 2;
+    for (size_t i = 0; i < d->front.n; i++)
+        decorate(d, &d->front.v[i], n++, total);
+    for (size_t i = 1; i < d->main.n; i++)
+        decorate(d, &d->main.v[i], n++, total);
+}

@@ -1,0 +1,293 @@
+/* pdf.h - the pdf plugin's internal interfaces: the document state that the
+ * font, text, page, table, chart, navigation and report files share.  Only
+ * the plugin entry leaves pdf.so (hidden visibility); everything declared
+ * here is private to the plugin. */
+#ifndef MKP_PDF_H
+#define MKP_PDF_H
+
+#include <hpdf.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <marketpress/marketpress.h>
+
+/* ---- faces and styles (fonts.c) ------------------------------------------ */
+
+/* One DejaVu family (option typeface: serif or sans) in three faces, and
+ * Droid Sans Fallback for Chinese.  Faces are loaded on first use: each
+ * costs libharu about 12 ms and 60-90 KB, so a report uses as few as it
+ * can, and one without Chinese never loads the CJK font. */
+enum {
+    PF_REGULAR,
+    PF_BOLD,                        /* headings, table heads, **bold** */
+    PF_ITALIC,                      /* *italic* */
+    PF_CJK,                         /* ideographs and CJK punctuation, any style */
+    PF_NFACES
+};
+
+typedef struct pf_style {
+    unsigned char bold, italic;
+    double size;                    /* points */
+    uint32_t rgb;                   /* 0xRRGGBB */
+} pf_style;
+
+/* House colours. */
+#define COL_TEXT   0x1E2430u
+#define COL_NAVY   0x1F3A5Fu
+#define COL_ACCENT 0x2F7FB5u
+#define COL_MUTED  0x5C6773u
+#define COL_RULE   0xB7C0CAu
+#define COL_SHADE  0xEEF2F6u
+#define COL_WHITE  0xFFFFFFu
+
+typedef struct pdf_face {
+    HPDF_Font font;
+    int16_t *width;                 /* advance per BMP code point, 1/1000 em; -1 = not asked yet */
+    int state;                      /* 0 not loaded, 1 ready, -1 unavailable */
+} pdf_face;
+
+/* ---- text layout (text.c) ----------------------------------------------- */
+
+enum { TX_WORD = 0, TX_GLUE = 1, TX_CJK = 2 };
+
+/* Box flags. */
+#define TX_BRK   0x01u              /* a line may end after this box */
+#define TX_OPEN  0x02u              /* opening punctuation: never ends a line */
+#define TX_CLOSE 0x04u              /* closing punctuation: never starts a line */
+#define TX_FAKE  0x08u              /* bold CJK: the face has no bold, so stroke it */
+
+typedef struct tx_box {
+    uint32_t off, len;              /* bytes in tx_para.buf */
+    float w;                        /* natural width, points */
+    unsigned char kind, face, flags;
+} tx_box;
+
+typedef struct tx_line {
+    uint32_t a, b;                  /* boxes [a, b), trailing glue dropped */
+    float w;                        /* natural width */
+    unsigned char last;             /* the paragraph's last line: never justified */
+} tx_line;
+
+typedef struct tx_para {
+    char *buf;
+    size_t blen, bcap;
+    tx_box *box;
+    size_t n, cap;
+    tx_line *line;
+    size_t nl, lcap;
+    double size;
+    uint32_t rgb;
+    int open_word;                  /* the last box still takes characters */
+} tx_para;
+
+/* ---- navigation (nav.c) ------------------------------------------------- */
+
+enum { NAV_CHAPTER = 1, NAV_SECTION = 2, NAV_FIGURE = 3, NAV_TABLE = 4 };
+
+typedef struct nav_entry {
+    int kind;                       /* NAV_* */
+    const char *number;             /* "3", "3.1", "Figure 4" (arena) */
+    const char *title;              /* arena */
+    size_t page;                    /* index into the main pages */
+    HPDF_Destination dest;
+} nav_entry;
+
+typedef struct nav_list {
+    nav_entry *v;
+    size_t n, cap;
+} nav_list;
+
+/* ---- pages (page.c) ----------------------------------------------------- */
+
+typedef struct pdf_page {
+    HPDF_Page page;
+    const char *running;            /* chapter title for the running head, or NULL */
+} pdf_page;
+
+typedef struct pdf_pages {
+    pdf_page *v;
+    size_t n, cap;
+} pdf_pages;
+
+/* ---- the document ------------------------------------------------------- */
+
+typedef struct ar_block ar_block;
+
+typedef struct pdf_alpha {
+    unsigned key;                   /* fill alpha << 8 | stroke alpha */
+    HPDF_ExtGState gs;
+} pdf_alpha;
+
+typedef struct pdf_doc {
+    const mkp_job *job;
+    const mkp_host *host;
+    const mkp_model *m;
+    const char *lang;
+    int zh;                         /* Chinese labels and number words */
+    int sans;                       /* typeface=sans */
+    jmp_buf oom;                    /* out of memory: render() cleans up and fails */
+
+    HPDF_Doc pdf;
+    HPDF_STATUS err, err_detail;    /* libharu's first error */
+    HPDF_Encoder utf8;
+    pdf_face face[PF_NFACES];
+
+    /* geometry: the page and the content box, in PDF points (y up) */
+    double pw, ph, left, right, top, bottom, tw;
+
+    pdf_pages main;                 /* cover and body, in order */
+    pdf_pages front;                /* contents and lists, inserted after the cover */
+    int in_front;
+    HPDF_Page page;                 /* the page being filled */
+    double y;                       /* top of the free space on it */
+    int fresh;                      /* nothing placed on `page` yet */
+    const char *running;            /* running head for new body pages */
+
+    /* font last selected on `font_page`, to skip redundant Tf operators */
+    HPDF_Page font_page;
+    HPDF_Font font_cur;
+    double font_size;
+
+    int chapter, section;
+    HPDF_Outline outline_chapter;
+    HPDF_Outline outline_front[3];  /* contents, figures, tables */
+    nav_list toc, figs, tabs;
+
+    int decimals;                   /* digits of market values in tables and text */
+    const char *unit_label;         /* "USD billion" */
+
+    tx_para para, cell;             /* scratch paragraphs */
+    pdf_alpha alpha[16];            /* translucent chart colours */
+    size_t n_alpha;
+    char *tmp;                      /* scratch text for drawing one run */
+    size_t tmp_cap;
+    ar_block *arena;
+} pdf_doc;
+
+/* ---- plugin.c ----------------------------------------------------------- */
+void *xrealloc(pdf_doc *d, void *p, size_t size);
+void *ar_alloc(pdf_doc *d, size_t size);
+char *ar_strdup(pdf_doc *d, const char *s);
+char *ar_printf(pdf_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *txt(const pdf_doc *d, const mkp_text *t);
+
+/* ---- fonts.c ------------------------------------------------------------ */
+int pf_open(pdf_doc *d);
+void pf_close(pdf_doc *d);
+const char *pf_file(const pdf_doc *d, int face);
+void pf_complete_subsets(pdf_doc *d);
+uint32_t pf_next(const char *s, size_t len, size_t *i);
+size_t pf_put(char *o, uint32_t c);
+int pf_is_wide(uint32_t cp);
+int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp);
+int pf_latin(const pf_style *st);
+double pf_cp_width(pdf_doc *d, int face, uint32_t cp);
+double pf_width(pdf_doc *d, const char *s, const pf_style *st);
+double pf_draw(pdf_doc *d, double x, double y, const char *s, const pf_style *st);
+void pf_draw_rotated(pdf_doc *d, double x, double y, double degrees, const char *s, const pf_style *st);
+void pf_set_font(pdf_doc *d, int face, double size);
+void pf_show(pdf_doc *d, const char *s, size_t len);
+double pf_measure_cb(void *ctx, const char *text, double size, int bold);
+void pf_rgb_fill(pdf_doc *d, uint32_t rgb);
+void pf_rgb_stroke(pdf_doc *d, uint32_t rgb);
+char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width);
+
+/* ---- text.c ------------------------------------------------------------- */
+void tx_reset(tx_para *p, double size, uint32_t rgb);
+void tx_free(tx_para *p);
+void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *st);
+void tx_add_marked(pdf_doc *d, tx_para *p, const char *s, const pf_style *st);
+size_t tx_break(pdf_doc *d, tx_para *p, double width);
+void tx_draw_line(pdf_doc *d, const tx_para *p, size_t line, double x, double y, double width, int justify);
+size_t tx_lines(pdf_doc *d, tx_para *p, const char *s, const pf_style *st, double width);
+
+/* ---- page.c ------------------------------------------------------------- */
+void pg_setup(pdf_doc *d, const char *paper);
+void pg_new(pdf_doc *d);
+int pg_room(const pdf_doc *d, double h);
+void pg_need(pdf_doc *d, double h);
+void pg_gap(pdf_doc *d, double h);
+void pg_take(pdf_doc *d, double h);
+size_t pg_number(const pdf_doc *d, size_t main_index);
+void pg_decorate(pdf_doc *d);
+void pg_rect(pdf_doc *d, double x, double y, double w, double h, uint32_t fill);
+void pg_line(pdf_doc *d, double x1, double y1, double x2, double y2, double width, uint32_t rgb);
+
+/* ---- flow.c: headings, paragraphs, lists, captions ---------------------- */
+void fl_chapter(pdf_doc *d, const char *title);
+void fl_section(pdf_doc *d, const char *title, double keep);
+void fl_paragraph(pdf_doc *d, const char *marked, int justify);
+void fl_bullets(pdf_doc *d, const mkp_text *items, size_t n);
+void fl_bullet_text(pdf_doc *d, const char *marked);
+void fl_blocks(pdf_doc *d, const mkp_section *s);
+double fl_lead(pdf_doc *d, const char *marked);
+void fl_caption(pdf_doc *d, const char *text);
+void fl_note(pdf_doc *d, const char *text);
+
+/* ---- table.c ------------------------------------------------------------ */
+enum { TB_LEFT = 0, TB_RIGHT = 1 };
+#define TB_BOLD  0x01u              /* row in bold */
+#define TB_TOTAL 0x02u              /* rule above, bold */
+
+typedef struct tb_table {
+    pdf_doc *d;
+    size_t ncols;
+    double *w;                      /* column widths */
+    const unsigned char *align;     /* TB_* per column */
+    const char *const *head;
+    const char *cont;               /* caption repeated on continuation pages */
+    double size;
+    size_t rows;
+} tb_table;
+
+double tb_col_width(pdf_doc *d, const char *s, int bold, double size);
+void tb_begin(tb_table *t, const char *caption, double keep_rows);
+void tb_head(tb_table *t, const char *caption);
+void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent);
+void tb_end(tb_table *t);
+
+/* ---- chart.c ------------------------------------------------------------ */
+void ch_figure(pdf_doc *d, const mkp_figure *f);
+double ch_need(pdf_doc *d, const mkp_figure *f);
+
+/* ---- nav.c -------------------------------------------------------------- */
+void nav_init(pdf_doc *d);
+HPDF_Destination nav_here(pdf_doc *d, double y);
+void nav_add(pdf_doc *d, int kind, const char *number, const char *title, double y);
+void nav_front(pdf_doc *d);
+void nav_free(pdf_doc *d);
+
+/* ---- i18n.c ------------------------------------------------------------- */
+enum {
+    L_CONTENTS, L_LIST_FIGURES, L_LIST_TABLES, L_FIGURE, L_TABLE, L_TABLE_CONT, L_PAGE_OF,
+    L_EXEC, L_MARKET, L_DIM_CHAPTER, L_SCENARIOS, L_LANDSCAPE, L_METHOD, L_PROVENANCE,
+    L_CAGR_METHOD, L_BASE_YEAR, L_EST_YEAR, L_FC_YEAR, L_CAGR, L_INDICATOR, L_YEAR, L_VALUE,
+    L_SEGMENT, L_TOTAL, L_SHARE, L_CAGR_RANGE, L_SCENARIO, L_PUBLISHED, L_DERIVED,
+    L_ILLUSTRATIVE, L_REPORT_KIND, L_PRODUCT, L_EDITION, L_PUBLISHED_BY, L_UNITS, L_SHARE_NOTE,
+    L_SEGMENT_TABLE, L_CHARTS, L_CHART_MISSING, L_PRESENTED, L_N
+};
+const char *lb(const pdf_doc *d, int label);
+const char *lb_unit(pdf_doc *d);
+void lb_money(pdf_doc *d, char *buf, size_t cap, double v);
+void lb_value(const pdf_doc *d, char *buf, size_t cap, double v);
+void lb_pct(const pdf_doc *d, char *buf, size_t cap, double fraction);
+const char *lb_percent(pdf_doc *d, double fraction);
+const char *lb_date(pdf_doc *d);
+const char *lb_provenance(const pdf_doc *d, mkp_provenance p);
+const char *lb_numbered(pdf_doc *d, int label, int number);
+const char *lb_caption(pdf_doc *d, int label, int number, const char *title);
+
+/* ---- report.c / data.c / prose.c ---------------------------------------- */
+void rp_cover(pdf_doc *d);
+void rp_body(pdf_doc *d);
+void dt_key_statistics(pdf_doc *d, const mkp_table_ref *t);
+void dt_dimension(pdf_doc *d, const mkp_node *dim, const mkp_table_ref *t);
+void dt_scenarios(pdf_doc *d, const mkp_table_ref *t);
+void pr_market(pdf_doc *d, int overview);
+void pr_dimension(pdf_doc *d, const mkp_node *dim);
+void pr_summary(pdf_doc *d);
+void pr_methodology(pdf_doc *d);
+void pr_scenarios(pdf_doc *d);
+
+#endif

@@ -1,0 +1,228 @@
+/* plugin.c - the pdf plugin's entry point: options, the document's memory,
+ * and render(), which lays out the body, inserts the contents in front of
+ * it, back-fills running heads and "Page X of Y", and saves.  The report's
+ * structure is in report.c; docs/pdf-report.md describes the whole. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf.h"
+
+static const mkp_host *host;
+
+static const mkp_option options[] = {
+    {"paper", MKP_OPT_CHOICE, "a4", "page size: A4 (595 x 842 pt) or US Letter (612 x 792 pt)", "a4|letter", 0, 0},
+    {"typeface", MKP_OPT_CHOICE, "auto", "DejaVu Serif or Sans for the whole report; auto: Sans beside Chinese",
+     "auto|serif|sans", 0, 0},
+};
+
+/* ---- memory: everything hangs off the document and goes in one cleanup ---- */
+
+struct ar_block {
+    ar_block *next;
+    size_t used, cap;
+    _Alignas(16) char data[];
+};
+
+void *xrealloc(pdf_doc *d, void *p, size_t size)
+{
+    void *q = realloc(p, size ? size : 1);
+    if (!q)
+        longjmp(d->oom, 1);
+    return q;
+}
+
+void *ar_alloc(pdf_doc *d, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    ar_block *b = d->arena;
+    if (!b || b->cap - b->used < size) {
+        size_t cap = size > 65536 ? size : 65536;
+        b = malloc(sizeof *b + cap);
+        if (!b)
+            longjmp(d->oom, 1);
+        b->next = d->arena;
+        b->used = 0;
+        b->cap = cap;
+        d->arena = b;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    return memset(p, 0, size);
+}
+
+char *ar_strdup(pdf_doc *d, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    return memcpy(ar_alloc(d, n), s, n);
+}
+
+char *ar_printf(pdf_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = ar_alloc(d, n > 0 ? (size_t)n + 1 : 1);
+    va_start(ap, fmt);
+    if (n > 0)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+const char *txt(const pdf_doc *d, const mkp_text *t)
+{
+    return d->host->text(t, d->lang);
+}
+
+/* ---- the document ------------------------------------------------------- */
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    pdf_doc *d = user;
+    if (!d->err) {
+        d->err = error;
+        d->err_detail = detail;
+    }
+}
+
+/* Digits that keep the smallest market values readable: 28.46 (billion),
+ * 1,553 (million). */
+static int value_decimals(const mkp_model *m)
+{
+    double max = 0;
+    for (int i = 0; i < m->n_years; i++)
+        if (m->market->value[i] > max)
+            max = m->market->value[i];
+    return max < 100 ? 2 : max < 1000 ? 1 : 0;
+}
+
+/* Title, author, subject, keywords and dates.  The date is the edition's,
+ * never the clock's, so that two renders are byte-identical. */
+static void set_info(pdf_doc *d)
+{
+    const mkp_model *m = d->m;
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, txt(d, &m->title));
+    if (*txt(d, &m->publisher))
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, txt(d, &m->publisher));
+    if (*txt(d, &m->subtitle))
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, txt(d, &m->subtitle));
+    if (m->n_keywords) {
+        size_t len = 1;
+        for (size_t i = 0; i < m->n_keywords; i++)
+            len += strlen(m->keywords[i]) + 2;
+        char *k = ar_alloc(d, len), *o = k;
+        for (size_t i = 0; i < m->n_keywords; i++)
+            o += sprintf(o, "%s%s", i ? ", " : "", m->keywords[i]);
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, k);
+    }
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, ar_printf(d, "marketpress %s (pdf plugin)", d->host->version));
+    time_t t = (time_t)m->edition_epoch;
+    struct tm tm;
+    if (m->edition_epoch > 0 && gmtime_r(&t, &tm) && tm.tm_year + 1900 <= 9999) {
+        HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+        HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, date);
+        HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, date);
+    }
+}
+
+static void doc_free(pdf_doc *d)
+{
+    if (d->pdf)
+        HPDF_Free(d->pdf);
+    pf_close(d);
+    tx_free(&d->para);
+    tx_free(&d->cell);
+    nav_free(d);
+    free(d->main.v);
+    free(d->front.v);
+    free(d->tmp);
+    while (d->arena) {
+        ar_block *next = d->arena->next;
+        free(d->arena);
+        d->arena = next;
+    }
+    free(d);
+}
+
+static int render(const mkp_job *job)
+{
+    pdf_doc *d = calloc(1, sizeof *d);
+    if (!d) {
+        host->diag(job, MKP_FAIL, "out of memory");
+        return MKP_ERROR;
+    }
+    d->job = job;
+    d->host = job->host ? job->host : host;
+    d->m = job->model;
+    d->lang = job->lang ? job->lang : "en";
+    d->zh = strncmp(d->lang, "zh", 2) == 0;
+    const char *face = d->host->option(job, "typeface");
+    /* Droid Sans Fallback is a sans (hei) design: Latin text beside it
+     * looks of a piece in DejaVu Sans. */
+    d->sans = face && (strcmp(face, "sans") == 0 || (strcmp(face, "auto") == 0 && d->zh));
+    if (setjmp(d->oom)) {
+        host->diag(job, MKP_FAIL, "out of memory");
+        doc_free(d);
+        return MKP_ERROR;
+    }
+    if (pf_open(d) != 0) {
+        doc_free(d);
+        return MKP_ERROR;
+    }
+    d->pdf = HPDF_New(on_error, d);
+    if (!d->pdf) {
+        host->diag(job, MKP_FAIL, "libharu could not start a document");
+        doc_free(d);
+        return MKP_ERROR;
+    }
+    HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(d->pdf);
+    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
+    d->decimals = value_decimals(d->m);
+    d->unit_label = lb_unit(d);
+    set_info(d);
+    pg_setup(d, d->host->option(job, "paper"));
+    nav_init(d);
+    rp_cover(d);
+    rp_body(d);
+    nav_front(d);
+    pg_decorate(d);
+    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    pf_complete_subsets(d);
+    int rc = MKP_OK;
+    if (d->err) {
+        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report", (unsigned)d->err,
+                   (unsigned)d->err_detail);
+        rc = MKP_ERROR;
+    } else if (HPDF_SaveToFile(d->pdf, job->output_path) != HPDF_OK || d->err) {
+        host->diag(job, MKP_FAIL, "cannot write %s (libharu error 0x%04X)", job->output_path, (unsigned)d->err);
+        rc = MKP_EIO;
+    }
+    doc_free(d);
+    return rc;
+}
+
+static const mkp_plugin descriptor = {
+    .size = sizeof(mkp_plugin),
+    .abi_major = MKP_ABI_MAJOR,
+    .abi_minor = MKP_ABI_MINOR,
+    .name = "pdf",
+    .version = "1.0.0",
+    .description = "client-ready PDF report: cover, contents, tables, vector charts, bookmarks (libharu)",
+    .extension = "pdf",
+    .flags = 0,
+    .n_options = sizeof options / sizeof options[0],
+    .options = options,
+    .render = render,
+};
+
+MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
+{
+    host = h;
+    return &descriptor;
+}
