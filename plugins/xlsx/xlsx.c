@@ -151,7 +151,7 @@ typedef struct book {
     lxw_workbook *wb;
     lxw_error err;                  /* the first libxlsxwriter error */
     formats f;
-    sheet summary, data, chart_data, notes;
+    sheet summary, scenarios, data, chart_data, notes;
     sheet *dims;                    /* per dimension; ws NULL when it has no segments */
     row_ref *refs;
     size_t n_refs, cap_refs;
@@ -713,9 +713,29 @@ static void summary_sheet(book *b)
     lxw_row_t series = key + 2 + n_key + 1;
     key_statistics(b, sh, key, series + 2);
     market_table(b, sh, series);
-    lxw_row_t next = series + 6;
-    next += scenario_table(b, sh, next);
-    sh->chart_row = next + 1;
+    sh->chart_row = series + 7;
+    print_setup(b, sh, -1, -1);
+}
+
+/* The scenario comparison has a sheet of its own: the table of every
+ * scenario's market with its CAGR, what each scenario assumes, and the
+ * comparison chart. */
+static void scenarios_sheet(book *b)
+{
+    const mkp_model *m = b->m;
+    sheet *sh = &b->scenarios;
+    put_text(b, sh, 0, 0, lb(b, L_SCENARIOS), b->f.title, 0);
+    put_text(b, sh, 1, 0, b->unit, b->f.note, 0);
+    lxw_row_t r = 3 + scenario_table(b, sh, 3);
+    for (size_t i = 0; i < m->n_scenarios; i++) {
+        const mkp_scenario *s = &m->scenarios[i];
+        if (!s->description.n)
+            continue;
+        put_text(b, sh, r, 0, tx(b, &s->title), b->f.text, 1);
+        put_text(b, sh, r, 1, tx(b, &s->description), b->f.note, 0);
+        r++;
+    }
+    sh->chart_row = r + 1;
     print_setup(b, sh, -1, -1);
 }
 
@@ -983,6 +1003,8 @@ static const lxw_color_t palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x
 
 static sheet *sheet_for_figure(book *b, const mkp_figure *f)
 {
+    if (b->scenarios.ws && strcmp(f->id, "scenario-comparison") == 0)
+        return &b->scenarios;
     for (size_t d = 0; f->dimension && *f->dimension && d < b->m->n_dimensions; d++)
         if (b->dims[d].ws && strcmp(b->m->dimensions[d].id, f->dimension) == 0)
             return &b->dims[d];
@@ -1428,6 +1450,11 @@ static int open_sheets(book *b)
         if (add_sheet(b, &b->dims[d], year_cols + 5) != 0)
             return -1;
     }
+    if (n_scenarios(m) > 1) {
+        unique_sheet_name(b, "Scenarios", "scenarios", b->scenarios.name);
+        if (add_sheet(b, &b->scenarios, year_cols + 1) != 0)
+            return -1;
+    }
     if (add_sheet(b, &b->data, D_COLS) != 0)
         return -1;
     if (b->chart_data.name[0] && add_sheet(b, &b->chart_data, 64) != 0)
@@ -1438,6 +1465,7 @@ static int open_sheets(book *b)
 static void free_book(book *b)
 {
     free(b->summary.width);
+    free(b->scenarios.width);
     free(b->data.width);
     free(b->chart_data.width);
     free(b->notes.width);
@@ -1453,6 +1481,8 @@ static void write_book(book *b)
     make_formats(b);
     properties(b);
     summary_sheet(b);
+    if (b->scenarios.ws)
+        scenarios_sheet(b);
     for (size_t d = 0; d < m->n_dimensions; d++)
         if (b->dims[d].ws)
             dimension_sheet(b, &b->dims[d], &m->dimensions[d]);
@@ -1464,6 +1494,8 @@ static void write_book(book *b)
     for (size_t d = 0; d < m->n_dimensions; d++)
         if (b->dims[d].ws)
             apply_widths(&b->dims[d], WIDTH_MIN);
+    if (b->scenarios.ws)
+        apply_widths(&b->scenarios, WIDTH_MIN);
     apply_widths(&b->data, 8);
     if (b->chart_data.ws)
         apply_widths(&b->chart_data, WIDTH_MIN);

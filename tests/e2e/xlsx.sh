@@ -34,15 +34,15 @@ check_status "render AIGC workbook in Chinese" 0 render "$AIGC" "$T/zh" --lang z
 "$MKP" forecast "$AIGC" --json --lang zh-CN >"$T/zh.json"
 
 py "AIGC en" model "$T/en/$ID.xlsx" "$T/en.json" \
-    "Summary|Model Type|Deployment|Application|Industry Vertical|Region|Data|Chart data|Notes"
+    "Summary|Model Type|Deployment|Application|Industry Vertical|Region|Scenarios|Data|Chart data|Notes"
 py "AIGC zh-CN" model "$T/zh/$ID.xlsx" "$T/zh.json" \
-    "Summary|模型类型|部署方式|应用领域|垂直行业|地区|Data|Chart data|Notes"
+    "Summary|模型类型|部署方式|应用领域|垂直行业|地区|Scenarios|Data|Chart data|Notes"
 
 # Kinds: BAR -> column, STACKED -> stacked column, PERCENT -> 100% column,
 # HBAR and HBAR_GROUPED -> bar, LINE -> line.
 DIM="col-stacked,col-percentStacked,bar-clustered,bar-clustered"
 py "AIGC en" charts "$T/en/$ID.xlsx" \
-    "Summary=col-clustered,line;Model Type=$DIM;Deployment=$DIM;Application=$DIM;Industry Vertical=$DIM;Region=$DIM"
+    "Summary=col-clustered;Model Type=$DIM;Deployment=$DIM;Application=$DIM;Industry Vertical=$DIM;Region=$DIM;Scenarios=line"
 
 # A CAGR counted from the first forecast year (cagr_start 2024, base 2023).
 ROBO=datasets/industrial-robotics-services.yaml
