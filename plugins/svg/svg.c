@@ -1,8 +1,8 @@
 /* svg.c - the svg plugin: every figure of the model as an SVG file drawn
  * with cairo from the host's chart scene, optionally also as PNG.  Fonts
- * are loaded once per job from known TrueType files, and cairo's
- * process-wide id counters are renumbered per file, so output depends only
- * on the chart. */
+ * are loaded once per job from known TrueType files and glyphs are placed
+ * from their own advances, so the layout's measurements are exactly what is
+ * drawn; cairo's process-wide ids are renumbered per file. */
 #include <marketpress/marketpress.h>
 
 #include <cairo-ft.h>
@@ -10,7 +10,9 @@
 #include <cairo.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_ADVANCES_H
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,122 +28,234 @@ static const mkp_option options[] = {
     {"height", MKP_OPT_NUMBER, "440", "chart height in points", NULL, 150, 2000},
 };
 
+/* ---- fonts ------------------------------------------------------------- */
+
+enum { F_REGULAR, F_BOLD, F_CJK, F_CJK_BOLD, N_FACES };
+
+/* DroidSansFallback has no bold: cairo emboldens its outlines, which widens
+ * every advance by an em/24 (FreeType's FT_GlyphSlot_Embolden). */
+#define SYNTH_BOLD_EXTRA (1.0 / 24.0)
+
+typedef struct glyph_info {
+    uint32_t gid_plus1;             /* 0: not looked up yet */
+    float advance;                  /* in em */
+} glyph_info;
+
+typedef struct face {
+    FT_Face ft;
+    cairo_font_face_t *cairo;
+    glyph_info *bmp;                /* per code point of the Basic Multilingual Plane */
+} face;
+
 typedef struct fonts {
-    FT_Library ft;
-    FT_Face face[3];                /* regular, bold, CJK */
-    cairo_font_face_t *cf[3];
-    cairo_surface_t *probe;         /* for measuring */
-    cairo_t *cr;
+    face f[N_FACES];
+    cairo_glyph_t *glyphs;          /* scratch for one text */
+    size_t cap;
 } fonts;
 
-static const char *const font_files[3] = {FONT_DIR "dejavu/DejaVuSans.ttf", FONT_DIR "dejavu/DejaVuSans-Bold.ttf",
-                                          FONT_DIR "droid/DroidSansFallbackFull.ttf"};
+static const char *const font_files[N_FACES] = {
+    FONT_DIR "dejavu/DejaVuSans.ttf", FONT_DIR "dejavu/DejaVuSans-Bold.ttf",
+    FONT_DIR "droid/DroidSansFallbackFull.ttf", FONT_DIR "droid/DroidSansFallbackFull.ttf"};
 
-static int fonts_open(fonts *f, const mkp_job *job)
+static const cairo_user_data_key_t ft_face_key;
+
+static void done_face(void *p)
 {
-    memset(f, 0, sizeof *f);
-    if (FT_Init_FreeType(&f->ft)) {
+    FT_Done_Face(p);
+}
+
+/* The FreeType library lives as long as the process: cairo may keep a font
+ * face (and so its FT_Face) cached after the job lets go of it. */
+static FT_Library freetype(void)
+{
+    static FT_Library lib;
+    if (!lib && FT_Init_FreeType(&lib))
+        lib = NULL;
+    return lib;
+}
+
+static int fonts_open(fonts *fs, const mkp_job *job)
+{
+    memset(fs, 0, sizeof *fs);
+    FT_Library lib = freetype();
+    if (!lib) {
         host->diag(job, MKP_FAIL, "cannot start FreeType");
         return -1;
     }
-    for (int i = 0; i < 3; i++) {
-        if (FT_New_Face(f->ft, font_files[i], 0, &f->face[i])) {
-            host->diag(job, MKP_FAIL, "cannot load the font %s (Debian packages fonts-dejavu-core, "
-                                      "fonts-droid-fallback)", font_files[i]);
+    for (int i = 0; i < N_FACES; i++) {
+        face *f = &fs->f[i];
+        /* The CJK face is opened twice, so that the emboldened one is a
+         * cairo font face of its own. */
+        if (FT_New_Face(lib, font_files[i], 0, &f->ft)) {
+            host->diag(job, MKP_FAIL,
+                       "cannot load the font %s (Debian packages fonts-dejavu-core and fonts-droid-fallback)",
+                       font_files[i]);
             return -1;
         }
-        f->cf[i] = cairo_ft_font_face_create_for_ft_face(f->face[i], 0);
+        f->cairo = cairo_ft_font_face_create_for_ft_face(f->ft, FT_LOAD_NO_HINTING);
+        if (cairo_font_face_set_user_data(f->cairo, &ft_face_key, f->ft, done_face) != CAIRO_STATUS_SUCCESS) {
+            cairo_font_face_destroy(f->cairo);
+            f->cairo = NULL;
+            FT_Done_Face(f->ft);
+            host->diag(job, MKP_FAIL, "cannot use the font %s", font_files[i]);
+            return -1;
+        }
+        if (i == F_CJK_BOLD)
+            cairo_ft_font_face_set_synthesize(f->cairo, CAIRO_FT_SYNTHESIZE_BOLD);
+        f->bmp = calloc(0x10000, sizeof *f->bmp);
+        if (!f->bmp) {
+            host->diag(job, MKP_FAIL, "out of memory");
+            return -1;
+        }
     }
-    f->probe = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-    f->cr = cairo_create(f->probe);
     return 0;
 }
 
-static void fonts_close(fonts *f)
+static void fonts_close(fonts *fs)
 {
-    if (f->cr)
-        cairo_destroy(f->cr);
-    if (f->probe)
-        cairo_surface_destroy(f->probe);
-    for (int i = 0; i < 3; i++) {
-        if (f->cf[i])
-            cairo_font_face_destroy(f->cf[i]);
-        if (f->face[i])
-            FT_Done_Face(f->face[i]);
+    for (int i = 0; i < N_FACES; i++) {
+        if (fs->f[i].cairo)
+            cairo_font_face_destroy(fs->f[i].cairo); /* frees the FT_Face with the last reference */
+        free(fs->f[i].bmp);
     }
-    if (f->ft)
-        FT_Done_FreeType(f->ft);
+    free(fs->glyphs);
 }
 
-/* Ideographs, kana, hangul and full-width forms come from the CJK font;
- * everything else from DejaVu, which has no CJK glyphs (and the CJK font
- * no Latin ones).  Returns the byte length of the run at `t`. */
-static int is_cjk(const unsigned char *p)
+/* Glyph index (0: none) and advance in em of a code point in a face. */
+static glyph_info lookup(face *f, uint32_t cp)
 {
-    unsigned cp = 0;
-    if (p[0] >= 0xE0 && p[0] < 0xF0 && p[1] && p[2])
-        cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+    glyph_info g = {0, 0};
+    glyph_info *slot = cp < 0x10000 ? &f->bmp[cp] : &g;
+    if (!slot->gid_plus1) {
+        FT_UInt gid = FT_Get_Char_Index(f->ft, cp);
+        FT_Fixed adv = 0;
+        FT_Get_Advance(f->ft, gid, FT_LOAD_NO_SCALE, &adv);
+        slot->gid_plus1 = gid + 1;
+        slot->advance = (float)((double)adv / f->ft->units_per_EM);
+    }
+    return *slot;
+}
+
+/* Ideographs, kana, hangul and full-width forms. */
+static int is_cjk(uint32_t cp)
+{
     return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-static size_t char_len(const unsigned char *p)
+/* CJK text from the CJK font, the rest from DejaVu where it has the glyph,
+ * else from the CJK font where that has it. */
+static int pick(fonts *fs, uint32_t cp, int bold)
 {
-    size_t n = 1;
-    while ((p[n] & 0xC0) == 0x80)
-        n++;
-    return n;
+    int latin = bold ? F_BOLD : F_REGULAR, cjk = bold ? F_CJK_BOLD : F_CJK;
+    if (!is_cjk(cp) && lookup(&fs->f[latin], cp).gid_plus1 > 1)
+        return latin;
+    return lookup(&fs->f[cjk], cp).gid_plus1 > 1 ? cjk : latin;
 }
 
-static size_t run_length(const char *t, int *cjk)
+/* Decodes one UTF-8 character; a malformed byte reads as U+FFFD. */
+static uint32_t next_cp(const unsigned char **s)
 {
-    const unsigned char *p = (const unsigned char *)t;
-    *cjk = is_cjk(p);
-    size_t n = 0;
-    while (p[n] && is_cjk(p + n) == *cjk)
-        n += char_len(p + n);
-    return n;
-}
-
-/* Calls fn for every run of one font; returns the total advance. */
-static double each_run(fonts *f, cairo_t *cr, const char *t, double size, int bold, int show)
-{
-    double x = 0;
-    char buf[1024];
-    while (*t) {
-        int cjk;
-        size_t n = run_length(t, &cjk);
-        size_t k = n < sizeof buf - 1 ? n : sizeof buf - 1;
-        memcpy(buf, t, k);
-        buf[k] = '\0';
-        cairo_set_font_face(cr, f->cf[cjk ? 2 : bold ? 1 : 0]);
-        cairo_set_font_size(cr, size);
-        cairo_text_extents_t e;
-        cairo_text_extents(cr, buf, &e);
-        if (show)
-            cairo_show_text(cr, buf);
-        x += e.x_advance;
-        t += n;
+    const unsigned char *p = *s;
+    int n = p[0] < 0x80 ? 0 : p[0] >= 0xF0 ? 3 : p[0] >= 0xE0 ? 2 : p[0] >= 0xC0 ? 1 : -1;
+    uint32_t cp = n == 0 ? p[0] : n == 1 ? p[0] & 0x1Fu : n == 2 ? p[0] & 0x0Fu : p[0] & 0x07u;
+    for (int i = 1; i <= n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            n = -1;
+            break;
+        }
+        cp = cp << 6 | (p[i] & 0x3Fu);
     }
-    return x;
+    *s = p + (n < 0 ? 1 : n + 1);
+    return n < 0 ? 0xFFFD : cp;
+}
+
+static double advance(fonts *fs, int which, uint32_t cp, double size)
+{
+    double a = lookup(&fs->f[which], cp).advance * size;
+    return which == F_CJK_BOLD ? a + SYNTH_BOLD_EXTRA * size : a;
 }
 
 static double measure(void *ctx, const char *t, double size, int bold)
 {
-    fonts *f = ctx;
-    return each_run(f, f->cr, t, size, bold, 0);
+    fonts *fs = ctx;
+    double w = 0;
+    for (const unsigned char *p = (const unsigned char *)t; *p;) {
+        uint32_t cp = next_cp(&p);
+        w += advance(fs, pick(fs, cp, bold), cp, size);
+    }
+    return w;
 }
+
+/* Shows `t` with its left end at (x, y): one cairo_show_glyphs per run of
+ * one face, each glyph at the advance that measure() counted. */
+static void show_text(fonts *fs, cairo_t *cr, const char *t, double x, double y, double size, int bold)
+{
+    size_t len = strlen(t);
+    if (len > fs->cap) {
+        cairo_glyph_t *g = realloc(fs->glyphs, len * sizeof *g);
+        if (!g)
+            return;
+        fs->glyphs = g;
+        fs->cap = len;
+    }
+    const unsigned char *p = (const unsigned char *)t;
+    while (*p) {
+        size_t n = 0;
+        int run = -1;
+        while (*p) {
+            const unsigned char *q = p;
+            uint32_t cp = next_cp(&q);
+            int which = pick(fs, cp, bold);
+            if (run >= 0 && which != run)
+                break;
+            run = which;
+            fs->glyphs[n].index = lookup(&fs->f[which], cp).gid_plus1 - 1;
+            fs->glyphs[n].x = x;
+            fs->glyphs[n].y = y;
+            n++;
+            x += advance(fs, which, cp, size);
+            p = q;
+        }
+        cairo_set_font_face(cr, fs->f[run].cairo);
+        cairo_set_font_size(cr, size);
+        cairo_show_glyphs(cr, fs->glyphs, (int)n);
+    }
+}
+
+/* ---- drawing ------------------------------------------------------------ */
 
 static void set_color(cairo_t *cr, mkp_color c)
 {
     cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, c.a / 255.0);
 }
 
-static void draw(fonts *f, cairo_t *cr, const mkp_scene *sc)
+static void draw_text(fonts *fs, cairo_t *cr, const mkp_prim *p)
 {
+    double w = measure(fs, p->text, p->font_size, p->bold);
+    double dx = p->anchor == MKP_ANCHOR_MIDDLE ? -w / 2 : p->anchor == MKP_ANCHOR_END ? -w : 0;
+    set_color(cr, p->fill);
+    if (p->angle == 0) {
+        show_text(fs, cr, p->text, p->x + dx, p->y, p->font_size, p->bold);
+        return;
+    }
+    cairo_save(cr);
+    cairo_translate(cr, p->x, p->y);
+    cairo_rotate(cr, -p->angle * M_PI / 180.0);
+    show_text(fs, cr, p->text, dx, 0, p->font_size, p->bold);
+    cairo_restore(cr);
+}
+
+static void draw(fonts *fs, cairo_t *cr, const mkp_scene *sc)
+{
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t i = 0; i < sc->n; i++) {
         const mkp_prim *p = &sc->prims[i];
         switch (p->kind) {
+        case MKP_PRIM_TEXT:
+            if (p->text && *p->text && p->fill.a)
+                draw_text(fs, cr, p);
+            continue;
         case MKP_PRIM_RECT:
             cairo_rectangle(cr, p->x, p->y, p->w, p->h);
             break;
@@ -159,98 +273,92 @@ static void draw(fonts *f, cairo_t *cr, const mkp_scene *sc)
             cairo_new_sub_path(cr);
             cairo_arc(cr, p->x, p->y, p->w, 0, 2 * M_PI);
             break;
-        case MKP_PRIM_TEXT: {
-            double adv = each_run(f, f->cr, p->text, p->font_size, p->bold, 0);
-            double x = p->x - (p->anchor == MKP_ANCHOR_MIDDLE ? adv / 2 : p->anchor == MKP_ANCHOR_END ? adv : 0);
-            cairo_save(cr);
-            cairo_translate(cr, p->x, p->y);
-            cairo_rotate(cr, -p->angle * M_PI / 180.0);
-            cairo_move_to(cr, x - p->x, 0);
-            set_color(cr, p->fill);
-            each_run(f, cr, p->text, p->font_size, p->bold, 1);
-            cairo_restore(cr);
-            cairo_new_path(cr);
-            continue;
-        }
         }
         if (p->fill.a) {
             set_color(cr, p->fill);
-            if (p->stroke.a)
-                cairo_fill_preserve(cr);
-            else
-                cairo_fill(cr);
+            cairo_fill_preserve(cr);
         }
         if (p->stroke.a) {
             set_color(cr, p->stroke);
             cairo_set_line_width(cr, p->line_width > 0 ? p->line_width : 1);
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-            cairo_stroke(cr);
+            cairo_stroke_preserve(cr);
         }
         cairo_new_path(cr);
     }
 }
 
-/* Renumbers "surfaceN", "glyphN-M", "clipN", ... in order of first use, so
- * that ids do not depend on how many surfaces the process made before. */
-static char *renumber(const char *in, size_t len, size_t *out_len)
-{
-    static const char *const prefixes[] = {"surface", "glyph", "clip", "pattern", "image", "mask", "source"};
-    enum { NP = sizeof prefixes / sizeof prefixes[0], MAXMAP = 4096 };
-    static long from[NP][MAXMAP];
-    size_t count[NP] = {0};
-    char *out = malloc(len * 2 + 64);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < len;) {
-        size_t k = NP;
-        if (i == 0 || in[i - 1] == '"' || in[i - 1] == '#')
-            for (k = 0; k < NP; k++) {
-                size_t pl = strlen(prefixes[k]);
-                if (i + pl < len && memcmp(in + i, prefixes[k], pl) == 0 && in[i + pl] >= '0' && in[i + pl] <= '9')
-                    break;
-            }
-        if (k == NP) {
-            out[o++] = in[i++];
-            continue;
-        }
-        size_t pl = strlen(prefixes[k]);
-        memcpy(out + o, in + i, pl);
-        o += pl;
-        i += pl;
-        long n = 0;
-        while (i < len && in[i] >= '0' && in[i] <= '9')
-            n = n * 10 + (in[i++] - '0');
-        size_t id = 0;
-        while (id < count[k] && from[k][id] != n)
-            id++;
-        if (id == count[k] && count[k] < MAXMAP)
-            from[k][count[k]++] = n;
-        o += (size_t)sprintf(out + o, "%zu", id);
-    }
-    *out_len = o;
-    return out;
-}
+/* ---- output --------------------------------------------------------------- */
 
 typedef struct buffer {
     char *data;
     size_t len, cap;
+    int failed;
 } buffer;
 
-static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length)
+static int put(buffer *b, const void *data, size_t n)
 {
-    buffer *b = closure;
-    if (b->len + length > b->cap) {
-        size_t cap = (b->len + length) * 2;
+    if (b->len + n > b->cap) {
+        size_t cap = (b->len + n) * 2 + 4096;
         char *nd = realloc(b->data, cap);
-        if (!nd)
-            return CAIRO_STATUS_NO_MEMORY;
+        if (!nd) {
+            b->failed = 1;
+            return -1;
+        }
         b->data = nd;
         b->cap = cap;
     }
-    memcpy(b->data + b->len, data, length);
-    b->len += length;
-    return CAIRO_STATUS_SUCCESS;
+    memcpy(b->data + b->len, data, n);
+    b->len += n;
+    return 0;
+}
+
+static cairo_status_t collect(void *closure, const unsigned char *data, unsigned int length)
+{
+    return put(closure, data, length) == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_NO_MEMORY;
+}
+
+/* Renumbers "surfaceN", "glyphN-M", "clipN", ... (ids and references, right
+ * after a quote or '#') in order of first use, so that ids do not depend on
+ * what the process drew before. */
+static int renumber(const char *in, size_t len, buffer *out)
+{
+    static const char *const prefixes[] = {"surface", "glyph", "clip", "pattern", "image", "mask", "source"};
+    enum { NP = sizeof prefixes / sizeof prefixes[0], MAXMAP = 1024 };
+    long from[NP][MAXMAP];
+    size_t count[NP] = {0};
+    size_t done = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (in[i] != '"' && in[i] != '#')
+            continue;
+        size_t at = i + 1, k, pl = 0;
+        for (k = 0; k < NP; k++) {
+            pl = strlen(prefixes[k]);
+            if (at + pl < len && memcmp(in + at, prefixes[k], pl) == 0 && in[at + pl] >= '0' && in[at + pl] <= '9')
+                break;
+        }
+        if (k == NP)
+            continue;
+        size_t d = at + pl;
+        long n = 0;
+        while (d < len && in[d] >= '0' && in[d] <= '9')
+            n = n * 10 + (in[d++] - '0');
+        size_t id = 0;
+        while (id < count[k] && from[k][id] != n)
+            id++;
+        if (id == count[k]) {
+            if (count[k] == MAXMAP)
+                return -1;
+            from[k][count[k]++] = n;
+        }
+        char num[24];
+        int nl = snprintf(num, sizeof num, "%zu", id);
+        put(out, in + done, at + pl - done);
+        put(out, num, (size_t)nl);
+        done = d;
+        i = d - 1;
+    }
+    put(out, in + done, len - done);
+    return out->failed ? -1 : 0;
 }
 
 static int write_file(const char *path, const char *data, size_t len)
@@ -262,50 +370,73 @@ static int write_file(const char *path, const char *data, size_t len)
     return fclose(fp) != 0 || bad ? -1 : 0;
 }
 
-static int render_figure(const mkp_job *job, fonts *f, const mkp_figure *fig, double w, double h, int png, int dpi)
+static int write_svg(fonts *fs, const mkp_scene *sc, const char *path)
 {
-    const mkp_scene *sc = host->chart_layout(fig, job->lang, w, h, measure, f);
+    buffer raw = {0}, fixed = {0};
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(collect, &raw, sc->width, sc->height);
+    cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+    cairo_t *cr = cairo_create(s);
+    draw(fs, cr, sc);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && !raw.failed ? 0 : -1;
+    cairo_surface_destroy(s);
+    if (rc == 0)
+        rc = renumber(raw.data, raw.len, &fixed);
+    if (rc == 0)
+        rc = write_file(path, fixed.data, fixed.len);
+    free(raw.data);
+    free(fixed.data);
+    return rc;
+}
+
+static int write_png(fonts *fs, const mkp_scene *sc, const char *path, int dpi)
+{
+    double k = dpi / 72.0;
+    cairo_surface_t *img =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(sc->width * k), (int)ceil(sc->height * k));
+    cairo_t *cr = cairo_create(img);
+    /* Unhinted outlines, as in the SVG: the PNG is the same picture. */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_set_font_options(cr, fo);
+    cairo_font_options_destroy(fo);
+    cairo_scale(cr, k, k);
+    draw(fs, cr, sc);
+    cairo_destroy(cr);
+    int rc = cairo_surface_write_to_png(img, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+    cairo_surface_destroy(img);
+    return rc;
+}
+
+static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, double w, double h, int png, int dpi)
+{
+    const mkp_scene *sc = host->chart_layout(fig, job->lang, w, h, measure, fs);
     if (!sc) {
         host->diag(job, MKP_FAIL, "no layout for figure %d", fig->number);
         return -1;
     }
-    buffer b = {0};
-    cairo_surface_t *s = cairo_svg_surface_create_for_stream(collect, &b, w, h);
-    cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-    cairo_t *cr = cairo_create(s);
-    draw(f, cr, sc);
-    cairo_destroy(cr);
-    cairo_surface_finish(s);
-    int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-    cairo_surface_destroy(s);
-    size_t out_len = 0;
-    char *fixed = rc == 0 ? renumber(b.data, b.len, &out_len) : NULL;
-    char *path = malloc(strlen(job->output_path) + strlen(fig->file_stem) + 8);
-    if (!fixed || !path) {
-        rc = -1;
-    } else {
-        sprintf(path, "%s/%s.svg", job->output_path, fig->file_stem);
-        rc = write_file(path, fixed, out_len);
-        if (rc == 0 && png) {
-            double k = dpi / 72.0;
-            cairo_surface_t *img =
-                cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w * k), (int)ceil(h * k));
-            cairo_t *ci = cairo_create(img);
-            cairo_scale(ci, k, k);
-            draw(f, ci, sc);
-            cairo_destroy(ci);
-            sprintf(path, "%s/%s.png", job->output_path, fig->file_stem);
-            rc = cairo_surface_write_to_png(img, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
-            cairo_surface_destroy(img);
-        }
+    size_t cap = strlen(job->output_path) + strlen(fig->file_stem) + 8;
+    char *path = malloc(cap);
+    int rc = -1;
+    if (path) {
+        snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
+        rc = write_svg(fs, sc, path);
+        snprintf(path, cap, "%s/%s.png", job->output_path, fig->file_stem);
+        if (rc == 0 && png)
+            rc = write_png(fs, sc, path, dpi);
     }
     if (rc)
         host->diag(job, MKP_FAIL, "cannot write figure %d (%s)", fig->number, fig->file_stem);
     free(path);
-    free(fixed);
-    free(b.data);
     host->scene_free(sc);
     return rc;
+}
+
+static int is_true(const char *v)
+{
+    return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "on") == 0 || strcmp(v, "1") == 0;
 }
 
 static int render(const mkp_job *job)
@@ -315,15 +446,14 @@ static int render(const mkp_job *job)
         return MKP_ERROR;
     }
     const mkp_model *m = job->model;
-    int png = strcmp(host->option(job, "png"), "true") == 0 || strcmp(host->option(job, "png"), "yes") == 0 ||
-              strcmp(host->option(job, "png"), "on") == 0 || strcmp(host->option(job, "png"), "1") == 0;
+    int png = is_true(host->option(job, "png"));
     int dpi = atoi(host->option(job, "dpi"));
     double w = strtod(host->option(job, "width"), NULL), h = strtod(host->option(job, "height"), NULL);
-    fonts f;
-    int rc = fonts_open(&f, job);
+    fonts fs;
+    int rc = fonts_open(&fs, job);
     for (size_t i = 0; rc == 0 && i < m->n_figures; i++)
-        rc = render_figure(job, &f, &m->figures[i], w, h, png, dpi);
-    fonts_close(&f);
+        rc = render_figure(job, &fs, &m->figures[i], w, h, png, dpi);
+    fonts_close(&fs);
     return rc == 0 ? MKP_OK : MKP_EIO;
 }
 
@@ -332,7 +462,7 @@ static const mkp_plugin descriptor = {
     .abi_major = MKP_ABI_MAJOR,
     .abi_minor = MKP_ABI_MINOR,
     .name = "svg",
-    .version = "1.0.0",
+    .version = "1.1.0",
     .description = "every figure as an SVG chart (cairo), optionally PNG",
     .extension = "svg",
     .flags = MKP_PLUGIN_DIRECTORY,

@@ -4,29 +4,47 @@
 ID=aigc-foundation-models
 D=$T/o/$ID-svg
 
+# Every SVG in folder $1 is well-formed, renders with librsvg and declares
+# its size; prints the names of those that do not.
+bad_svgs() {
+    for f in "$1"/*.svg; do
+        xmllint --noout "$f" 2>/dev/null || printf ' %s:xml' "$(basename "$f")"
+        rsvg-convert -o "$T/x.png" "$f" 2>/dev/null || printf ' %s:rsvg' "$(basename "$f")"
+        head -c 400 "$f" | grep -Eq 'width="[0-9.]+pt" height="[0-9.]+pt" viewBox="0 0 [0-9.]+ [0-9.]+"' ||
+            printf ' %s:size' "$(basename "$f")"
+    done
+}
+
+# PNG width in pixels, from the IHDR chunk.
+png_width() {
+    python3 -c 'import struct,sys; print(struct.unpack(">I", open(sys.argv[1], "rb").read()[16:20])[0])' "$1"
+}
+
 "$MKP" render "$AIGC" -f svg -o "$T/o" 2>/dev/null
-n_fig=$("$MKP" forecast "$AIGC" --json >/dev/null; ls "$D"/*.svg 2>/dev/null | wc -l)
-expect_eq "22 figures, one SVG each" "$n_fig" 22
+expect_eq "22 figures, one SVG each" "$(ls "$D"/*.svg 2>/dev/null | wc -l)" 22
 expect_file "market chart" "$D/01-market-size.svg"
 expect_file "scenario comparison chart" "$D/22-scenario-comparison.svg"
-bad=""
-for f in "$D"/*.svg; do
-    xmllint --noout "$f" 2>/dev/null || bad="$bad $(basename "$f"):xml"
-    rsvg-convert -o "$T/x.png" "$f" 2>/dev/null || bad="$bad $(basename "$f"):rsvg"
-    head -c 400 "$f" | grep -Eq 'width="[0-9.]+pt" height="[0-9.]+pt" viewBox="0 0 [0-9.]+ [0-9.]+"' ||
-        bad="$bad $(basename "$f"):size"
-done
-expect_eq "every SVG is well-formed, renders and has width, height and viewBox" "$bad" ""
+expect_eq "every SVG is well-formed, renders and has width, height and viewBox" "$(bad_svgs "$D")" ""
+expect_no_grep "glyphs are paths, never <text>" "$D/01-market-size.svg" '<text'
 
 "$MKP" render "$AIGC" -f svg -o "$T/o2" 2>/dev/null
 check "two renders are byte-identical" diff -r "$T/o/$ID-svg" "$T/o2/$ID-svg"
 # In one process: three datasets, the AIGC one last, still the same bytes.
-"$MKP" render datasets/edge-ai-chips.yaml datasets/industrial-robotics-services.yaml "$AIGC" -f svg -j 1 -o "$T/o3" 2>/dev/null
+"$MKP" render datasets/edge-ai-chips.yaml datasets/industrial-robotics-services.yaml "$AIGC" -f svg -j 1 -o "$T/o3" \
+    2>/dev/null
 check "ids do not depend on what the process drew before" diff -r "$T/o/$ID-svg" "$T/o3/$ID-svg"
+expect_eq "the other datasets' SVGs are sound too" \
+    "$(bad_svgs "$T/o3/edge-ai-chips-svg")$(bad_svgs "$T/o3/industrial-robotics-services-svg")" ""
 
+Z=$T/zh/$ID-svg
 "$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/zh" -O svg.png=true -O svg.dpi=96 2>/dev/null
-expect_eq "Chinese render: 22 SVGs" "$(ls "$T/zh/$ID-svg"/*.svg | wc -l)" 22
-expect_eq "-O svg.png=true writes a PNG per figure" "$(ls "$T/zh/$ID-svg"/*.png | wc -l)" 22
-check "PNG at the chosen DPI (720pt at 96 dpi = 960 px)" sh -c "file '$T/zh/$ID-svg/01-market-size.png' | grep -q '960 x'"
+expect_eq "Chinese render: 22 SVGs" "$(ls "$Z"/*.svg | wc -l)" 22
+expect_eq "Chinese SVGs are well-formed and render" "$(bad_svgs "$Z")" ""
+check "Chinese charts differ from the English ones" sh -c "! cmp -s '$D/01-market-size.svg' '$Z/01-market-size.svg'"
+expect_eq "-O svg.png=true writes a PNG per figure" "$(ls "$Z"/*.png | wc -l)" 22
+expect_eq "PNG at the chosen DPI (720pt at 96 dpi = 960 px)" "$(png_width "$Z/01-market-size.png")" 960
+"$MKP" render "$AIGC" -f svg -o "$T/big" -O svg.width=1000 -O svg.height=600 2>/dev/null
+expect_grep "svg.width and svg.height set the canvas" "$T/big/$ID-svg/01-market-size.svg" \
+    'width="1000pt" height="600pt" viewBox="0 0 1000 600"'
 check_status "a bad dpi is refused" 2 "$MKP" render "$AIGC" -f svg -o "$T/bad" -O svg.dpi=5
 check "plugin-check passes svg" "$MKP" plugin-check "$BUILD/lib/marketpress/plugins/svg.so"

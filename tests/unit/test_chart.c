@@ -56,25 +56,63 @@ static int check_scene(const mkp_figure *f, const mkp_scene *s, const char *what
                 problems++;
             }
         }
-        if (p->role == MKP_ROLE_VALUE_LABEL && p->series >= 0 && p->category >= 0 && f->kind != MKP_CHART_PERCENT) {
-            double v = f->series[p->series].values[p->category];
-            char want[64];
-            if (f->percent)
+        if (p->role == MKP_ROLE_VALUE_LABEL && p->category >= 0) {
+            /* The model's value: a segment's, or a stacked column's total.
+             * A 100% chart shows shares rounded to add up to 100, which
+             * stay within one unit of the last decimal of the model's. */
+            double v = 0, model = 0;
+            for (size_t k = 0; k < f->n_series; k++)
+                if (p->series < 0 || (size_t)p->series == k)
+                    model += f->series[k].values[p->category];
+            v = f->kind == MKP_CHART_PERCENT ? p->value : model;
+            int ok = fabs(v - model) <= (f->kind == MKP_CHART_PERCENT ? pow(10, -f->decimals) : 0);
+            char want[64], alt[64]; /* the label may drop decimals to fit */
+            if (f->percent) {
                 fmt_percent(want, sizeof want, v / 100.0, f->decimals);
-            else
-                fmt_number(want, sizeof want, v, f->decimals, 1);
-            char alt[64]; /* the label may drop decimals to fit */
-            if (f->percent)
                 fmt_percent(alt, sizeof alt, v / 100.0, 0);
-            else
+            } else {
+                fmt_number(want, sizeof want, v, f->decimals, 1);
                 fmt_number(alt, sizeof alt, v, 0, 1);
-            if (p->value != v || (strcmp(p->text, want) != 0 && strcmp(p->text, alt) != 0)) {
-                test_fail(__FILE__, __LINE__, "%s: label '%s' for %.17g", what, p->text, v);
+            }
+            if (!ok || p->value != v || (strcmp(p->text, want) != 0 && strcmp(p->text, alt) != 0)) {
+                test_fail(__FILE__, __LINE__, "%s: label '%s' (%.17g) for %.17g", what, p->text, p->value, model);
                 problems++;
             }
         }
     }
+    /* Shares on a 100% chart: a column whose segments are all labelled
+     * adds up to exactly 100. */
+    for (size_t c = 0; f->kind == MKP_CHART_PERCENT && c < f->n_categories; c++) {
+        double sum = 0;
+        size_t labelled = 0;
+        for (size_t i = 0; i < s->n; i++)
+            if (s->prims[i].role == MKP_ROLE_VALUE_LABEL && s->prims[i].category == (int)c) {
+                sum += strtod(s->prims[i].text, NULL); /* what a reader adds up */
+                labelled++;
+            }
+        if (labelled == f->n_series && fabs(sum - 100) > 1e-9) {
+            test_fail(__FILE__, __LINE__, "%s: shares of column %zu add up to %.10g", what, c, sum);
+            problems++;
+        }
+    }
     return problems;
+}
+
+static const mkp_figure *figure(const mkp_model *m, const char *id)
+{
+    for (size_t i = 0; i < m->n_figures; i++)
+        if (strcmp(m->figures[i].id, id) == 0)
+            return &m->figures[i];
+    return NULL;
+}
+
+/* The first text primitive of `role` containing `needle`, or NULL. */
+static const mkp_prim *find_text(const mkp_scene *s, mkp_role role, const char *needle)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->prims[i].kind == MKP_PRIM_TEXT && s->prims[i].role == role && strstr(s->prims[i].text, needle))
+            return &s->prims[i];
+    return NULL;
 }
 
 TEST(chart_ticks_step_1_2_5)
@@ -108,44 +146,116 @@ TEST(chart_every_aigc_figure_in_both_languages)
     const mkp_model *m = doc->model;
     EXPECT(m->n_figures >= 16);
     const char *langs[] = {"en", "zh-CN"};
+    static const double sizes[][2] = {{720, 440}, {320, 220}, {1200, 500}};
     for (size_t l = 0; l < 2; l++)
-        for (size_t i = 0; i < m->n_figures; i++) {
-            const mkp_figure *f = &m->figures[i];
-            const mkp_scene *s = chart_layout(f, langs[l], 720, 440, fake_measure, NULL);
-            EXPECT(s != NULL);
-            if (!s)
-                continue;
-            char what[96];
-            snprintf(what, sizeof what, "%s [%s]", f->file_stem, langs[l]);
-            EXPECT_INT(check_scene(f, s, what), 0);
-            size_t labels = 0;
-            for (size_t k = 0; k < s->n; k++)
-                labels += s->prims[k].role == MKP_ROLE_VALUE_LABEL;
-            EXPECT(labels > 0);
-            chart_scene_free(s);
-        }
-    /* The market chart labels every year with the model's value. */
-    const mkp_scene *s = chart_layout(&m->figures[0], "en", 720, 440, fake_measure, NULL);
-    int seen = 0;
-    for (size_t k = 0; k < s->n; k++)
-        if (s->prims[k].role == MKP_ROLE_VALUE_LABEL && strcmp(s->prims[k].text, "53.49") == 0)
-            seen = s->prims[k].bold; /* a published anchor */
-    EXPECT(seen);
+        for (size_t z = 0; z < 3; z++)
+            for (size_t i = 0; i < m->n_figures; i++) {
+                const mkp_figure *f = &m->figures[i];
+                const mkp_scene *s = chart_layout(f, langs[l], sizes[z][0], sizes[z][1], fake_measure, NULL);
+                EXPECT(s != NULL);
+                if (!s)
+                    continue;
+                char what[96];
+                snprintf(what, sizeof what, "%s [%s, %gx%g]", f->file_stem, langs[l], sizes[z][0], sizes[z][1]);
+                EXPECT_INT(check_scene(f, s, what), 0);
+                size_t labels = 0;
+                for (size_t k = 0; k < s->n; k++)
+                    labels += s->prims[k].role == MKP_ROLE_VALUE_LABEL;
+                if (labels == 0 && sizes[z][1] >= 440) /* a small canvas may have room for none */
+                    test_fail(__FILE__, __LINE__, "%s: no value label", what);
+                chart_scene_free(s);
+            }
+    /* The market chart labels every year with the model's value (checked
+     * above), published years in bold. */
+    const mkp_figure *market = figure(m, "market-size");
+    const mkp_scene *s = chart_layout(market, "en", 720, 440, fake_measure, NULL);
+    size_t labels = 0;
+    for (size_t k = 0; k < s->n; k++) {
+        const mkp_prim *p = &s->prims[k];
+        if (p->role != MKP_ROLE_VALUE_LABEL)
+            continue;
+        labels++;
+        EXPECT_INT(p->bold, (market->series[0].marks[p->category] & MKP_YEAR_ANCHOR) != 0);
+    }
+    EXPECT_INT(labels, market->n_categories);
+    EXPECT(find_text(s, MKP_ROLE_VALUE_LABEL, "53.49") && find_text(s, MKP_ROLE_VALUE_LABEL, "53.49")->bold);
+    EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_NOTE, "CAGR 2025-2032: 9.43%") != NULL);
     chart_scene_free(s);
     mkp_doc_free(doc);
 }
 
-/* A figure of `n` segments with the given values and names. */
+TEST(chart_speaks_chinese)
+{
+    mkp_doc *doc = mkp_open("datasets/aigc-foundation-models.yaml", 1);
+    EXPECT(doc != NULL);
+    if (!doc)
+        return;
+    const mkp_scene *s = chart_layout(figure(doc->model, "market-size"), "zh-CN", 720, 440, fake_measure, NULL);
+    EXPECT(find_text(s, MKP_ROLE_NOTE, "十亿美元") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_NOTE, "2025-2032年复合年增长率：9.43%") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_LEGEND, "已公布数值") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_TITLE, "市场规模") != NULL);
+    chart_scene_free(s);
+    mkp_doc_free(doc);
+}
+
+/* Segment anchors (this dataset publishes 2023 and 2035 values per service
+ * type): bold labels, a marker per published value and a legend entry; long
+ * segment names stay whole in the legend when a row can hold them. */
+TEST(chart_marks_published_segment_values)
+{
+    mkp_doc *doc = mkp_open("datasets/industrial-robotics-services.yaml", 1);
+    EXPECT(doc != NULL);
+    if (!doc)
+        return;
+    const mkp_figure *f = figure(doc->model, "service-type-by-year");
+    EXPECT(f != NULL);
+    if (!f) {
+        mkp_doc_free(doc);
+        return;
+    }
+    const mkp_scene *s = chart_layout(f, "en", 720, 440, fake_measure, NULL);
+    EXPECT_INT(check_scene(f, s, "service types"), 0);
+    size_t anchors = 0, dots = 0, bold_labels = 0;
+    for (size_t i = 0; i < f->n_series; i++)
+        for (size_t c = 0; c < f->n_categories; c++)
+            anchors += f->series[i].marks && (f->series[i].marks[c] & MKP_YEAR_ANCHOR);
+    for (size_t k = 0; k < s->n; k++) {
+        const mkp_prim *p = &s->prims[k];
+        if (p->kind == MKP_PRIM_CIRCLE && p->role == MKP_ROLE_MARK) {
+            dots++;
+            EXPECT(f->series[p->series].marks[p->category] & MKP_YEAR_ANCHOR);
+            EXPECT(p->value == f->series[p->series].values[p->category]);
+        }
+        if (p->role == MKP_ROLE_VALUE_LABEL && p->series >= 0 && p->bold) {
+            bold_labels++;
+            EXPECT(f->series[p->series].marks[p->category] & MKP_YEAR_ANCHOR);
+        }
+    }
+    EXPECT(anchors > 0);
+    EXPECT_INT(dots, anchors);
+    EXPECT(bold_labels > 0);
+    EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_LEGEND, "Remote Monitoring and Predictive Maintenance") != NULL);
+    chart_scene_free(s);
+    mkp_doc_free(doc);
+}
+
+/* A figure of `n` segments named `name`, valued up to `value`: by year (8
+ * years) for the vertical kinds, by segment for the horizontal ones (two
+ * years side by side, in groups of three, when grouped). */
 static void stress(mkp_chart_kind kind, size_t n, double value, const char *name, const char *what)
 {
+    enum { YEARS = 8 };
     mkp_text_entry *e = calloc(n, sizeof *e);
-    mkp_text *cats = calloc(n, sizeof *cats);
+    mkp_text *cats = calloc(n, sizeof *cats), *groups = calloc(n, sizeof *groups);
     mkp_chart_series *ser = calloc(n, sizeof *ser);
-    double *vals = calloc(n * 8, sizeof *vals);
-    mkp_text_entry year_e[8];
-    mkp_text years[8];
-    char yb[8][16];
-    for (int y = 0; y < 8; y++) {
+    double *vals = calloc(n * YEARS, sizeof *vals);
+    mkp_text_entry year_e[YEARS], group_e[] = {{"en", "First group of segments"}, {"en", "Second group"}};
+    mkp_text years[YEARS];
+    char yb[YEARS][16];
+    for (int y = 0; y < YEARS; y++) {
         snprintf(yb[y], sizeof yb[y], "%d", 2025 + y);
         year_e[y] = (mkp_text_entry){"en", yb[y]};
         years[y] = (mkp_text){1, &year_e[y]};
@@ -153,23 +263,35 @@ static void stress(mkp_chart_kind kind, size_t n, double value, const char *name
     mkp_text_entry te = {"en", name}, se = {"en", "Source: a very long source note that goes on and on about where "
                                                   "the numbers came from, to test wrapping of the note"};
     mkp_text title = {1, &te}, src = {1, &se};
-    int vertical = kind == MKP_CHART_STACKED || kind == MKP_CHART_BAR;
+    int vertical = kind != MKP_CHART_HBAR && kind != MKP_CHART_HBAR_GROUPED;
     for (size_t i = 0; i < n; i++) {
         e[i] = (mkp_text_entry){"en", name};
         cats[i] = (mkp_text){1, &e[i]};
-        for (int y = 0; y < 8; y++)
-            vals[i * 8 + y] = value * (double)(i + 1) / (double)n;
-        ser[i] = (mkp_chart_series){&cats[i], "", vals + i * 8, NULL};
+        groups[i] = (mkp_text){1, &group_e[i / 3 % 2]};
+        for (int y = 0; y < YEARS; y++)
+            vals[i * YEARS + (size_t)y] = value * (double)(i + 1) / (double)n * (1 + 0.1 * y);
+        ser[i] = (mkp_chart_series){&cats[i], "", vals + i * YEARS, NULL};
     }
-    mkp_chart_series one = {&cats[0], "", vals, NULL};
+    if (kind == MKP_CHART_PERCENT) /* shares: each year adds up to 100; equal ones for value 0 */
+        for (int y = 0; y < YEARS; y++)
+            for (size_t i = 0; i < n; i++)
+                vals[i * YEARS + (size_t)y] =
+                    value == 0 ? 100.0 / (double)n : 100.0 * (double)(i + 1) / ((double)n * (double)(n + 1) / 2);
+    /* Horizontal kinds: series k holds the n segments' values of year k. */
+    double *by_year = calloc(2 * n, sizeof *by_year);
+    mkp_chart_series two[2] = {{&years[0], "", by_year, NULL}, {&years[7], "", by_year + n, NULL}};
+    for (size_t i = 0; i < n; i++) {
+        by_year[i] = vals[i * YEARS];
+        by_year[n + i] = vals[i * YEARS + 7];
+    }
     mkp_figure f = {.number = 1, .id = "x", .file_stem = "01-x", .kind = kind, .title = &title, .dimension = "",
-                    .unit = "USD billion", .decimals = 2, .source = &src, .callout = "CAGR 2025-2032: 9.43%",
-                    .n_categories = vertical ? 8 : n, .categories = vertical ? years : cats,
-                    .n_series = kind == MKP_CHART_STACKED ? n : 1, .series = kind == MKP_CHART_STACKED ? ser : &one};
-    if (kind == MKP_CHART_HBAR)
-        one.values = vals; /* n categories of the first n values */
-    for (size_t i = 0; kind == MKP_CHART_HBAR && i < n; i++)
-        vals[i] = value * (double)(i + 1) / (double)n;
+                    .unit = kind == MKP_CHART_PERCENT || kind == MKP_CHART_HBAR ? "%" : "USD billion",
+                    .percent = kind == MKP_CHART_PERCENT || kind == MKP_CHART_HBAR, .decimals = 2, .source = &src,
+                    .callout = "CAGR 2025-2032: 9.43%", .n_categories = vertical ? YEARS : n,
+                    .categories = vertical ? years : cats,
+                    .category_groups = kind == MKP_CHART_HBAR_GROUPED ? groups : NULL,
+                    .n_series = kind == MKP_CHART_BAR ? 1 : vertical ? n : kind == MKP_CHART_HBAR ? 1 : 2,
+                    .series = vertical ? ser : two};
     const mkp_scene *s = chart_layout(&f, "en", 720, 440, fake_measure, NULL);
     EXPECT(s != NULL);
     if (s) {
@@ -178,8 +300,10 @@ static void stress(mkp_chart_kind kind, size_t n, double value, const char *name
     }
     free(e);
     free(cats);
+    free(groups);
     free(ser);
     free(vals);
+    free(by_year);
 }
 
 TEST(chart_layout_survives_hard_cases)
@@ -193,4 +317,41 @@ TEST(chart_layout_survives_hard_cases)
     stress(MKP_CHART_HBAR, 3, 1e12, "Very large values", "1e12 bars");
     stress(MKP_CHART_STACKED, 5, 1.0, "生成式人工智能基础模型市场：按模型类型、部署方式、应用和行业划分的全球预测与分析报告",
            "Chinese title");
+    stress(MKP_CHART_STACKED, 3, 10, "A segment name so long that no legend row can hold it, which goes on about "
+           "everything the segment covers and then some more, well past the width of any chart", "endless names");
+    stress(MKP_CHART_HBAR, 6, -12.5, longname, "negative CAGRs");
+    stress(MKP_CHART_HBAR_GROUPED, 20, 1e12, longname, "twenty grouped pairs");
+    stress(MKP_CHART_LINE, 4, 1e12, longname, "four lines");
+    stress(MKP_CHART_LINE, 40, 100, longname, "forty lines");
+    stress(MKP_CHART_PERCENT, 20, 5.0, longname, "twenty shares");
+    stress(MKP_CHART_PERCENT, 3, 0, "Equal", "three equal shares"); /* 33.33 + 33.33 + 33.34 */
+}
+
+/* A title too long for two lines at the full size is set smaller before
+ * anything is cut. */
+TEST(chart_title_shrinks_before_it_is_cut)
+{
+    const char *title = "Denoising Diffusion Probabilistic Models and Latent Diffusion Models: Global Market "
+                        "Size, Share and Growth by Model Type, Deployment, Application, Industry Vertical and Region, "
+                        "with Scenarios, 2025-2032";
+    mkp_text_entry te = {"en", title}, ye[2] = {{"en", "2025"}, {"en", "2032"}};
+    mkp_text t = {1, &te}, years[2] = {{1, &ye[0]}, {1, &ye[1]}}, none = {0, NULL};
+    double v[2] = {1, 2};
+    mkp_chart_series ser = {&t, "", v, NULL};
+    mkp_figure f = {.number = 1, .id = "x", .file_stem = "01-x", .kind = MKP_CHART_BAR, .title = &t, .dimension = "",
+                    .unit = "USD billion", .decimals = 2, .source = &none, .callout = "", .n_categories = 2,
+                    .categories = years, .n_series = 1, .series = &ser};
+    const mkp_scene *s = chart_layout(&f, "en", 720, 440, fake_measure, NULL);
+    size_t lines = 0;
+    double size = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->prims[i].role == MKP_ROLE_TITLE) {
+            lines++;
+            size = s->prims[i].font_size;
+            EXPECT(strstr(s->prims[i].text, "\xe2\x80\xa6") == NULL);
+        }
+    EXPECT_INT(lines, 2);
+    EXPECT(size < 13);
+    EXPECT_INT(check_scene(&f, s, "long title"), 0);
+    chart_scene_free(s);
 }
