@@ -119,12 +119,19 @@ int plugin_open(const char *path, loaded_plugin *out, char **reason)
 /* Loads `path` in a throw-away child first: a plugin whose constructors or
  * entry function crash or hang is refused with a sentence instead of taking
  * the host down.  Returns 0 when the child loaded it cleanly. */
-static int probe(const char *path, char **reason)
+typedef struct probe_run {
+    pid_t pid;
+    int fd;
+    char *failure;                  /* set when the probe could not start */
+} probe_run;
+
+static probe_run probe_start(const char *path)
 {
+    probe_run pr = {-1, -1, NULL};
     int fds[2];
     if (pipe(fds) != 0) {
-        *reason = xprintf("cannot probe: %s", strerror(errno));
-        return -1;
+        pr.failure = xprintf("cannot probe: %s", strerror(errno));
+        return pr;
     }
     fflush(NULL);
     pid_t pid = fork();
@@ -142,9 +149,22 @@ static int probe(const char *path, char **reason)
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
-        *reason = xprintf("cannot probe: %s", strerror(errno));
+        pr.failure = xprintf("cannot probe: %s", strerror(errno));
+        return pr;
+    }
+    pr.pid = pid;
+    pr.fd = fds[0];
+    return pr;
+}
+
+static int probe_finish(probe_run pr, char **reason)
+{
+    if (pr.failure) {
+        *reason = pr.failure;
         return -1;
     }
+    pid_t pid = pr.pid;
+    int fds[1] = {pr.fd};
     char buf[1024];
     size_t len = 0;
     struct pollfd pfd = {fds[0], POLLIN, 0};
@@ -193,7 +213,7 @@ static int probe(const char *path, char **reason)
 
 int plugin_load(const char *path, loaded_plugin *out, char **reason)
 {
-    return probe(path, reason) != 0 || plugin_open(path, out, reason) != 0 ? -1 : 0;
+    return probe_finish(probe_start(path), reason) != 0 || plugin_open(path, out, reason) != 0 ? -1 : 0;
 }
 
 static void add_dir(plugin_set *s, const char *dir)
@@ -218,6 +238,31 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Takes a probed file into the set, or records why not; frees path. */
+static void accept_file(plugin_set *s, char *path, probe_run pr)
+{
+    loaded_plugin lp;
+    char *reason = NULL;
+    if (probe_finish(pr, &reason) != 0 || plugin_open(path, &lp, &reason) != 0) {
+        refuse(s, path, reason);
+        free(path);
+        return;
+    }
+    const loaded_plugin *prev = plugins_find(s, lp.desc->name);
+    if (prev) {
+        refuse(s, path, xprintf("plugin '%s' is already provided by %s, found earlier in the search path",
+                                lp.desc->name, prev->path));
+        dlclose(lp.handle);
+        free(lp.path);
+        free(lp.dir);
+        free(path);
+        return;
+    }
+    s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+    s->v[s->n++] = lp;
+    free(path);
+}
+
 static void scan_dir(plugin_set *s, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -235,35 +280,24 @@ static void scan_dir(plugin_set *s, const char *dir)
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str); /* the same order on every machine */
-    for (size_t i = 0; i < n; i++) {
-        char *path = xprintf("%s/%s", dir, names[i]);
-        free(names[i]);
-        struct stat st;
-        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-            refuse(s, path, xstrdup("not a regular file"));
-            free(path);
-            continue;
+    /* The probes of a batch of files run at once; results are taken in
+     * name order, so the outcome does not depend on timing. */
+    enum { BATCH = 16 };
+    for (size_t b0 = 0; b0 < n; b0 += BATCH) {
+        size_t b1 = b0 + BATCH < n ? b0 + BATCH : n;
+        char *paths[BATCH];
+        probe_run runs[BATCH];
+        for (size_t i = b0; i < b1; i++) {
+            paths[i - b0] = xprintf("%s/%s", dir, names[i]);
+            free(names[i]);
+            struct stat st;
+            if (stat(paths[i - b0], &st) != 0 || !S_ISREG(st.st_mode))
+                runs[i - b0] = (probe_run){-1, -1, xstrdup("not a regular file")};
+            else
+                runs[i - b0] = probe_start(paths[i - b0]);
         }
-        loaded_plugin lp;
-        char *reason = NULL;
-        if (plugin_load(path, &lp, &reason) != 0) {
-            refuse(s, path, reason);
-            free(path);
-            continue;
-        }
-        const loaded_plugin *prev = plugins_find(s, lp.desc->name);
-        if (prev) {
-            refuse(s, path, xprintf("plugin '%s' is already provided by %s, found earlier in the search path",
-                                    lp.desc->name, prev->path));
-            dlclose(lp.handle);
-            free(lp.path);
-            free(lp.dir);
-            free(path);
-            continue;
-        }
-        s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
-        s->v[s->n++] = lp;
-        free(path);
+        for (size_t k = 0; k < b1 - b0; k++)
+            accept_file(s, paths[k], runs[k]);
     }
     free(names);
 }
