@@ -23,31 +23,21 @@ static double curve(double year, const double *par, void *ctx)
     return par[M] * (1 - e) / (1 + par[Q] / par[P] * e);
 }
 
-static const char *fitted_names(const double *given, int *count)
-{
-    static const char *const names[] = {"", "m", "p", "m and p", "q", "m and q", "p and q", "m, p and q"};
-    int mask = 0;
-    *count = 0;
-    for (int i = M; i <= Q; i++)
-        if (isnan(given[i])) {
-            mask |= 1 << i;
-            (*count)++;
-        }
-    return names[mask];
-}
+static const fc_param params[] = {
+    {"m", 0, HUGE_VAL, FC_OPEN_LO, "a value above 0 (the market potential)"},
+    {"p", 0, 1, FC_OPEN_LO, "within (0, 1]"},
+    {"q", 0, HUGE_VAL, 0, "0 or more"},
+    {"launch", 1000, 3000, 0, "a year such as 2018"},
+};
 
 static int fill(const fc_input *in, double *out)
 {
     const ypoints *p = in->points;
     double par[4];
-    for (int i = M; i <= LAUNCH; i++)
-        par[i] = fc_param_given(in, i);
-    int k;
-    const char *names = fitted_names(par, &k);
-    size_t need = k > 1 ? (size_t)k : 1;
-    if (p->n < need)
-        return fc_fail(in, "bass fits %s and needs at least %zu known points; it has %zu (give some in params)", names,
-                       need, p->n);
+    char names[64];
+    int k = fc_gather(in, "bass", params, 4, 3, par, names, sizeof names);
+    if (k < 0)
+        return -1;
     if (isnan(par[LAUNCH]))
         par[LAUNCH] = p->v[0].year - 1;
     else if (par[LAUNCH] >= p->v[0].year)
@@ -101,13 +91,6 @@ static int fill(const fc_input *in, double *out)
     }
     return 0;
 }
-
-static const fc_param params[] = {
-    {"m", 0, HUGE_VAL, FC_OPEN_LO, "a value above 0 (the market potential)"},
-    {"p", 0, 1, FC_OPEN_LO, "within (0, 1]"},
-    {"q", 0, HUGE_VAL, 0, "0 or more"},
-    {"launch", 1000, 3000, 0, "a year such as 2018"},
-};
 
 const fc_module fc_bass = {
     .name = "bass",

@@ -49,33 +49,20 @@ static void start_shape(const double *x, const double *y, size_t n, double *par)
         par[SCALE] = 1;
 }
 
-static const char *fitted_names(const double *given, int *count)
-{
-    static const char *const names[] = {
-        "",      "capacity",           "midpoint",           "capacity and midpoint",
-        "scale", "capacity and scale", "midpoint and scale", "capacity, midpoint and scale"};
-    int mask = 0;
-    *count = 0;
-    for (int i = CAP; i <= SCALE; i++)
-        if (isnan(given[i])) {
-            mask |= 1 << i;
-            (*count)++;
-        }
-    return names[mask];
-}
+static const fc_param params[] = {
+    {"capacity", 0, HUGE_VAL, FC_OPEN_LO, "a value above 0"},
+    {"midpoint", 1000, 3000, 0, "a year such as 2029.5"},
+    {"scale", -1000, 1000, FC_NONZERO, "a non-zero number of years (negative for a decline)"},
+};
 
 static int fill(const fc_input *in, double *out)
 {
     const ypoints *p = in->points;
     double par[3];
-    for (int i = CAP; i <= SCALE; i++)
-        par[i] = fc_param_given(in, i);
-    int k;
-    const char *names = fitted_names(par, &k);
-    size_t need = k > 1 ? (size_t)k : 1;
-    if (p->n < need)
-        return fc_fail(in, "logistic fits %s and needs at least %zu known points; it has %zu (give some in params)",
-                       names, need, p->n);
+    char names[64];
+    int k = fc_gather(in, "logistic", params, 3, 3, par, names, sizeof names);
+    if (k < 0)
+        return -1;
     double *y, *x = fc_xy(p, &y);
     if (!x)
         return fc_fail(in, "out of memory");
@@ -122,12 +109,6 @@ static int fill(const fc_input *in, double *out)
     }
     return 0;
 }
-
-static const fc_param params[] = {
-    {"capacity", 0, HUGE_VAL, FC_OPEN_LO, "a value above 0"},
-    {"midpoint", 1000, 3000, 0, "a year such as 2029.5"},
-    {"scale", -1000, 1000, FC_NONZERO, "a non-zero number of years (negative for a decline)"},
-};
 
 const fc_module fc_logistic = {
     .name = "logistic",

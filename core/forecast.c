@@ -40,6 +40,27 @@ double fc_param_given(const fc_input *in, int i)
     return in->param && i < FC_MAX_PARAMS ? in->param[i] : NAN;
 }
 
+int fc_gather(const fc_input *in, const char *method, const fc_param *table, int n, int n_fit, double *par,
+              char *names, size_t cap)
+{
+    int missing[FC_MAX_PARAMS], k = 0;
+    for (int i = 0; i < n; i++) {
+        par[i] = fc_param_given(in, i);
+        if (i < n_fit && isnan(par[i]))
+            missing[k++] = i;
+    }
+    size_t o = 0;
+    names[0] = '\0';
+    for (int j = 0; j < k && o < cap; j++)
+        o += (size_t)snprintf(names + o, cap - o, "%s%s", j == 0 ? "" : j == k - 1 ? " and " : ", ",
+                              table[missing[j]].name);
+    size_t need = k > 1 ? (size_t)k : 1;
+    if (in->points->n < need)
+        return fc_fail(in, "%s fits %s and needs at least %zu known points; it has %zu (give some in params)", method,
+                       names, need, in->points->n);
+    return k;
+}
+
 double *fc_xy(const ypoints *p, double **values)
 {
     double *x = malloc(sizeof *x * (2 * p->n + 1));

@@ -75,6 +75,12 @@ int fc_forecast_spec(const spec *s, const ypoints *pts, int first_year, int n_ye
 
 /* For modules: the given parameter i, or NAN. */
 double fc_param_given(const fc_input *in, int i);
+/* For fitting modules: copies the n given parameters into par (NAN where
+ * not given), names the first n_fit that are missing as "a, b and c" in
+ * names, and checks that the points are enough to fit them.  Returns how
+ * many are missing, or -1 after fc_fail. */
+int fc_gather(const fc_input *in, const char *method, const fc_param *table, int n, int n_fit, double *par,
+              char *names, size_t cap);
 /* For modules: the points' years and values as two arrays of one block
  * (free the years); NULL when out of memory. */
 double *fc_xy(const ypoints *p, double **values);
