@@ -41,6 +41,24 @@ static void host_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+static int parse_bool(const char *v)
+{
+    static const char *const t[] = {"true", "yes", "on", "1"}, *const f[] = {"false", "no", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(v, t[i]) == 0)
+            return 1;
+        if (strcmp(v, f[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+static int host_option_bool(const mkp_job *job, const char *name)
+{
+    const char *v = host_option(job, name);
+    return v && parse_bool(v) == 1;
+}
+
 const mkp_host host_table = {
     .size = sizeof(mkp_host),
     .abi_major = MKP_ABI_MAJOR,
@@ -54,19 +72,9 @@ const mkp_host host_table = {
     .diag = host_diag,
     .chart_layout = chart_layout,
     .scene_free = chart_scene_free,
+    .option_bool = host_option_bool,
 };
 
-static int parse_bool(const char *v)
-{
-    static const char *const t[] = {"true", "yes", "on", "1"}, *const f[] = {"false", "no", "off", "0"};
-    for (size_t i = 0; i < 4; i++) {
-        if (strcmp(v, t[i]) == 0)
-            return 1;
-        if (strcmp(v, f[i]) == 0)
-            return 0;
-    }
-    return -1;
-}
 
 const char *option_check(const mkp_option *o, const char *v)
 {

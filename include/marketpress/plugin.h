@@ -109,6 +109,10 @@ typedef struct mkp_host {
     const mkp_scene *(*chart_layout)(const mkp_figure *figure, const char *lang, double width, double height,
                                      mkp_measure_fn measure, void *measure_ctx);
     void (*scene_free)(const mkp_scene *scene);
+
+    /* A MKP_OPT_BOOL option as 1 or 0, however the user spelled it
+     * (true/yes/on/1, false/no/off/0).  0 for an undeclared name. */
+    int (*option_bool)(const mkp_job *job, const char *name);
 } mkp_host;
 
 /* One rendering job: one model, one plugin, one output. */

@@ -434,11 +434,6 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
     return rc;
 }
 
-static int is_true(const char *v)
-{
-    return strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "on") == 0 || strcmp(v, "1") == 0;
-}
-
 static int render(const mkp_job *job)
 {
     if (host->size < offsetof(mkp_host, scene_free) + sizeof host->scene_free || !host->chart_layout) {
@@ -446,7 +441,7 @@ static int render(const mkp_job *job)
         return MKP_ERROR;
     }
     const mkp_model *m = job->model;
-    int png = is_true(host->option(job, "png"));
+    int png = host->option_bool(job, "png");
     int dpi = atoi(host->option(job, "dpi"));
     double w = strtod(host->option(job, "width"), NULL), h = strtod(host->option(job, "height"), NULL);
     fonts fs;

@@ -62,15 +62,13 @@ static int render(const mkp_job *job)
     const mkp_model *m = job->model;
     int decimals = 0;
     sscanf(host->option(job, "decimals"), "%d", &decimals);
-    const char *header = host->option(job, "header");
     FILE *f = fopen(job->output_path, "w");
     if (!f) {
         host->diag(job, MKP_FAIL, "cannot create %s", job->output_path);
         return MKP_EIO;
     }
     int rc = 0;
-    if (strcmp(header, "true") == 0 || strcmp(header, "yes") == 0 || strcmp(header, "on") == 0 ||
-        strcmp(header, "1") == 0)
+    if (host->option_bool(job, "header"))
         rc = fputs("series,year,value,provenance\n", f) < 0;
     rc = rc || write_node(f, m, m->market, decimals) != 0;
     /* Dimensions share the market's values; their segments are the rows. */

@@ -178,12 +178,6 @@ static void note_err(book *b, lxw_error e)
         b->err = e;
 }
 
-static int opt_bool(const mkp_job *job, const char *name)
-{
-    const char *v = host->option(job, name);
-    return v && (strcmp(v, "true") == 0 || strcmp(v, "yes") == 0 || strcmp(v, "on") == 0 || strcmp(v, "1") == 0);
-}
-
 /* ---- text measure and cleaning ---------------------------------------- */
 
 /* The code point at s[*i] (a stray byte stands for itself); advances *i. */
@@ -1511,8 +1505,8 @@ static int render(const mkp_job *job)
     book b = {.m = job->model, .lang = job->lang ? job->lang : "en"};
     b.zh = strncmp(b.lang, "zh", 2) == 0;
     b.decimals = atoi(host->option(job, "decimals"));
-    b.charts = opt_bool(job, "charts");
-    b.collapse = opt_bool(job, "collapse");
+    b.charts = host->option_bool(job, "charts");
+    b.collapse = host->option_bool(job, "collapse");
     snprintf(b.unit, sizeof b.unit, "%s %s", b.m->currency, b.m->unit);
     if (!MODEL_HAS(b.m, figures))
         b.charts = 0;
