@@ -164,10 +164,9 @@ static int probe_finish(probe_run pr, char **reason)
         return -1;
     }
     pid_t pid = pr.pid;
-    int fds[1] = {pr.fd};
     char buf[1024];
     size_t len = 0;
-    struct pollfd pfd = {fds[0], POLLIN, 0};
+    struct pollfd pfd = {pr.fd, POLLIN, 0};
     int timed_out = 0;
     for (;;) {
         int r = poll(&pfd, 1, PROBE_SECONDS * 1000);
@@ -178,14 +177,14 @@ static int probe_finish(probe_run pr, char **reason)
         }
         if (r < 0 && errno == EINTR)
             continue;
-        ssize_t n = r > 0 ? read(fds[0], buf + len, sizeof buf - 1 - len) : -1;
+        ssize_t n = r > 0 ? read(pr.fd, buf + len, sizeof buf - 1 - len) : -1;
         if (n <= 0)
             break;
         len += (size_t)n;
         if (len == sizeof buf - 1)
             break;
     }
-    close(fds[0]);
+    close(pr.fd);
     buf[len] = '\0';
     int st = 0;
     while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
