@@ -32,6 +32,10 @@ extern const mkp_host host_table;
 /* Search -P dirs, then MARKETPRESS_PLUGIN_PATH, then the install's own
  * folder (<bin>/../lib/marketpress/plugins). */
 void plugins_discover(plugin_set *s, char **extra_dirs, size_t n_extra);
+/* The same set as far as `names` go, loading only the files named after
+ * them (<name>.so, first in the search path) when that finds them all. */
+void plugins_discover_named(plugin_set *s, char **extra_dirs, size_t n_extra, const char *const *names,
+                            size_t n_names);
 /* Loads one file; on refusal returns -1 and sets *reason (malloc'd).
  * plugin_load first tries the file in a child process, so that a plugin
  * crashing or hanging while it loads is refused rather than fatal. */

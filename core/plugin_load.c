@@ -262,6 +262,27 @@ static void accept_file(plugin_set *s, char *path, probe_run pr)
     free(path);
 }
 
+/* Probes `paths` (taken over and freed) and takes them into the set in
+ * their order.  The probes of a batch of files run at once; results are
+ * taken in order, so the outcome does not depend on timing. */
+static void probe_files(plugin_set *s, char **paths, size_t n)
+{
+    enum { BATCH = 16 };
+    for (size_t b0 = 0; b0 < n; b0 += BATCH) {
+        size_t b1 = b0 + BATCH < n ? b0 + BATCH : n;
+        probe_run runs[BATCH];
+        for (size_t i = b0; i < b1; i++) {
+            struct stat st;
+            if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
+                runs[i - b0] = (probe_run){-1, -1, xstrdup("not a regular file")};
+            else
+                runs[i - b0] = probe_start(paths[i]);
+        }
+        for (size_t i = b0; i < b1; i++)
+            accept_file(s, paths[i], runs[i - b0]);
+    }
+}
+
 static void scan_dir(plugin_set *s, const char *dir)
 {
     DIR *d = opendir(dir);
@@ -279,31 +300,19 @@ static void scan_dir(plugin_set *s, const char *dir)
     }
     closedir(d);
     qsort(names, n, sizeof *names, cmp_str); /* the same order on every machine */
-    /* The probes of a batch of files run at once; results are taken in
-     * name order, so the outcome does not depend on timing. */
-    enum { BATCH = 16 };
-    for (size_t b0 = 0; b0 < n; b0 += BATCH) {
-        size_t b1 = b0 + BATCH < n ? b0 + BATCH : n;
-        char *paths[BATCH];
-        probe_run runs[BATCH];
-        for (size_t i = b0; i < b1; i++) {
-            paths[i - b0] = xprintf("%s/%s", dir, names[i]);
-            free(names[i]);
-            struct stat st;
-            if (stat(paths[i - b0], &st) != 0 || !S_ISREG(st.st_mode))
-                runs[i - b0] = (probe_run){-1, -1, xstrdup("not a regular file")};
-            else
-                runs[i - b0] = probe_start(paths[i - b0]);
-        }
-        for (size_t k = 0; k < b1 - b0; k++)
-            accept_file(s, paths[k], runs[k]);
+    for (size_t i = 0; i < n; i++) {
+        char *path = xprintf("%s/%s", dir, names[i]);
+        free(names[i]);
+        names[i] = path;
     }
+    probe_files(s, names, n);
     free(names);
 }
 
-void plugins_discover(plugin_set *s, char **extra, size_t n_extra)
+/* The search path: -P dirs, MARKETPRESS_PLUGIN_PATH, the install's own
+ * folder, the configured one. */
+static void search_path(plugin_set *s, char **extra, size_t n_extra)
 {
-    memset(s, 0, sizeof *s);
     for (size_t i = 0; i < n_extra; i++)
         add_dir(s, extra[i]);
     const char *env = getenv("MARKETPRESS_PLUGIN_PATH");
@@ -329,8 +338,59 @@ void plugins_discover(plugin_set *s, char **extra, size_t n_extra)
 #ifdef MKP_PLUGIN_DIR
     add_dir(s, MKP_PLUGIN_DIR);
 #endif
+}
+
+void plugins_discover(plugin_set *s, char **extra, size_t n_extra)
+{
+    memset(s, 0, sizeof *s);
+    search_path(s, extra, n_extra);
     for (size_t i = 0; i < s->n_dirs; i++)
         scan_dir(s, s->dirs[i]);
+}
+
+/* A plugin is normally in a file named after it.  Loading only those files
+ * spares a render the cost of loading every other plugin and the libraries
+ * they pull in; when a name has no such file, or the file turns out to hold
+ * another plugin, every file is probed after all. */
+void plugins_discover_named(plugin_set *s, char **extra, size_t n_extra, const char *const *names, size_t n_names)
+{
+    memset(s, 0, sizeof *s);
+    search_path(s, extra, n_extra);
+    char **paths = xrealloc(NULL, (n_names + 1) * sizeof *paths);
+    size_t n = 0;
+    int all = 1;
+    for (size_t i = 0; i < n_names && all; i++) {
+        int dup = 0;
+        for (size_t k = 0; k < i; k++)
+            dup |= strcmp(names[k], names[i]) == 0;
+        if (dup)
+            continue;
+        char *found = NULL;
+        for (size_t d = 0; d < s->n_dirs && !found && valid_name(names[i]); d++) {
+            char *p = xprintf("%s/%s.so", s->dirs[d], names[i]);
+            if (access(p, F_OK) == 0)
+                found = p;
+            else
+                free(p);
+        }
+        if (found)
+            paths[n++] = found;
+        else
+            all = 0;
+    }
+    if (all) {
+        probe_files(s, paths, n);
+        for (size_t i = 0; i < n_names && all; i++)
+            all = plugins_find(s, names[i]) != NULL;
+    } else {
+        for (size_t i = 0; i < n; i++)
+            free(paths[i]);
+    }
+    free(paths);
+    if (!all) {
+        plugins_free(s);
+        plugins_discover(s, extra, n_extra);
+    }
 }
 
 const loaded_plugin *plugins_find(const plugin_set *s, const char *name)

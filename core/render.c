@@ -175,7 +175,33 @@ int cmd_render(int argc, char **argv)
         goto out;
     }
     plugin_set ps;
-    plugins_discover(&ps, dirs.v, dirs.n);
+    if (formats) {
+        /* The plugins named by -f and -O are all this render needs. */
+        strs wanted = {0};
+        char *copy = strdup(formats), *save = NULL;
+        if (!copy)
+            exit(3);
+        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+            push(&wanted, tok);
+        char **heads = calloc(raw_opts.n + 1, sizeof *heads);
+        if (!heads)
+            exit(3);
+        for (size_t i = 0; i < raw_opts.n; i++) {
+            const char *dot = strchr(raw_opts.v[i], '.');
+            heads[i] = strndup(raw_opts.v[i], dot ? (size_t)(dot - raw_opts.v[i]) : 0);
+            if (!heads[i])
+                exit(3);
+            push(&wanted, heads[i]);
+        }
+        plugins_discover_named(&ps, dirs.v, dirs.n, (const char *const *)wanted.v, wanted.n);
+        for (size_t i = 0; i < raw_opts.n; i++)
+            free(heads[i]);
+        free(heads);
+        free(wanted.v);
+        free(copy);
+    } else {
+        plugins_discover(&ps, dirs.v, dirs.n);
+    }
     opt_value *opts = calloc(raw_opts.n + 1, sizeof *opts);
     const loaded_plugin **chosen = calloc(ps.n + 1, sizeof *chosen);
     size_t n_chosen = 0;

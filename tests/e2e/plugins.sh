@@ -139,3 +139,44 @@ gcc -std=c99 -fPIC -fvisibility=hidden -shared $cflags -o "$T/mine/clash.so" "$T
 check_status "two plugins writing the same file: exit 2" 2 "$T/prefix/bin/marketpress" render "$AIGC" -P "$T/mine" -f clash,csv -o "$T/o9"
 expect_grep "the clash is named" "$T/.err" "plugins 'clash' and 'csv' would both write .*/<id>.csv"
 check "out-of-tree plugin passes plugin-check" "$T/prefix/bin/marketpress" plugin-check "$T/mine/mycsv.so"
+
+# -f loads the files named after the chosen plugins and no others; a plugin
+# in a file of another name is still found by probing every file.
+cat >"$T/marker.c" <<'C'
+#include <marketpress/marketpress.h>
+#include <stdio.h>
+#include <stdlib.h>
+__attribute__((constructor)) static void loaded(void)
+{
+    const char *f = getenv("MKP_TEST_MARKER");
+    FILE *fp = f ? fopen(f, "a") : NULL;
+    if (fp) {
+        fputs("loaded\n", fp);
+        fclose(fp);
+    }
+}
+static int render(const mkp_job *job)
+{
+    FILE *fp = fopen(job->output_path, "w");
+    return fp && fputs("mark\n", fp) >= 0 && fclose(fp) == 0 ? MKP_OK : MKP_EIO;
+}
+static const mkp_plugin d = {sizeof(mkp_plugin), MKP_ABI_MAJOR, MKP_ABI_MINOR, "marker", "1", "x", "mark", 0, 0, 0, render};
+MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h) { (void)h; return &d; }
+C
+mkdir -p "$T/mk" "$T/mk2"
+gcc -shared -fPIC -Iinclude -o "$T/mk/marker.so" "$T/marker.c"
+cp "$T/mk/marker.so" "$T/mk2/another-name.so"
+export MKP_TEST_MARKER="$T/marker.log"
+"$MKP" render "$AIGC" -P "$T/mk" -f csv -o "$T/o10" >/dev/null 2>&1
+expect_file "render -f csv renders" "$T/o10/$ID.csv"
+expect_no_file "render -f csv does not load the other plugins" "$T/marker.log"
+"$MKP" render "$AIGC" -P "$T/mk" -f marker -o "$T/o10" >/dev/null 2>&1
+expect_file "render -f marker renders" "$T/o10/$ID.mark"
+expect_file "render -f marker loads marker.so" "$T/marker.log"
+rm -f "$T/marker.log" "$T/o10/$ID.mark"
+"$MKP" render "$AIGC" -P "$T/mk2" -f marker,csv -o "$T/o10" >/dev/null 2>&1
+expect_file "a plugin in a file of another name is found by probing every file" "$T/o10/$ID.mark"
+expect_file "together with the one named after its file" "$T/o10/$ID.csv"
+"$MKP" render "$AIGC" -P "$T/mk" -f csv -O marker.nothing=1 -o "$T/o11" >"$T/.out" 2>"$T/.err"
+expect_grep "-O names a plugin: it is loaded and its options checked" "$T/.err" "plugin 'marker' has no option 'nothing'"
+unset MKP_TEST_MARKER
