@@ -217,7 +217,7 @@ int cmd_plugin_check(int argc, char **argv)
                 jobs[r] = (job_spec){.plugin = &lp, .model = doc->model, .lang = langs[l], .out_dir = outdir[r],
                                      .timeout = timeout, .work_dir = work[r]};
             }
-            jobs_run(jobs, 2, 1, 1);
+            jobs_run(jobs, 2, 1, JOBS_QUIET);
             int ok = 1;
             char *label = xprintf("%s [%s]", fx[f].name, langs[l]);
             for (int r = 0; r < 2; r++) {

@@ -65,12 +65,16 @@ typedef struct job_spec {
     /* results */
     char *final_path;
     int ok;
-    double seconds;
+    double seconds;                 /* the whole job, fork to rename */
+    double render_seconds;          /* the plugin's render() alone */
     char *failure;                  /* one sentence when !ok */
 } job_spec;
 
 /* Runs the jobs, at most `parallel` at once, each in a forked child.  A job
- * that succeeds is renamed into place; a failed one leaves nothing. */
-void jobs_run(job_spec *jobs, size_t n, int parallel, int quiet);
+ * that succeeds is renamed into place; a failed one leaves nothing.  Each
+ * output written is named on stderr unless JOBS_QUIET, with its times if
+ * JOBS_TIMES. */
+enum { JOBS_QUIET = 1, JOBS_TIMES = 2 };
+void jobs_run(job_spec *jobs, size_t n, int parallel, int flags);
 char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir);
 #endif

@@ -107,10 +107,15 @@ static void child_run(job_spec *js, const char *tmp, int status_fd)
         .plugin_dir = js->plugin->dir,
         .host_data = js,
     };
+    double t0 = now();
     int rc = js->plugin->desc->render(&job);
     fflush(NULL);
-    signed char b = (signed char)(rc < -100 ? -100 : rc > 100 ? 100 : rc);
-    if (write(status_fd, &b, 1) != 1)
+    /* The status byte, then how long render() took. */
+    char msg[1 + sizeof(double)];
+    msg[0] = (char)(signed char)(rc < -100 ? -100 : rc > 100 ? 100 : rc);
+    double took = now() - t0;
+    memcpy(msg + 1, &took, sizeof took);
+    if (write(status_fd, msg, sizeof msg) != (ssize_t)sizeof msg)
         _exit(121);
     _exit(0);
 }
@@ -160,15 +165,19 @@ static void finish(running *r, int wstatus)
     const char *name = js->plugin->desc->name, *id = js->model->id;
     int is_dir = (js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) != 0;
     js->seconds = now() - r->start;
-    signed char rc = 0;
-    ssize_t got = read(r->status_fd, &rc, 1);
+    char msg[1 + sizeof(double)];
+    ssize_t got = read(r->status_fd, msg, sizeof msg);
     close(r->status_fd);
+    signed char rc = got >= 1 ? (signed char)msg[0] : 0;
+    js->render_seconds = 0;
+    if (got == (ssize_t)sizeof msg)
+        memcpy(&js->render_seconds, msg + 1, sizeof js->render_seconds);
     if (r->killed) {
         js->failure = xprintf("plugin %s timed out after %g s rendering %s", name, js->timeout, id);
     } else if (WIFSIGNALED(wstatus)) {
         const char *abbrev = sigabbrev_np(WTERMSIG(wstatus));
         js->failure = xprintf("plugin %s crashed (SIG%s) rendering %s", name, abbrev ? abbrev : "?", id);
-    } else if (got != 1) {
+    } else if (got < 1) {
         js->failure = xprintf("plugin %s exited (status %d) before finishing %s", name,
                               WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, id);
     } else if (rc != MKP_OK) {
@@ -202,7 +211,7 @@ static void finish(running *r, int wstatus)
     r->pid = 0;
 }
 
-void jobs_run(job_spec *jobs, size_t n, int parallel, int quiet)
+void jobs_run(job_spec *jobs, size_t n, int parallel, int flags)
 {
     if (parallel < 1)
         parallel = 1;
@@ -238,8 +247,12 @@ void jobs_run(job_spec *jobs, size_t n, int parallel, int quiet)
                 if (run[i].pid == pid) {
                     finish(&run[i], wstatus);
                     active--;
-                    if (!quiet && run[i].job->ok)
-                        fprintf(stderr, "marketpress: wrote %s\n", run[i].job->final_path);
+                    const job_spec *done = run[i].job;
+                    if (!(flags & JOBS_QUIET) && done->ok && (flags & JOBS_TIMES))
+                        fprintf(stderr, "marketpress: wrote %s (render %.2f ms, job %.2f ms)\n", done->final_path,
+                                done->render_seconds * 1e3, done->seconds * 1e3);
+                    else if (!(flags & JOBS_QUIET) && done->ok)
+                        fprintf(stderr, "marketpress: wrote %s\n", done->final_path);
                 }
             continue;
         }

@@ -22,7 +22,7 @@ static void usage(FILE *f)
           "  forecast FILE [--summary|--csv|--json] [--lang LANG] [--scenario NAME]\n"
           "                             print the key statistics and every series\n"
           "  render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"
-          "         [--lang LANG] [-j N] [--timeout SECONDS]\n"
+          "         [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS] [--times]\n"
           "                             render datasets with output plugins (default: all, into out/)\n"
           "  plugins [-P DIR] [-v]      list output plugins; -v also lists refused files\n"
           "  plugin-check FILE.so       run a plugin against fixture models and report problems\n"

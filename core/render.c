@@ -12,7 +12,7 @@
 
 #define RENDER_USAGE                                                                                                  \
     "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
-    "                          [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS]\n"
+    "                          [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS] [--times]\n"
 
 typedef struct strs {
     char **v;
@@ -118,6 +118,7 @@ int cmd_render(int argc, char **argv)
     const char *formats = NULL, *out_dir = "out", *lang = "en", *scenario = NULL;
     long parallel = sysconf(_SC_NPROCESSORS_ONLN);
     double timeout = 600;
+    int times = 0;
     int rc = 2;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i], *v;
@@ -154,6 +155,8 @@ int cmd_render(int argc, char **argv)
                 fprintf(stderr, "marketpress: -j %s: give a number of parallel jobs from 1 to 256\n", v);
                 goto out;
             }
+        } else if (strcmp(a, "--times") == 0) {
+            times = 1;
         } else if (strcmp(a, "--timeout") == 0) {
             if (!(v = arg_value(argc, argv, &i, a)))
                 goto out;
@@ -276,7 +279,7 @@ int cmd_render(int argc, char **argv)
             jobs[i * n_chosen + k] = (job_spec){.plugin = chosen[k], .model = docs[i]->model, .lang = lang,
                                                  .out_dir = out_dir, .opts = opts, .n_opts = raw_opts.n,
                                                  .timeout = timeout};
-    jobs_run(jobs, n_jobs, (int)parallel, 0);
+    jobs_run(jobs, n_jobs, (int)parallel, times ? JOBS_TIMES : 0);
     rc = 0;
     for (size_t i = 0; i < n_jobs; i++) {
         if (!jobs[i].ok) {

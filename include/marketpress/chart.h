@@ -10,6 +10,8 @@
  *    the workbook builds native Excel charts from the figure's series.
  *
  * Coordinates are points (1/72 in), origin top-left, y growing downwards.
+ * A scene draws in order, and no shape comes after a text it would cover:
+ * a renderer may set all text last.
  * C99, self-contained.  Everything here is owned by the host. */
 #ifndef MARKETPRESS_CHART_H
 #define MARKETPRESS_CHART_H

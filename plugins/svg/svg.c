@@ -11,6 +11,7 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
+#include FT_OUTLINE_H
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -45,12 +46,15 @@ typedef struct face {
     FT_Face ft;
     cairo_font_face_t *cairo;
     glyph_info *bmp;                /* per code point of the Basic Multilingual Plane */
+    char **outline;                 /* per glyph: its SVG path in font units, once made */
+    unsigned *written;              /* per glyph: the last file whose <defs> has it */
 } face;
 
 typedef struct fonts {
     face f[N_FACES];
     cairo_glyph_t *glyphs;          /* scratch for one text */
     size_t cap;
+    unsigned file;                  /* serial number of the SVG being written */
 } fonts;
 
 static const char *const font_files[N_FACES] = {
@@ -114,9 +118,15 @@ static int fonts_open(fonts *fs, const mkp_job *job)
 static void fonts_close(fonts *fs)
 {
     for (int i = 0; i < N_FACES; i++) {
-        if (fs->f[i].cairo)
-            cairo_font_face_destroy(fs->f[i].cairo); /* frees the FT_Face with the last reference */
-        free(fs->f[i].bmp);
+        face *f = &fs->f[i];
+        if (f->outline)
+            for (long g = 0; g < f->ft->num_glyphs; g++)
+                free(f->outline[g]);
+        free(f->outline);
+        free(f->written);
+        if (f->cairo)
+            cairo_font_face_destroy(f->cairo); /* frees the FT_Face with the last reference */
+        free(f->bmp);
     }
     free(fs->glyphs);
 }
@@ -246,14 +256,16 @@ static void draw_text(fonts *fs, cairo_t *cr, const mkp_prim *p)
     cairo_restore(cr);
 }
 
-static void draw(fonts *fs, cairo_t *cr, const mkp_scene *sc)
+/* Draws the scene; text too when `text` is set.  The layout never draws a
+ * shape over a text, so text may also be set after everything else. */
+static void draw(fonts *fs, cairo_t *cr, const mkp_scene *sc, int text)
 {
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t i = 0; i < sc->n; i++) {
         const mkp_prim *p = &sc->prims[i];
         switch (p->kind) {
         case MKP_PRIM_TEXT:
-            if (p->text && *p->text && p->fill.a)
+            if (text && p->text && *p->text && p->fill.a)
                 draw_text(fs, cr, p);
             continue;
         case MKP_PRIM_RECT:
@@ -361,6 +373,265 @@ static int renumber(const char *in, size_t len, buffer *out)
     return out->failed ? -1 : 0;
 }
 
+/* ---- text in the SVG -----------------------------------------------------
+ * cairo's SVG surface would write every glyph outline again for each size
+ * and angle it is drawn at, and spends most of a chart's time doing so.
+ * The plugin writes the text itself, in the same form (glyphs as paths,
+ * never <text>, so the chart looks the same without the fonts): each glyph
+ * outline once per file in font units, placed with <use> in a group scaled
+ * to the size.  Each text keeps its words in aria-label for screen readers
+ * and search. */
+
+static void put_str(buffer *b, const char *str)
+{
+    put(b, str, strlen(str));
+}
+
+static void put_long(buffer *b, long v)
+{
+    char tmp[24], *e = tmp + sizeof tmp, *q = e;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        *--q = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--q = '-';
+    put(b, q, (size_t)(e - q));
+}
+
+/* A number with at most `decimals` decimals, trailing zeros dropped. */
+static void put_num(buffer *b, double v, int decimals)
+{
+    long scale = 1;
+    for (int i = 0; i < decimals; i++)
+        scale *= 10;
+    double r = round(v * scale);
+    if (r == 0) {
+        put(b, "0", 1);
+        return;
+    }
+    if (r < 0) {
+        put(b, "-", 1);
+        r = -r;
+    }
+    long whole = (long)(r / scale), frac = (long)(r - (double)whole * scale);
+    put_long(b, whole);
+    if (!frac)
+        return;
+    char tmp[24];
+    int n = decimals;
+    while (frac % 10 == 0) {
+        frac /= 10;
+        n--;
+    }
+    tmp[0] = '.';
+    for (int i = n; i >= 1; i--, frac /= 10)
+        tmp[i] = (char)('0' + frac % 10);
+    put(b, tmp, (size_t)n + 1);
+}
+
+static void put_escaped(buffer *b, const char *t)
+{
+    const char *run = t;
+    for (; *t; t++) {
+        const char *rep = *t == '&' ? "&amp;" : *t == '<' ? "&lt;" : *t == '>' ? "&gt;" : *t == '"' ? "&quot;" : NULL;
+        if (!rep && (unsigned char)*t < 0x20 && *t != '\t' && *t != '\n')
+            rep = " "; /* not allowed in XML 1.0 */
+        if (rep) {
+            put(b, run, (size_t)(t - run));
+            put_str(b, rep);
+            run = t + 1;
+        }
+    }
+    put(b, run, (size_t)(t - run));
+}
+
+/* Outline decomposition into an SVG path; y turned to grow downwards. */
+static void put_point(buffer *b, char cmd, const FT_Vector *v)
+{
+    put(b, &cmd, 1);
+    put_long(b, v->x);
+    put(b, " ", 1);
+    put_long(b, -v->y);
+}
+
+static int on_move(const FT_Vector *to, void *u)
+{
+    buffer *b = u;
+    if (b->len)
+        put(b, "Z", 1);
+    put_point(b, 'M', to);
+    return 0;
+}
+
+static int on_line(const FT_Vector *to, void *u)
+{
+    put_point(u, 'L', to);
+    return 0;
+}
+
+static int on_conic(const FT_Vector *c, const FT_Vector *to, void *u)
+{
+    put_point(u, 'Q', c);
+    put_point(u, ' ', to);
+    return 0;
+}
+
+static int on_cubic(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *to, void *u)
+{
+    put_point(u, 'C', c1);
+    put_point(u, ' ', c2);
+    put_point(u, ' ', to);
+    return 0;
+}
+
+/* The path of one glyph in font units, made once per job. */
+static const char *outline(face *f, int which, FT_UInt gid)
+{
+    if (!f->outline) {
+        f->outline = calloc((size_t)f->ft->num_glyphs, sizeof *f->outline);
+        f->written = calloc((size_t)f->ft->num_glyphs, sizeof *f->written);
+        if (!f->outline || !f->written)
+            return NULL;
+    }
+    if ((long)gid >= f->ft->num_glyphs)
+        return NULL;
+    if (f->outline[gid])
+        return f->outline[gid];
+    buffer b = {0};
+    if (FT_Load_Glyph(f->ft, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
+        f->ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+        FT_Outline *o = &f->ft->glyph->outline;
+        if (which == F_CJK_BOLD) { /* as cairo emboldens it for the PNG */
+            FT_Pos strength = f->ft->units_per_EM / 24;
+            FT_Outline_EmboldenXY(o, strength, strength);
+        }
+        static const FT_Outline_Funcs funcs = {on_move, on_line, on_conic, on_cubic, 0, 0};
+        FT_Outline_Decompose(o, &funcs, &b);
+        if (b.len)
+            put(&b, "Z", 1);
+    }
+    put(&b, "", 1);
+    if (b.failed) {
+        free(b.data);
+        return NULL;
+    }
+    return f->outline[gid] = b.data;
+}
+
+static void put_color(buffer *b, const char *attr, mkp_color c)
+{
+    static const char hex[] = "0123456789abcdef";
+    char v[7] = {hex[c.r >> 4], hex[c.r & 15], hex[c.g >> 4], hex[c.g & 15], hex[c.b >> 4], hex[c.b & 15]};
+    put_str(b, attr);
+    put(b, "=\"#", 3);
+    put(b, v, 6);
+    put(b, "\"", 1);
+    if (c.a != 255) {
+        put_str(b, " fill-opacity=\"");
+        put_num(b, c.a / 255.0, 3);
+        put(b, "\"", 1);
+    }
+}
+
+/* One text: a group at its anchor, turned by its angle, holding one scaled
+ * group per run of one face.  New glyph outlines go to `defs`. */
+static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
+{
+    double w = measure(fs, p->text, p->font_size, p->bold);
+    double x = p->anchor == MKP_ANCHOR_MIDDLE ? -w / 2 : p->anchor == MKP_ANCHOR_END ? -w : 0;
+    put_str(body, "<g aria-label=\"");
+    put_escaped(body, p->text);
+    put_str(body, "\" ");
+    put_color(body, "fill", p->fill);
+    put_str(body, " transform=\"translate(");
+    put_num(body, p->x, 3);
+    put(body, " ", 1);
+    put_num(body, p->y, 3);
+    if (p->angle != 0) {
+        put_str(body, ") rotate(");
+        put_num(body, -p->angle, 3);
+    }
+    put_str(body, ")\">");
+    const unsigned char *t = (const unsigned char *)p->text;
+    while (*t) {
+        int run = -1;
+        double at = 0; /* font units from the start of the run */
+        while (*t) {
+            const unsigned char *q = t;
+            uint32_t cp = next_cp(&q);
+            int which = pick(fs, cp, p->bold);
+            if (run >= 0 && which != run)
+                break;
+            face *f = &fs->f[which];
+            double upem = f->ft->units_per_EM;
+            if (run < 0) {
+                run = which;
+                put_str(body, "<g transform=\"translate(");
+                put_num(body, x, 3);
+                put_str(body, " 0) scale(");
+                put_num(body, p->font_size / upem, 7);
+                put_str(body, ")\">");
+            }
+            FT_UInt gid = lookup(f, cp).gid_plus1 - 1;
+            const char *d = outline(f, which, gid);
+            if (!d)
+                return -1;
+            if (*d) {
+                if (f->written[gid] != fs->file) {
+                    f->written[gid] = fs->file;
+                    put_str(defs, "<path id=\"t");
+                    put_long(defs, which);
+                    put(defs, "-", 1);
+                    put_long(defs, (long)gid);
+                    put_str(defs, "\" d=\"");
+                    put_str(defs, d);
+                    put_str(defs, "\"/>\n");
+                }
+                put_str(body, "<use xlink:href=\"#t");
+                put_long(body, which);
+                put(body, "-", 1);
+                put_long(body, (long)gid);
+                if (at != 0) {
+                    put_str(body, "\" x=\"");
+                    put_num(body, at, 2);
+                }
+                put_str(body, "\"/>");
+            }
+            double adv = advance(fs, which, cp, p->font_size);
+            at += adv / p->font_size * upem;
+            x += adv;
+            t = q;
+        }
+        put_str(body, "</g>");
+    }
+    put_str(body, "</g>\n");
+    return defs->failed || body->failed ? -1 : 0;
+}
+
+/* The text of the scene: glyph outlines in <defs>, then every text. */
+static int put_texts(fonts *fs, const mkp_scene *sc, buffer *out)
+{
+    buffer defs = {0}, body = {0};
+    int rc = 0;
+    fs->file++;
+    for (size_t i = 0; rc == 0 && i < sc->n; i++) {
+        const mkp_prim *p = &sc->prims[i];
+        if (p->kind == MKP_PRIM_TEXT && p->text && *p->text && p->fill.a)
+            rc = put_text(fs, &defs, &body, p);
+    }
+    if (rc == 0) {
+        put_str(out, "<defs>\n");
+        put(out, defs.data, defs.len);
+        put_str(out, "</defs>\n<g id=\"text\">\n");
+        put(out, body.data, body.len);
+        put_str(out, "</g>\n");
+    }
+    free(defs.data);
+    free(body.data);
+    return rc == 0 && !out->failed ? 0 : -1;
+}
+
 static int write_file(const char *path, const char *data, size_t len)
 {
     FILE *fp = fopen(path, "wb");
@@ -370,21 +641,46 @@ static int write_file(const char *path, const char *data, size_t len)
     return fclose(fp) != 0 || bad ? -1 : 0;
 }
 
-static int write_svg(fonts *fs, const mkp_scene *sc, const char *path)
+/* cairo's SVG surface draws the shapes; the text goes in after them, just
+ * before </svg>, with the figure's title as the document's <title>. */
+static int write_svg(fonts *fs, const mkp_scene *sc, const char *title, const char *path)
 {
     buffer raw = {0}, fixed = {0};
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(collect, &raw, sc->width, sc->height);
     cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
     cairo_t *cr = cairo_create(s);
-    draw(fs, cr, sc);
+    draw(fs, cr, sc, 0);
     cairo_destroy(cr);
     cairo_surface_finish(s);
     int rc = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && !raw.failed ? 0 : -1;
     cairo_surface_destroy(s);
-    if (rc == 0)
+    put(&raw, "", 1); /* a terminated string from here on, */
+    if (rc == 0 && !raw.failed)
         rc = renumber(raw.data, raw.len, &fixed);
     if (rc == 0)
-        rc = write_file(path, fixed.data, fixed.len);
+        fixed.len--; /* and after renumbering too */
+    buffer out = {0};
+    const char *svg = rc == 0 ? strstr(fixed.data, "<svg") : NULL;
+    const char *head_end = svg ? strchr(svg, '>') : NULL, *close = NULL;
+    for (size_t i = fixed.len; head_end && i >= 6 && !close; i--)
+        if (memcmp(fixed.data + i - 6, "</svg>", 6) == 0)
+            close = fixed.data + i - 6;
+    if (!close || close < head_end)
+        rc = -1;
+    if (rc == 0) {
+        put(&out, fixed.data, (size_t)(head_end + 1 - fixed.data));
+        put_str(&out, "\n<title>");
+        put_escaped(&out, title);
+        put_str(&out, "</title>");
+        put(&out, head_end + 1, (size_t)(close - head_end - 1));
+        rc = put_texts(fs, sc, &out);
+        put(&out, close, fixed.len - (size_t)(close - fixed.data));
+        if (out.failed)
+            rc = -1;
+    }
+    if (rc == 0)
+        rc = write_file(path, out.data, out.len);
+    free(out.data);
     free(raw.data);
     free(fixed.data);
     return rc;
@@ -403,7 +699,7 @@ static int write_png(fonts *fs, const mkp_scene *sc, const char *path, int dpi)
     cairo_set_font_options(cr, fo);
     cairo_font_options_destroy(fo);
     cairo_scale(cr, k, k);
-    draw(fs, cr, sc);
+    draw(fs, cr, sc, 1);
     cairo_destroy(cr);
     int rc = cairo_surface_write_to_png(img, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
     cairo_surface_destroy(img);
@@ -421,8 +717,11 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
     char *path = malloc(cap);
     int rc = -1;
     if (path) {
+        int zh = strncmp(job->lang, "zh", 2) == 0;
+        char title[1024];
+        snprintf(title, sizeof title, zh ? "图%d：%s" : "Figure %d: %s", fig->number, host->text(fig->title, job->lang));
         snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
-        rc = write_svg(fs, sc, path);
+        rc = write_svg(fs, sc, title, path);
         snprintf(path, cap, "%s/%s.png", job->output_path, fig->file_stem);
         if (rc == 0 && png)
             rc = write_png(fs, sc, path, dpi);

@@ -180,3 +180,8 @@ expect_file "together with the one named after its file" "$T/o10/$ID.csv"
 "$MKP" render "$AIGC" -P "$T/mk" -f csv -O marker.nothing=1 -o "$T/o11" >"$T/.out" 2>"$T/.err"
 expect_grep "-O names a plugin: it is loaded and its options checked" "$T/.err" "plugin 'marker' has no option 'nothing'"
 unset MKP_TEST_MARKER
+
+# --times names each output with the plugin's render time and the job's.
+"$MKP" render "$AIGC" -f csv --times -o "$T/o12" >/dev/null 2>"$T/.err"
+expect_grep "--times gives render and job times" "$T/.err" \
+    "^marketpress: wrote .*/$ID\.csv \(render [0-9]+\.[0-9]{2} ms, job [0-9]+\.[0-9]{2} ms\)$"

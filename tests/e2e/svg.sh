@@ -26,6 +26,11 @@ expect_file "market chart" "$D/01-market-size.svg"
 expect_file "scenario comparison chart" "$D/22-scenario-comparison.svg"
 expect_eq "every SVG is well-formed, renders and has width, height and viewBox" "$(bad_svgs "$D")" ""
 expect_no_grep "glyphs are paths, never <text>" "$D/01-market-size.svg" '<text'
+PY=/usr/bin/python3
+check "ids unique, references defined, titled 'Figure N:', no <text>" $PY tests/e2e/svg_check.py structure "$D" en
+market=$("$MKP" forecast --csv "$AIGC" | awk -F, '$1 == "market" {printf "%s%.2f", sep, $3; sep = ","}')
+check "the market chart's texts read the model's values ($market)" \
+    $PY tests/e2e/svg_check.py labels "$D/01-market-size.svg" "$market,CAGR 2025-2032: 9.43%"
 
 "$MKP" render "$AIGC" -f svg -o "$T/o2" 2>/dev/null
 check "two renders are byte-identical" diff -r "$T/o/$ID-svg" "$T/o2/$ID-svg"
@@ -40,11 +45,17 @@ Z=$T/zh/$ID-svg
 "$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/zh" -O svg.png=true -O svg.dpi=96 2>/dev/null
 expect_eq "Chinese render: 22 SVGs" "$(ls "$Z"/*.svg | wc -l)" 22
 expect_eq "Chinese SVGs are well-formed and render" "$(bad_svgs "$Z")" ""
+check "Chinese SVGs: ids, references, titled '图N：'" $PY tests/e2e/svg_check.py structure "$Z" zh-CN
 check "Chinese charts differ from the English ones" sh -c "! cmp -s '$D/01-market-size.svg' '$Z/01-market-size.svg'"
 expect_eq "-O svg.png=true writes a PNG per figure" "$(ls "$Z"/*.png | wc -l)" 22
 expect_eq "PNG at the chosen DPI (720pt at 96 dpi = 960 px)" "$(png_width "$Z/01-market-size.png")" 960
 "$MKP" render "$AIGC" -f svg -o "$T/big" -O svg.width=1000 -O svg.height=600 2>/dev/null
 expect_grep "svg.width and svg.height set the canvas" "$T/big/$ID-svg/01-market-size.svg" \
     'width="1000pt" height="600pt" viewBox="0 0 1000 600"'
+# The text the plugin sets itself sits where cairo sets it in the PNG.
+"$MKP" render "$AIGC" -f svg -o "$T/px" -O svg.png=true -O svg.dpi=72 2>/dev/null
+check "each SVG drawn by librsvg matches cairo's PNG of it" $PY tests/e2e/svg_check.py pixels "$T/px/$ID-svg"
+"$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/pxz" -O svg.png=true -O svg.dpi=72 2>/dev/null
+check "and so in Chinese" $PY tests/e2e/svg_check.py pixels "$T/pxz/$ID-svg"
 check_status "a bad dpi is refused" 2 "$MKP" render "$AIGC" -f svg -o "$T/bad" -O svg.dpi=5
 check "plugin-check passes svg" "$MKP" plugin-check "$BUILD/lib/marketpress/plugins/svg.so"

@@ -32,6 +32,43 @@ static box text_box(const mkp_prim *p)
     return (box){x0, p->y - p->font_size * 0.78, x0 + w, p->y + p->font_size * 0.22};
 }
 
+/* The box a text covers, turned by its angle about its anchor point. */
+static box turned_box(const mkp_prim *p)
+{
+    box b = text_box(p);
+    if (p->angle == 0)
+        return b;
+    double a = p->angle * M_PI / 180.0, c = cos(a), sn = sin(a);
+    double xs[2] = {b.x0 - p->x, b.x1 - p->x}, ys[2] = {b.y0 - p->y, b.y1 - p->y};
+    box r = {1e300, 1e300, -1e300, -1e300};
+    for (int i = 0; i < 2; i++)
+        for (int k = 0; k < 2; k++) { /* y grows downwards: counter-clockwise turns y up */
+            double x = p->x + xs[i] * c + ys[k] * sn, y = p->y - xs[i] * sn + ys[k] * c;
+            r.x0 = fmin(r.x0, x), r.y0 = fmin(r.y0, y), r.x1 = fmax(r.x1, x), r.y1 = fmax(r.y1, y);
+        }
+    return r;
+}
+
+static box shape_box(const mkp_prim *q)
+{
+    switch (q->kind) {
+    case MKP_PRIM_RECT:
+        return (box){fmin(q->x, q->x + q->w), fmin(q->y, q->y + q->h), fmax(q->x, q->x + q->w), fmax(q->y, q->y + q->h)};
+    case MKP_PRIM_LINE:
+        return (box){fmin(q->x, q->x2), fmin(q->y, q->y2), fmax(q->x, q->x2), fmax(q->y, q->y2)};
+    case MKP_PRIM_CIRCLE:
+        return (box){q->x - q->w, q->y - q->w, q->x + q->w, q->y + q->w};
+    default: {
+        box r = {1e300, 1e300, -1e300, -1e300};
+        for (size_t k = 0; k < q->n_points; k++) {
+            r.x0 = fmin(r.x0, q->points[2 * k]), r.x1 = fmax(r.x1, q->points[2 * k]);
+            r.y0 = fmin(r.y0, q->points[2 * k + 1]), r.y1 = fmax(r.y1, q->points[2 * k + 1]);
+        }
+        return r;
+    }
+    }
+}
+
 /* Returns the number of problems found in the scene, and checks value
  * labels against the figure. */
 static int check_scene(const mkp_figure *f, const mkp_scene *s, const char *what)
@@ -45,6 +82,20 @@ static int check_scene(const mkp_figure *f, const mkp_scene *s, const char *what
         if (b.x0 < -0.01 || b.y0 < -0.01 || b.x1 > s->width + 0.01 || b.y1 > s->height + 0.01) {
             test_fail(__FILE__, __LINE__, "%s: text '%s' leaves the canvas", what, p->text);
             problems++;
+        }
+        /* No shape is drawn over a text, so renderers may set all text
+         * last (the svg plugin does). */
+        box t = turned_box(p);
+        for (size_t k = i + 1; k < s->n; k++) {
+            const mkp_prim *q = &s->prims[k];
+            if (q->kind == MKP_PRIM_TEXT)
+                continue;
+            box c = shape_box(q);
+            if (t.x0 < c.x1 - 0.5 && c.x0 < t.x1 - 0.5 && t.y0 < c.y1 - 0.5 && c.y0 < t.y1 - 0.5) {
+                test_fail(__FILE__, __LINE__, "%s: a shape (kind %d, role %d) is drawn over '%s'", what, (int)q->kind,
+                          (int)q->role, p->text);
+                problems++;
+            }
         }
         for (size_t k = i + 1; k < s->n; k++) {
             const mkp_prim *q = &s->prims[k];
