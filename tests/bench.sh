@@ -34,12 +34,29 @@ echo "== whole commands (fork/exec included), median of 11"
 printf '%-52s %8s ms\n' "marketpress validate AIGC" "$(median_ms 11 "$MKP" validate datasets/aigc-foundation-models.yaml)"
 printf '%-52s %8s ms\n' "marketpress forecast --csv AIGC" "$(median_ms 11 "$MKP" forecast --csv datasets/aigc-foundation-models.yaml)"
 printf '%-52s %8s ms\n' "marketpress validate 10,000 segments" "$(median_ms 5 "$MKP" validate "$B/synthetic-10000.yaml")"
-for p in $(ls "$BUILD/lib/marketpress/plugins/" | sed -n 's/\.so$//p'); do
-    rm -rf "$B/out"
-    printf '%-52s %8s ms' "render AIGC -f $p" "$(median_ms 11 "$MKP" render datasets/aigc-foundation-models.yaml -f $p -o "$B/out")"
-    size=$(du -sk "$B/out" | cut -f1)
-    printf '   output %6s KiB\n' "$size"
+# Median of the plugin's own render() time, from render --times.
+median_render_ms() {
+    runs=$1; shift
+    i=0
+    while [ $i -lt "$runs" ]; do
+        "$@" --times 2>&1 >/dev/null | sed -n 's/.*(render \([0-9.]*\) ms.*/\1/p' | head -1
+        i=$((i + 1))
+    done | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'
+}
+printf '%-40s %12s %12s %10s\n' "" "command ms" "render() ms" "output"
+for lang in en zh-CN; do
+    for p in $(ls "$BUILD/lib/marketpress/plugins/" | sed -n 's/\.so$//p'); do
+        [ $lang = en ] || [ $p != csv ] || continue
+        rm -rf "$B/out"
+        set -- "$MKP" render datasets/aigc-foundation-models.yaml -f $p --lang $lang -o "$B/out"
+        whole=$(median_ms 11 "$@")
+        own=$(median_render_ms 11 "$@")
+        printf '%-40s %12s %12s %7s KiB\n' "render AIGC -f $p --lang $lang" "$whole" "$own" "$(du -sk "$B/out" | cut -f1)"
+    done
 done
+rm -rf "$B/out"
+printf '%-52s %8s ms\n' "render all 3 datasets, every plugin, -j 2" \
+    "$(median_ms 5 "$MKP" render datasets/*.yaml -j 2 -o "$B/out")"
 rm -rf "$B/out"
 if [ -x /usr/bin/time ]; then
     echo "== peak memory of the whole process"
