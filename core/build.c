@@ -7,6 +7,7 @@
 
 #include "forecast.h"
 #include "model_int.h"
+#include "util.h"
 
 static double *new_series(mkp_doc *doc)
 {
@@ -134,11 +135,25 @@ static void build_children(mkp_doc *doc, spec *parent, diag_ctx *d)
 /* Shares of the parent, CAGR, growth and rank of every child of `parent`,
  * then of their children.  Run after the values are final (and again after
  * a scenario moves them). */
+typedef struct rank_at {
+    double value;
+    size_t at;
+} rank_at;
+
+static int cmp_rank_at(const void *a, const void *b)
+{
+    const rank_at *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return (x->at > y->at) - (x->at < y->at);
+}
+
 static void derive_children(mkp_doc *doc, const spec *parent)
 {
     const mkp_model *m = doc->model;
     size_t n = parent->n_children;
     int e = m->forecast_end - m->first_year;
+    rank_at *order = n ? xrealloc(NULL, n * sizeof *order) : NULL;
     for (size_t c = 0; c < n; c++) {
         mkp_node *cn = parent->children[c].node;
         double *share = cn->share ? (double *)cn->share : new_series(doc);
@@ -146,14 +161,14 @@ static void derive_children(mkp_doc *doc, const spec *parent)
             share[i] = parent->node->value[i] > 0 ? cn->value[i] / parent->node->value[i] : 0;
         cn->share = share;
         derive(m, cn);
-        int rank = 1;
-        for (size_t o = 0; o < n; o++) {
-            const mkp_node *on = parent->children[o].node;
-            if (on->value[e] > cn->value[e] || (on->value[e] == cn->value[e] && o < c))
-                rank++;
-        }
-        cn->rank = rank;
+        order[c] = (rank_at){cn->value[e], c};
     }
+    /* Rank 1 is the largest in the forecast year; ties go by order. */
+    if (n)
+        qsort(order, n, sizeof *order, cmp_rank_at);
+    for (size_t r = 0; r < n; r++)
+        parent->children[order[r].at].node->rank = (int)r + 1;
+    free(order);
     for (size_t c = 0; c < n; c++)
         derive_children(doc, &parent->children[c]);
 }

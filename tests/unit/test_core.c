@@ -124,6 +124,46 @@ TEST(reconciliation_sums_children_to_parent)
     mkp_doc_free(doc);
 }
 
+TEST(ranks_break_ties_by_order)
+{
+    char err[512] = "";
+    const char *text = "report: {id: t, title: T, base_year: 2025, estimated_year: 2026, forecast_end: 2030,\n"
+                       "         currency: USD, unit: million}\n"
+                       "market: {anchors: {2025: 100, 2030: 150}}\n"
+                       "dimensions:\n"
+                       "  - {id: d, title: D, segments: [{id: a, title: A, share: {2025: 20}, cagr: 5},\n"
+                       "      {id: b, title: B, share: {2025: 40}, cagr: 5}, {id: c, title: C, share: {2025: 20}, cagr: 5},\n"
+                       "      {id: e, title: E, share: {2025: 20}, cagr: 5}]}\n";
+    mkp_doc *doc = load(text, err, sizeof err);
+    EXPECT(doc != NULL);
+    if (!doc)
+        return;
+    const mkp_node *d = &doc->model->dimensions[0];
+    EXPECT_INT(d->children[1].rank, 1);
+    EXPECT_INT(d->children[0].rank, 2);
+    EXPECT_INT(d->children[2].rank, 3);
+    EXPECT_INT(d->children[3].rank, 4);
+    mkp_doc_free(doc);
+}
+
+TEST(duplicate_segment_ids_in_file_order)
+{
+    char err[1024] = "";
+    const char *text = "report: {id: t, title: T, base_year: 2025, estimated_year: 2026, forecast_end: 2030,\n"
+                       "         currency: USD, unit: million}\n"
+                       "market: {anchors: {2025: 100, 2030: 150}}\n"
+                       "dimensions:\n"
+                       "  - id: d\n    title: D\n    segments:\n"
+                       "      - {id: z, title: Z, share: {2025: 25}, cagr: 5}\n"
+                       "      - {id: a, title: A, share: {2025: 25}, cagr: 5}\n"
+                       "      - {id: z, title: Z2, share: {2025: 25}, cagr: 5}\n"
+                       "      - {id: a, title: A2, share: {2025: 25}, cagr: 5}\n";
+    EXPECT(load(text, err, sizeof err) == NULL);
+    const char *z = strstr(err, "t.yaml:10:9: error: duplicate segment id 'z' in 'd' (first on line 8)");
+    const char *a = strstr(err, "t.yaml:11:9: error: duplicate segment id 'a' in 'd' (first on line 9)");
+    EXPECT(z != NULL && a != NULL && z < a);
+}
+
 TEST(loader_reports_line_and_column)
 {
     char err[512] = "";
