@@ -56,7 +56,8 @@ static pdf_face *face_get(pdf_doc *d, int f)
         return pf;
     }
     const char *name = HPDF_LoadTTFontFromFile(d->pdf, pf_file(d, f), HPDF_TRUE);
-    pf->font = name ? HPDF_GetFont(d->pdf, name, "UTF-8") : NULL;
+    pf->name = name;
+    pf->font = name ? HPDF_GetFont(d->pdf, name, f == PF_CJK ? "UTF-8" : "CP1252") : NULL;
     if (!pf->font)
         return pf;
     pf->width = xrealloc(d, NULL, 65536 * sizeof *pf->width);
@@ -197,19 +198,49 @@ void pf_rgb_stroke(pdf_doc *d, uint32_t rgb)
                            (HPDF_REAL)((rgb >> 8) & 0xFF) / 255.0f, (HPDF_REAL)(rgb & 0xFF) / 255.0f);
 }
 
+static void use_font(pdf_doc *d, HPDF_Font font, double size)
+{
+    if (d->font_page == d->page && d->font_cur == font && d->font_size == size)
+        return;
+    HPDF_Page_SetFontAndSize(d->page, font, (HPDF_REAL)size);
+    d->font_page = d->page;
+    d->font_cur = font;
+    d->font_size = size;
+}
+
 /* Selects a face inside a text object, skipping the operator when the page
  * already has it. */
 void pf_set_font(pdf_doc *d, int face, double size)
 {
     pdf_face *pf = face_get(d, face);
-    if (pf->state != 1)
-        pf = face_get(d, PF_REGULAR);
-    if (d->font_page == d->page && d->font_cur == pf->font && d->font_size == size)
-        return;
-    HPDF_Page_SetFontAndSize(d->page, pf->font, (HPDF_REAL)size);
-    d->font_page = d->page;
-    d->font_cur = pf->font;
-    d->font_size = size;
+    if (pf->state != 1) {
+        face = PF_REGULAR;
+        pf = face_get(d, face);
+    }
+    d->face_cur = face;
+    use_font(d, pf->font, size);
+}
+
+/* The cp1252 byte of a code point, or 0 when it has none. */
+static unsigned char cp1252(uint32_t c)
+{
+    static const uint16_t high[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                      0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+                                      0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                      0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    if ((c >= 0x20 && c < 0x7F) || (c >= 0xA0 && c <= 0xFF))
+        return (unsigned char)c;
+    for (int i = 0; i < 32; i++)
+        if (high[i] && high[i] == c)
+            return (unsigned char)(0x80 + i);
+    return 0;
+}
+
+static void show_bytes(pdf_doc *d, size_t o)
+{
+    d->tmp[o] = '\0';
+    if (o)
+        HPDF_Page_ShowText(d->page, d->tmp);
 }
 
 /* Shows len bytes at the current text position.  libharu wants a C string,
@@ -222,11 +253,38 @@ void pf_show(pdf_doc *d, const char *s, size_t len)
         d->tmp = xrealloc(d, d->tmp, d->tmp_cap);
     }
     size_t i = 0, o = 0;
-    while (i < len)
-        o += pf_put(d->tmp + o, pf_next(s, len, &i));
-    d->tmp[o] = '\0';
-    if (o)
-        HPDF_Page_ShowText(d->page, d->tmp);
+    pdf_face *pf = &d->face[d->face_cur];
+    if (d->face_cur == PF_CJK || pf->state != 1) {
+        while (i < len)
+            o += pf_put(d->tmp + o, pf_next(s, len, &i));
+        show_bytes(d, o);
+        return;
+    }
+    /* A Latin face: cp1252 bytes in its WinAnsi font, anything else as
+     * UTF-8 in its UTF-8 font; both have the same widths. */
+    double size = d->font_size;
+    int utf = d->font_cur != pf->font;
+    while (i < len) {
+        uint32_t cp = pf_next(s, len, &i);
+        unsigned char b = cp1252(cp);
+        if ((b == 0) != utf) {
+            if (!utf && !pf->font_utf)
+                pf->font_utf = HPDF_GetFont(d->pdf, pf->name, "UTF-8");
+            if (!utf && !pf->font_utf) { /* cannot: show a question mark */
+                d->tmp[o++] = '?';
+                continue;
+            }
+            show_bytes(d, o);
+            o = 0;
+            utf = !utf;
+            use_font(d, utf ? pf->font_utf : pf->font, size);
+        }
+        if (utf)
+            o += pf_put(d->tmp + o, cp);
+        else
+            d->tmp[o++] = (char)b;
+    }
+    show_bytes(d, o);
 }
 
 typedef struct run_ctx {

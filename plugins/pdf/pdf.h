@@ -15,9 +15,11 @@
 /* ---- faces and styles (fonts.c) ------------------------------------------ */
 
 /* One DejaVu family (option typeface: serif or sans) in three faces, and
- * Droid Sans Fallback for Chinese.  Faces are loaded on first use: each
- * costs libharu about 12 ms and 60-90 KB, so a report uses as few as it
- * can, and one without Chinese never loads the CJK font. */
+ * Droid Sans Fallback for Chinese.  Faces are loaded on first use, and a
+ * report without Chinese never loads the CJK font.  Latin text is set in
+ * single-byte WinAnsi fonts: libharu builds a UTF-8 font by looking up all
+ * 65,536 code points in the font's cmap, about 7 ms each, so the UTF-8
+ * font of a Latin face is only made for characters outside cp1252. */
 enum {
     PF_REGULAR,
     PF_BOLD,                        /* headings, table heads, **bold** */
@@ -42,7 +44,11 @@ typedef struct pf_style {
 #define COL_WHITE  0xFFFFFFu
 
 typedef struct pdf_face {
-    HPDF_Font font;
+    HPDF_Font font;                 /* Latin faces: WinAnsi (cp1252), quick to make;
+                                       the CJK face: UTF-8 */
+    HPDF_Font font_utf;             /* Latin faces: UTF-8, made on the first character
+                                       outside cp1252 (libharu takes ~7 ms per font) */
+    const char *name;               /* libharu's name of the loaded file */
     int16_t *width;                 /* advance per BMP code point, 1/1000 em; -1 = not asked yet */
     int state;                      /* 0 not loaded, 1 ready, -1 unavailable */
 } pdf_face;
@@ -147,6 +153,7 @@ typedef struct pdf_doc {
     /* font last selected on `font_page`, to skip redundant Tf operators */
     HPDF_Page font_page;
     HPDF_Font font_cur;
+    int face_cur;
     double font_size;
 
     int chapter, section;

@@ -16,6 +16,10 @@ static const mkp_option options[] = {
     {"paper", MKP_OPT_CHOICE, "a4", "page size: A4 (595 x 842 pt) or US Letter (612 x 792 pt)", "a4|letter", 0, 0},
     {"typeface", MKP_OPT_CHOICE, "auto", "DejaVu Serif or Sans for the whole report; auto: Sans beside Chinese",
      "auto|serif|sans", 0, 0},
+    {"compress", MKP_OPT_CHOICE, "auto",
+     "what is deflated: all streams (smallest file), or pages only (fonts stored as they are: faster, larger); "
+     "auto: all for Chinese, whose font is large, pages otherwise",
+     "auto|all|pages", 0, 0},
 };
 
 /* ---- memory: everything hangs off the document and goes in one cleanup ---- */
@@ -179,7 +183,13 @@ static int render(const mkp_job *job)
         doc_free(d);
         return MKP_ERROR;
     }
-    HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+    /* libharu deflates each font file in small steps: for a report in
+     * DejaVu only, storing the fonts as they are halves the time spent
+     * saving and the file stays near 0.5 MB; Droid Sans Fallback would
+     * take it past 1 MB. */
+    const char *compress = d->host->option(job, "compress");
+    int all = compress && (strcmp(compress, "all") == 0 || (strcmp(compress, "auto") == 0 && d->zh));
+    HPDF_SetCompressionMode(d->pdf, all ? HPDF_COMP_ALL : HPDF_COMP_TEXT | HPDF_COMP_IMAGE);
     HPDF_UseUTFEncodings(d->pdf);
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
