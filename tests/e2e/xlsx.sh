@@ -69,6 +69,12 @@ check_status "render again" 0 render "$AIGC" "$T/en2"
 check "two renders are byte-identical" cmp "$T/en/$ID.xlsx" "$T/en2/$ID.xlsx"
 LC_ALL=de_DE.UTF-8 LANG=de_DE.UTF-8 render "$AIGC" "$T/de"
 check "output does not depend on the locale" cmp "$T/en/$ID.xlsx" "$T/de/$ID.xlsx"
+# The parts are staged in TMPDIR when set (else in memory): same bytes,
+# nothing left behind.
+mkdir -p "$T/stage"
+TMPDIR="$T/stage" "$MKP" render "$AIGC" -f xlsx -o "$T/staged" 2>/dev/null
+check "staging in TMPDIR gives the same bytes" cmp "$T/en/$ID.xlsx" "$T/staged/$ID.xlsx"
+expect_eq "nothing is left in TMPDIR" "$(ls -A "$T/stage")" ""
 
 # Hostile names: formula-like titles, forbidden characters, long and
 # colliding sheet names, a zero segment, history years.
