@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <malloc.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -107,6 +108,15 @@ static void child_run(job_spec *js, const char *tmp, int status_fd)
         .plugin_dir = js->plugin->dir,
         .host_data = js,
     };
+    /* The job's process ends with the job: memory it frees is kept for
+     * its next allocation rather than handed back to the system at once.
+     * zlib's 256 KB of state per deflated stream (libharu and
+     * libxlsxwriter deflate dozens) otherwise costs a trim and fresh pages
+     * every time. */
+    if (!getenv("MKP_MALLOC_DEFAULTS")) {
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+        mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    }
     double t0 = now();
     int rc = js->plugin->desc->render(&job);
     fflush(NULL);
