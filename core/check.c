@@ -5,6 +5,7 @@
  * between the two runs. */
 #include <dirent.h>
 #include <dlfcn.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,14 +143,6 @@ static int same_tree(const char *a, const char *b)
     return same && na == nb;
 }
 
-static void rm_rf(const char *path)
-{
-    char *cmd = xprintf("rm -rf '%s'", path);
-    if (system(cmd) != 0)
-        fprintf(stderr, "marketpress: could not remove %s\n", path);
-    free(cmd);
-}
-
 int cmd_plugin_check(int argc, char **argv)
 {
     const char *file = NULL;
@@ -188,10 +181,10 @@ int cmd_plugin_check(int argc, char **argv)
     size_t nfx = sizeof fx / sizeof fx[0];
     const char *langs[] = {"en", "zh-CN"};
     int problems = 0;
-    char tmpl[] = "/tmp/marketpress-check-XXXXXX";
-    char *base = mkdtemp(tmpl);
-    if (!base) {
-        perror("marketpress: mkdtemp");
+    const char *tmp = getenv("TMPDIR");
+    char *base = xprintf("%s/marketpress-check-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(base)) {
+        say("marketpress: cannot make a scratch folder %s: %s", base, strerror(errno));
         return 1;
     }
     for (size_t f = 0; f < nfx; f++) {
@@ -211,7 +204,7 @@ int cmd_plugin_check(int argc, char **argv)
                 work[r] = xprintf("%s/f%zu-%s-run%d", base, f, langs[l], r + 1);
                 outdir[r] = xprintf("%s/out", work[r]);
                 if (mkdir(work[r], 0777) != 0 || mkdir(outdir[r], 0777) != 0) {
-                    perror("marketpress: mkdir");
+                    say("marketpress: cannot make %s: %s", outdir[r], strerror(errno));
                     return 1;
                 }
                 jobs[r] = (job_spec){.plugin = &lp, .model = doc->model, .lang = langs[l], .out_dir = outdir[r],
@@ -229,6 +222,11 @@ int cmd_plugin_check(int argc, char **argv)
                 char *keep = xprintf("out/%s", strrchr(jobs[r].final_path, '/') + 1);
                 char *stray = NULL;
                 stray_files(work[r], "", keep, &stray);
+                if (jobs[r].stray) { /* beside the output, in the job's own folder */
+                    char *both = xprintf("%s%s%s", stray ? stray : "", stray ? ", " : "", jobs[r].stray);
+                    free(stray);
+                    stray = both;
+                }
                 if (stray) {
                     printf("FAIL %s: wrote outside the output path: %s\n", label, stray);
                     ok = 0;
@@ -249,13 +247,15 @@ int cmd_plugin_check(int argc, char **argv)
             for (int r = 0; r < 2; r++) {
                 free(jobs[r].failure);
                 free(jobs[r].final_path);
+                free(jobs[r].stray);
                 free(work[r]);
                 free(outdir[r]);
             }
         }
         mkp_doc_free(doc);
     }
-    rm_rf(base);
+    remove_tree(base);
+    free(base);
     for (size_t f = 0; f < nfx; f++)
         free(fx[f].text);
     printf("%s: %d problem(s)\n", problems ? "FAILED" : "passed", problems);

@@ -11,6 +11,7 @@
 #include "chart.h"
 #include "format.h"
 #include "host.h"
+#include "util.h"
 
 static const char *host_option(const mkp_job *job, const char *name)
 {
@@ -28,17 +29,36 @@ static const char *host_option(const mkp_job *job, const char *name)
     return decl->default_value ? decl->default_value : "";
 }
 
+/* One line per message, written whole (see say()).  Plugins name the path
+ * they were given, which is a temporary one: the line names the output's
+ * final place instead, which is what the user knows. */
 static void host_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
 {
-    const job_spec *js = job->host_data;
+    job_spec *js = job->host_data;
     static const char *const names[] = {"note", "warning", "error"};
-    fprintf(stderr, "marketpress: %s: %s: %s: ", js->plugin->desc->name, job->model->id,
-            names[level >= MKP_NOTE && level <= MKP_FAIL ? level : MKP_FAIL]);
+    if (level == MKP_FAIL)
+        js->explained = 1;
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    char *msg = NULL;
+    if (vasprintf(&msg, fmt, ap) < 0)
+        msg = NULL;
     va_end(ap);
-    fputc('\n', stderr);
+    strbuf b = {0};
+    const char *s = msg ? msg : "(out of memory)", *at;
+    size_t tl = js->tmp_out ? strlen(js->tmp_out) : 0;
+    while (tl && (at = strstr(s, js->tmp_out))) {
+        sb_printf(&b, "%.*s%s", (int)(at - s), s, js->final_path);
+        s = at + tl;
+    }
+    sb_printf(&b, "%s", s);
+    for (char *c = b.s; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
+    say("marketpress: %s: %s: %s: %s", js->plugin->desc->name, job->model->id,
+        names[level >= MKP_NOTE && level <= MKP_FAIL ? level : MKP_FAIL], b.s);
+    free(b.s);
+    free(msg);
 }
 
 static int parse_bool(const char *v)

@@ -62,19 +62,30 @@ typedef struct job_spec {
     size_t n_opts;
     double timeout;                 /* seconds; 0 = none */
     const char *work_dir;           /* chdir here in the child (plugin-check) */
+    unsigned long long memory_limit; /* bytes of address space for the job; 0 = none */
+    double cpu_limit;               /* seconds of CPU for the job; 0 = none */
     /* results */
     char *final_path;
     int ok;
     double seconds;                 /* the whole job, fork to rename */
     double render_seconds;          /* the plugin's render() alone */
     char *failure;                  /* one sentence when !ok */
+    int explained;                  /* the plugin already said why, in a line of its own */
+    char *stray;                    /* files the plugin wrote beside its output */
+    /* the child's own: where its output goes before it is moved into place */
+    const char *tmp_out;
 } job_spec;
 
 /* Runs the jobs, at most `parallel` at once, each in a forked child.  A job
- * that succeeds is renamed into place; a failed one leaves nothing.  Each
- * output written is named on stderr unless JOBS_QUIET, with its times if
- * JOBS_TIMES. */
-enum { JOBS_QUIET = 1, JOBS_TIMES = 2 };
+ * that succeeds is moved into place; a failed one leaves nothing and keeps
+ * the previous output.  Each output written is named on stderr unless
+ * JOBS_QUIET, with its times if JOBS_TIMES.  JOBS_NO_FSYNC skips flushing
+ * outputs to the disk before they are moved into place.  SIGINT, SIGTERM
+ * and SIGHUP stop every job, remove their temporaries and end the process
+ * by the same signal. */
+enum { JOBS_QUIET = 1, JOBS_TIMES = 2, JOBS_NO_FSYNC = 4 };
 void jobs_run(job_spec *jobs, size_t n, int parallel, int flags);
 char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir);
+/* Removes a file or a folder tree without following symbolic links. */
+void remove_tree(const char *path);
 #endif

@@ -339,6 +339,20 @@ long long mkp_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
+int mkp_source_date_epoch(long long *epoch)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env)
+        return 0;
+    char *end;
+    errno = 0;
+    long long e = strtoll(env, &end, 10);
+    if (*end || errno || e < 0 || e > MKP_EPOCH_MAX || !isdigit((unsigned char)env[0]))
+        return -1;
+    *epoch = e;
+    return 1;
+}
+
 static const char *get_date(loader *L, const ynode *n, long long *epoch)
 {
     const char *s = get_string(L, n, "edition");
@@ -386,13 +400,9 @@ static void load_report(loader *L, const ynode *r)
         if (s)
             m->edition = s;
     }
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (env && *env) {
-        char *end;
-        long long e = strtoll(env, &end, 10);
-        if (!*end && e >= 0)
-            m->edition_epoch = e;
-    }
+    long long e;
+    if (mkp_source_date_epoch(&e) == 1)
+        m->edition_epoch = e;
     const ynode *by = need(L, r, "base_year", "report");
     const ynode *ey = need(L, r, "estimated_year", "report");
     const ynode *fe = need(L, r, "forecast_end", "report");

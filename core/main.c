@@ -1,6 +1,7 @@
 /* main.c - the marketpress command line: validate, forecast, render,
  * plugins and plugin-check.  Exit status: 0 ok, 1 a plugin failed,
  * 2 bad input or usage. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 #include "format.h"
 #include "marketpress/plugin.h"
 #include "model_int.h"
+#include "util.h"
 
 const char *const mkp_version = MKP_VERSION;
 
@@ -320,10 +322,32 @@ static int cmd_forecast(int argc, char **argv)
         print_text(m, lang, mode == 3);
     }
     mkp_doc_free(doc);
-    return fflush(stdout) == 0 ? 0 : 1;
+    return 0;
 }
 
+static int run(int argc, char **argv);
+
+/* Whatever the command, what it printed must have reached its standard
+ * output: a full disk or a closed pipe is an error, not a success. */
 int main(int argc, char **argv)
+{
+    long long epoch;
+    if (mkp_source_date_epoch(&epoch) < 0) {
+        say("marketpress: SOURCE_DATE_EPOCH=%s: give whole seconds since 1970-01-01, at most %lld "
+            "(9999-12-31 23:59:59 UTC)",
+            getenv("SOURCE_DATE_EPOCH"), MKP_EPOCH_MAX);
+        return 2;
+    }
+    int rc = run(argc, argv);
+    if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
+        say("marketpress: cannot write to standard output: %s", strerror(errno ? errno : EIO));
+        if (rc == 0)
+            rc = 1;
+    }
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);

@@ -110,4 +110,9 @@ int mkp_check_consistency(const mkp_doc *doc, diag_ctx *d);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
 long long mkp_days_from_civil(int y, int m, int d);
+/* The last second of 9999: every date a plugin writes has four digits. */
+#define MKP_EPOCH_MAX 253402300799LL
+/* SOURCE_DATE_EPOCH: 0 when unset, 1 with *epoch set, -1 when it is not
+ * whole seconds from 0 to MKP_EPOCH_MAX. */
+int mkp_source_date_epoch(long long *epoch);
 #endif

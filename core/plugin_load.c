@@ -12,6 +12,8 @@
 #include <string.h>
 #include <poll.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -44,17 +46,56 @@ static char *dlopen_reason(const char *err)
 /* RTLD_NODELETE: the libraries a plugin pulls in (cairo, libharu, ...)
  * keep global state that must stay mapped until exit, so the process
  * never unmaps code another part may still reach. */
-int plugin_open(const char *path, loaded_plugin *out, char **reason)
+/* What a plugin's constructors and entry function print goes to standard
+ * error: standard output is the command's own (the list of plugins). */
+static int stdout_aside(void)
 {
+    fflush(stdout);
+    int saved = dup(1);
+    if (saved >= 0 && dup2(2, 1) < 0) {
+        close(saved);
+        saved = -1;
+    }
+    return saved;
+}
+
+static void stdout_back(int saved)
+{
+    if (saved < 0)
+        return;
+    fflush(stdout);
+    dup2(saved, 1);
+    close(saved);
+}
+
+static const mkp_plugin *open_entry(const char *path, void **handle, mkp_entry_fn *entry_out)
+{
+    int saved = stdout_aside();
     dlerror();
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    const mkp_plugin *d = NULL;
+    mkp_entry_fn entry = NULL;
+    if (h) {
+        *(void **)&entry = dlsym(h, MKP_ENTRY_NAME);
+        if (entry)
+            d = entry(&host_table);
+    }
+    stdout_back(saved);
+    *handle = h;
+    *entry_out = entry;
+    return d;
+}
+
+int plugin_open(const char *path, loaded_plugin *out, char **reason)
+{
+    mkp_entry_fn entry;
+    void *h;
+    const mkp_plugin *d = open_entry(path, &h, &entry);
     if (!h) {
         const char *err = dlerror();
         *reason = dlopen_reason(err ? err : "unknown error");
         return -1;
     }
-    mkp_entry_fn entry;
-    *(void **)&entry = dlsym(h, MKP_ENTRY_NAME);
     if (!entry) {
         for (int major = 0; major < 10; major++) {
             char name[40];
@@ -71,7 +112,6 @@ int plugin_open(const char *path, loaded_plugin *out, char **reason)
         dlclose(h);
         return -1;
     }
-    const mkp_plugin *d = entry(&host_table);
     const char *why = NULL;
     char *owned = NULL;
     if (!d)
@@ -129,13 +169,20 @@ static probe_run probe_start(const char *path)
 {
     probe_run pr = {-1, -1, NULL};
     int fds[2];
-    if (pipe(fds) != 0) {
-        pr.failure = xprintf("cannot probe: %s", strerror(errno));
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        pr.failure = xprintf("cannot be tried: %s", strerror(errno));
         return pr;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
+        /* Dies with marketpress; what the plugin prints while loading goes
+         * to standard error, never into the command's own output. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent)
+            _exit(1);
+        dup2(2, 1);
         static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
         for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
             signal(faults[i], SIG_DFL);
@@ -149,7 +196,7 @@ static probe_run probe_start(const char *path)
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
-        pr.failure = xprintf("cannot probe: %s", strerror(errno));
+        pr.failure = xprintf("cannot be tried: %s", strerror(errno));
         return pr;
     }
     pr.pid = pid;

@@ -1,15 +1,18 @@
-/* util.c - allocation helpers that treat out-of-memory as fatal: the
- * command line cannot do anything useful after it. */
+/* util.c - allocation helpers that treat out-of-memory as fatal (the
+ * command line cannot do anything useful after it), a growing string, and
+ * whole-line diagnostics. */
 #include "util.h"
 
-#include <stdarg.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void out_of_memory(void)
 {
-    fputs("marketpress: out of memory\n", stderr);
+    static const char msg[] = "marketpress: out of memory\n";
+    write_all(2, msg, sizeof msg - 1);
     exit(3);
 }
 
@@ -39,4 +42,57 @@ void *xrealloc(void *p, size_t size)
     if (!q)
         out_of_memory();
     return q;
+}
+
+void sb_printf(strbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if (b->len + (size_t)n + 1 > b->cap) {
+        b->cap = (b->len + (size_t)n + 1) * 2;
+        b->s = xrealloc(b->s, b->cap);
+    }
+    va_start(ap, fmt);
+    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+int write_all(int fd, const void *data, size_t len)
+{
+    const char *p = data;
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+void vsay(const char *fmt, va_list ap)
+{
+    char *line = NULL;
+    int n = vasprintf(&line, fmt, ap);
+    if (n < 0)
+        out_of_memory();
+    line = xrealloc(line, (size_t)n + 2);
+    line[n] = '\n';
+    write_all(2, line, (size_t)n + 1);
+    free(line);
+}
+
+void say(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
 }

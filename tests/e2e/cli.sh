@@ -136,3 +136,48 @@ expect_grep "--summary prints the key statistics" "$T/s.txt" '^  CAGR 2025-2032 
 expect_no_grep "--summary leaves out the series" "$T/s.txt" '^Series'
 "$MKP" forecast --summary "$T/min.yaml" >"$T/s2.txt"
 expect_eq "--summary of a dataset without scenarios is six lines" "$(wc -l <"$T/s2.txt")" 6
+
+# Odd arguments and environments: a clear line and the right status, never a
+# crash.
+check_status "render -o '': usage error" 2 "$MKP" render "$AIGC" -f csv -o ""
+expect_eq "render -o '': says so" "$(cat "$T/.err")" "marketpress render: -o needs a folder name"
+check_status "render -f '': usage error" 2 "$MKP" render "$AIGC" -f "" -o "$T/o"
+expect_grep "render -f '': says so" "$T/.err" "^marketpress render: -f needs one or more plugin names"
+check_status "render -f ,,: usage error" 2 "$MKP" render "$AIGC" -f ",," -o "$T/o"
+: >"$T/afile"
+check_status "render -o FILE: usage error" 2 "$MKP" render "$AIGC" -f csv -o "$T/afile"
+expect_eq "render -o FILE: one line" "$(cat "$T/.err")" "marketpress render: -o $T/afile: that is a file, not a folder"
+check_status "render -o FILE/sub: usage error" 2 "$MKP" render "$AIGC" -f csv -o "$T/afile/sub"
+expect_grep "render -o FILE/sub: says which part" "$T/.err" "a part of that path is a file"
+for e in 9223372036854775807 253402300800 -1 12abc " 5"; do
+    SOURCE_DATE_EPOCH=$e "$MKP" render "$AIGC" -f csv -o "$T/sde" >/dev/null 2>"$T/sde.err"
+    st=$?
+    if [ $st = 2 ] && [ "$(wc -l <"$T/sde.err")" = 1 ] && grep -q "^marketpress: SOURCE_DATE_EPOCH=$e: give whole seconds" "$T/sde.err"; then
+        ok "SOURCE_DATE_EPOCH=$e refused with one line"
+    else
+        fail "SOURCE_DATE_EPOCH=$e refused with one line" "exit $st: $(cat "$T/sde.err")"
+    fi
+done
+expect_no_file "SOURCE_DATE_EPOCH out of range: nothing rendered" "$T/sde"
+SOURCE_DATE_EPOCH=253402300799 "$MKP" render "$AIGC" -f csv,xlsx -o "$T/sde9999" 2>"$T/sde.err"
+expect_eq "SOURCE_DATE_EPOCH at the end of 9999: renders" "$?" 0
+check "SOURCE_DATE_EPOCH at the end of 9999: the workbook's date" /usr/bin/python3 -c '
+import sys, zipfile
+core = zipfile.ZipFile(sys.argv[1]).read("docProps/core.xml").decode()
+assert "9999-12-31T23:59:59Z" in core, core' "$T/sde9999/aigc-foundation-models.xlsx"
+SOURCE_DATE_EPOCH=0 "$MKP" forecast "$AIGC" --summary >/dev/null
+expect_eq "SOURCE_DATE_EPOCH=0 is a valid time" "$?" 0
+sed 's/^  edition: .*/  edition: 10000-01-01/' "$AIGC" >"$T/ed.yaml"
+check_status "edition in year 10000 refused" 2 "$MKP" validate "$T/ed.yaml"
+expect_grep "edition in year 10000: file:line:col" "$T/.err" "ed.yaml:[0-9]+:[0-9]+: error: edition must be a date YYYY-MM-DD"
+
+# Standard output that cannot be written is an error, whatever the command.
+for c in "validate $AIGC" "forecast $AIGC --csv" "plugins" "--version" "--help"; do
+    "$MKP" $c >/dev/full 2>"$T/full.err"
+    st=$?
+    if [ $st = 1 ] && grep -q "^marketpress: cannot write to standard output: No space left on device$" "$T/full.err"; then
+        ok "$c > /dev/full: exit 1 with a line"
+    else
+        fail "$c > /dev/full: exit 1 with a line" "exit $st: $(cat "$T/full.err")"
+    fi
+done
