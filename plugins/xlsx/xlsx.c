@@ -5,6 +5,7 @@
  * docs/workbook.md describes the workbook an analyst receives. */
 #include <marketpress/marketpress.h>
 
+#include <errno.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 #include <time.h>
 #include <xlsxwriter.h>
@@ -1497,6 +1499,140 @@ static void write_book(book *b)
     worksheet_activate(b->summary.ws);
 }
 
+/* ---- the workbook's parts, in memory ----------------------------------------
+ * libxlsxwriter writes each of the workbook's ~60 parts into a temporary
+ * FILE from lxw_tmpfile() before zipping it, and never checks those writes:
+ * on a full or small temporary filesystem a part is cut short and the
+ * workbook is still "written".  It calls lxw_tmpfile through its symbol
+ * table, and the plugin, loaded first among the libraries it brings, is
+ * where that name is found: this lxw_tmpfile gives a stream in memory that
+ * remembers any write that failed.  `parts.made` tells render() that it
+ * was used; when it was not (another build of the library), the parts go
+ * to the output's own folder, on the filesystem the output must fit on
+ * anyway. */
+
+typedef struct part {
+    char *data;
+    size_t len, cap, pos;
+} part;
+
+static struct {
+    int made;                       /* streams handed out */
+    int failed;                     /* errno of the first write that failed */
+} parts;
+
+static ssize_t part_read(void *c, char *buf, size_t n)
+{
+    part *p = c;
+    size_t left = p->pos < p->len ? p->len - p->pos : 0;
+    if (n > left)
+        n = left;
+    memcpy(buf, p->data + p->pos, n);
+    p->pos += n;
+    return (ssize_t)n;
+}
+
+static ssize_t part_write(void *c, const char *buf, size_t n)
+{
+    part *p = c;
+    if (p->pos + n > p->cap) {
+        size_t cap = (p->pos + n) * 2 + 4096;
+        char *d = realloc(p->data, cap);
+        if (!d) {
+            if (!parts.failed)
+                parts.failed = ENOMEM;
+            return 0; /* the stream's error flag is set */
+        }
+        p->data = d;
+        p->cap = cap;
+    }
+    if (p->pos > p->len)
+        memset(p->data + p->len, 0, p->pos - p->len);
+    memcpy(p->data + p->pos, buf, n);
+    p->pos += n;
+    if (p->pos > p->len)
+        p->len = p->pos;
+    return (ssize_t)n;
+}
+
+static int part_seek(void *c, off64_t *off, int whence)
+{
+    part *p = c;
+    off64_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? (off64_t)p->pos : (off64_t)p->len;
+    if (base + *off < 0)
+        return -1;
+    p->pos = (size_t)(base + *off);
+    *off = (off64_t)p->pos;
+    return 0;
+}
+
+static int part_close(void *c)
+{
+    part *p = c;
+    free(p->data);
+    free(p);
+    return 0;
+}
+
+#if LXW_VERSION_ID == 114
+MKP_EXPORT FILE *lxw_tmpfile(char *tmpdir)
+{
+    (void)tmpdir;
+    static const cookie_io_functions_t io = {part_read, part_write, part_seek, part_close};
+    part *p = calloc(1, sizeof *p);
+    FILE *f = p ? fopencookie(p, "w+", io) : NULL;
+    if (!f) {
+        free(p);
+        if (!parts.failed)
+            parts.failed = ENOMEM;
+        return NULL;
+    }
+    parts.made++;
+    return f;
+}
+#endif
+
+/* libxlsxwriter prints its errors and warnings to standard error itself,
+ * several lines for one failed write.  While it works they go to a file in
+ * memory; afterwards each becomes one line of the host's (a warning), or
+ * is dropped when render() reports the failure in its own words. */
+typedef struct capture {
+    int saved, fd;
+} capture;
+
+static capture capture_begin(void)
+{
+    capture c = {-1, -1};
+    fflush(stderr);
+    c.fd = memfd_create("libxlsxwriter-messages", MFD_CLOEXEC);
+    c.saved = c.fd >= 0 ? dup(2) : -1;
+    if (c.saved < 0 || dup2(c.fd, 2) < 0) {
+        if (c.saved >= 0)
+            close(c.saved);
+        if (c.fd >= 0)
+            close(c.fd);
+        c.saved = c.fd = -1;
+    }
+    return c;
+}
+
+static void capture_end(capture c, const mkp_job *job, int failed)
+{
+    if (c.fd < 0)
+        return;
+    fflush(stderr);
+    dup2(c.saved, 2);
+    close(c.saved);
+    char buf[4096];
+    ssize_t n = failed ? 0 : pread(c.fd, buf, sizeof buf - 1, 0);
+    close(c.fd);
+    if (n <= 0)
+        return;
+    buf[n] = '\0';
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+        host->diag(job, MKP_WARNING, "libxlsxwriter: %s", line);
+}
+
 static int render(const mkp_job *job)
 {
     /* libxlsxwriter prints numbers with printf: use the C locale on this
@@ -1512,31 +1648,48 @@ static int render(const mkp_job *job)
     if (!MODEL_HAS(b.m, figures))
         b.charts = 0;
     int rc = MKP_OK;
-    /* libxlsxwriter writes each of the workbook's ~60 parts to a temporary
-     * file (deleted at once) before zipping them: in memory (tmpfs) that is
-     * several times quicker than on disk.  TMPDIR, when set, is honoured. */
-    lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
-    const char *tmpdir = getenv("TMPDIR");
-    if (tmpdir && *tmpdir)
-        wo.tmpdir = (char *)tmpdir;
-    else if (access("/dev/shm", W_OK | X_OK) == 0)
-        wo.tmpdir = (char *)"/dev/shm";
+    /* The parts are built in memory (see lxw_tmpfile above); should the
+     * library make files after all, they go beside the output, in the
+     * folder the host made for this job alone. */
+    char *own_dir = strdup(job->output_path), *slash = own_dir ? strrchr(own_dir, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = slash ? own_dir : NULL,
+                               .use_zip64 = LXW_FALSE};
+    parts.made = parts.failed = 0;
+    capture cap = capture_begin();
     b.wb = workbook_new_opt(job->output_path, &wo);
     if (!b.wb) {
-        host->diag(job, MKP_FAIL, "cannot create %s", job->output_path);
+        int e = errno ? errno : EIO;
+        capture_end(cap, job, 1);
+        cap.fd = -1;
+        host->diag(job, MKP_FAIL, "cannot create %s: %s", job->output_path, strerror(e));
         rc = MKP_EIO;
     } else {
         if (open_sheets(&b) != 0)
             note_err(&b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         else
             write_book(&b);
+        errno = 0;
         lxw_error closed = workbook_close(b.wb);
-        if (b.err != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
-            host->diag(job, MKP_FAIL, "writing %s failed: %s", job->output_path,
-                       lxw_strerror(b.err != LXW_NO_ERROR ? b.err : closed));
+        int err = errno;
+        capture_end(cap, job, parts.failed || b.err != LXW_NO_ERROR || closed != LXW_NO_ERROR);
+        cap.fd = -1;
+        if (parts.failed) {
+            host->diag(job, MKP_FAIL, "cannot build %s: a part of the workbook did not fit in memory (%s)",
+                       job->output_path, strerror(parts.failed));
+            rc = MKP_EIO;
+        } else if (b.err != LXW_NO_ERROR || closed != LXW_NO_ERROR) {
+            lxw_error e = b.err != LXW_NO_ERROR ? b.err : closed;
+            if (closed != LXW_NO_ERROR && err)
+                host->diag(job, MKP_FAIL, "cannot write %s: %s", job->output_path, strerror(err));
+            else
+                host->diag(job, MKP_FAIL, "writing %s failed: %s", job->output_path, lxw_strerror(e));
             rc = closed != LXW_NO_ERROR ? MKP_EIO : MKP_ERROR;
         }
     }
+    capture_end(cap, job, 1);
+    free(own_dir);
     free_book(&b);
     if (c_locale) {
         uselocale(old);
