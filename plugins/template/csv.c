@@ -6,6 +6,7 @@
  * needed to build: the host hands you its functions at load time. */
 #include <marketpress/marketpress.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -64,10 +65,11 @@ static int render(const mkp_job *job)
     sscanf(host->option(job, "decimals"), "%d", &decimals);
     FILE *f = fopen(job->output_path, "w");
     if (!f) {
-        host->diag(job, MKP_FAIL, "cannot create %s", job->output_path);
+        host->diag(job, MKP_FAIL, "cannot create %s: %s", job->output_path, strerror(errno));
         return MKP_EIO;
     }
     int rc = 0;
+    errno = 0;
     if (host->option_bool(job, "header"))
         rc = fputs("series,year,value,provenance\n", f) < 0;
     rc = rc || write_node(f, m, m->market, decimals) != 0;
@@ -75,8 +77,13 @@ static int render(const mkp_job *job)
     for (size_t d = 0; !rc && d < m->n_dimensions; d++)
         for (size_t s = 0; !rc && s < m->dimensions[d].n_children; s++)
             rc = write_node(f, m, &m->dimensions[d].children[s], decimals) != 0;
-    if (fclose(f) != 0 || rc) {
-        host->diag(job, MKP_FAIL, "writing %s failed", job->output_path);
+    /* A full disk shows at the latest when the last buffer is flushed:
+     * check every write and the close, and name the reason. */
+    int err = rc || ferror(f) ? (errno ? errno : EIO) : 0;
+    if (fclose(f) != 0 && !err)
+        err = errno ? errno : EIO;
+    if (err) {
+        host->diag(job, MKP_FAIL, "cannot write %s: %s", job->output_path, strerror(err));
         return MKP_EIO;
     }
     return MKP_OK;
