@@ -38,13 +38,18 @@ PLUGDIR   = $(BUILD)/lib/marketpress/plugins
 PLUGINS          = csv $(foreach p,svg pdf xlsx,$(if $(wildcard plugins/$(p)/*.c),$(p)))
 csv_DIR          = template
 csv_LIBS         =
+# <name>_COMMON: the files of plugins/common/ a plugin is built with
+# (fontfind: fonts through fontconfig; capture: a library's stderr).
 svg_DIR          = svg
-svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2)
-svg_LIBS         = $(shell pkg-config --libs cairo freetype2) -lm
+svg_COMMON       = fontfind capture
+svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2 fontconfig)
+svg_LIBS         = $(shell pkg-config --libs cairo freetype2 fontconfig) -lm
 pdf_DIR          = pdf
-pdf_CFLAGS       =
-pdf_LIBS         = -lhpdf -lm
+pdf_COMMON       = fontfind capture
+pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig)
+pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) -lm
 xlsx_DIR         = xlsx
+xlsx_COMMON      = capture
 xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
 xlsx_LIBS        = $(shell pkg-config --libs xlsxwriter) -lm
 PLUGIN_SO        = $(PLUGINS:%=$(PLUGDIR)/%.so)
@@ -71,7 +76,8 @@ $(BIN): $(CORE_OBJ) $(MAIN_OBJ)
 
 # Plugins: hidden visibility, so only MKP_EXPORT'ed entry symbols leave the .so.
 .SECONDEXPANSION:
-$(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) include/marketpress/*.h
+$(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) $$(addprefix plugins/common/,$$(addsuffix .c,$$($$*_COMMON))) \
+                 plugins/common/*.h include/marketpress/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) $($*_CFLAGS) -shared -o $@ \
 	    $(filter %.c,$^) $(LDSAN) $($*_LIBS)

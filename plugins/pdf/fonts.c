@@ -1,39 +1,26 @@
-/* fonts.c - the report's embedded TrueType faces: lazy loading, glyph widths
- * (cached, since libharu looks each one up by a linear cmap search), the
- * choice of face per character (DejaVu for Latin, Droid Sans Fallback for
- * CJK) and drawing a single line of text as runs of one face each. */
+/* fonts.c - the report's embedded TrueType faces: found through fontconfig
+ * once per job, loaded lazily, glyph widths (cached, since libharu looks each
+ * one up by a linear cmap search), the choice of face per character (the
+ * Latin family, or the CJK font for ideographs) and drawing a single line of
+ * text as runs of one face each. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "pdf.h"
 
-#define DEJAVU "/usr/share/fonts/truetype/dejavu/"
-
-static const char *const face_file[2][PF_NFACES] = {
-    {DEJAVU "DejaVuSerif.ttf", DEJAVU "DejaVuSerif-Bold.ttf", DEJAVU "DejaVuSerif-Italic.ttf",
-     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"},
-    {DEJAVU "DejaVuSans.ttf", DEJAVU "DejaVuSans-Bold.ttf", DEJAVU "DejaVuSans-Oblique.ttf",
-     "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"},
-};
-
 const char *pf_file(const pdf_doc *d, int face)
 {
-    return face_file[d->sans][face];
+    return d->fonts.face[face].file;
 }
 
-/* The Latin faces are required; checking up front turns a missing package
- * into one clear sentence instead of a libharu error code. */
+/* Finds every face before the document starts, so that a missing font is
+ * one clear sentence instead of a libharu error code. */
 int pf_open(pdf_doc *d)
 {
-    for (int f = 0; f < PF_CJK; f++) {
-        if (access(pf_file(d, f), R_OK) != 0) {
-            d->host->diag(d->job, MKP_FAIL, "font %s not found (Debian package fonts-dejavu-core)", pf_file(d, f));
-            return -1;
-        }
-    }
-    return 0;
+    const char *family = d->sans ? "DejaVu Sans" : "DejaVu Serif";
+    return ff_find(&d->fonts, d->host, d->job, d->font, family, 1u << FF_BOLD | 1u << FF_ITALIC, d->cjk_font);
 }
 
 void pf_close(pdf_doc *d)
@@ -42,6 +29,34 @@ void pf_close(pdf_doc *d)
         free(d->face[f].width);
         d->face[f].width = NULL;
     }
+    ff_free(&d->fonts);
+}
+
+/* A TrueType collection (.ttc) starts with the tag "ttcf". */
+static int is_collection(const char *file)
+{
+    char tag[4] = {0};
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(tag, 1, sizeof tag, f);
+    fclose(f);
+    return n == sizeof tag && memcmp(tag, "ttcf", 4) == 0;
+}
+
+/* libharu's name of a face's font file, loading the file once: libharu
+ * refuses to load one twice (HPDF_FONT_EXISTS), and a face that stands in
+ * for another (the regular face for a missing italic, or one family for both
+ * Latin and Chinese) is the same file. */
+static const char *load_file(pdf_doc *d, int f)
+{
+    const ff_face *ff = &d->fonts.face[f];
+    for (int g = 0; g < PF_NFACES; g++)
+        if (g != f && d->face[g].state == 1 && ff_same(ff, &d->fonts.face[g]))
+            return d->face[g].name;
+    if (ff->index > 0 || is_collection(ff->file))
+        return HPDF_LoadTTFontFromFile2(d->pdf, ff->file, (HPDF_UINT)ff->index, HPDF_TRUE);
+    return HPDF_LoadTTFontFromFile(d->pdf, ff->file, HPDF_TRUE);
 }
 
 static pdf_face *face_get(pdf_doc *d, int f)
@@ -50,12 +65,10 @@ static pdf_face *face_get(pdf_doc *d, int f)
     if (pf->state != 0)
         return pf;
     pf->state = -1;
-    if (f == PF_CJK && access(pf_file(d, f), R_OK) != 0) {
-        d->host->diag(d->job, MKP_WARNING, "CJK font %s not found (Debian package fonts-droid-fallback); "
-                      "Chinese characters will show as boxes", pf_file(d, f));
-        return pf;
-    }
-    const char *name = HPDF_LoadTTFontFromFile(d->pdf, pf_file(d, f), HPDF_TRUE);
+    ff_warn(&d->fonts, f, d->host, d->job); /* a stand-in, or no CJK font: said when first needed */
+    if (!pf_file(d, f))
+        return pf; /* only the CJK face: Chinese shows as boxes */
+    const char *name = load_file(d, f);
     pf->name = name;
     pf->font = name ? HPDF_GetFont(d->pdf, name, f == PF_CJK ? "UTF-8" : "CP1252") : NULL;
     if (!pf->font)
@@ -130,8 +143,8 @@ int pf_latin(const pf_style *st)
     return st->bold ? PF_BOLD : st->italic ? PF_ITALIC : PF_REGULAR;
 }
 
-/* Dashes and curly quotes stay in DejaVu even beside Chinese: Droid Sans
- * Fallback has no em dash. */
+/* Dashes and curly quotes stay in the Latin face even beside Chinese:
+ * Droid Sans Fallback has no em dash. */
 int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp)
 {
     if (pf_is_wide(cp) && face_get(d, PF_CJK)->state == 1)

@@ -12,20 +12,24 @@
 
 #include <marketpress/marketpress.h>
 
+#include "../common/fontfind.h"
+
 /* ---- faces and styles (fonts.c) ------------------------------------------ */
 
-/* One DejaVu family (option typeface: serif or sans) in three faces, and
- * Droid Sans Fallback for Chinese.  Faces are loaded on first use, and a
- * report without Chinese never loads the CJK font.  Latin text is set in
+/* One Latin family in three faces (option font, else DejaVu Serif or Sans
+ * as option typeface says) and a CJK font (option cjk-font, else Droid Sans
+ * Fallback), found through fontconfig (plugins/common/fontfind.c) when the
+ * job starts.  Faces are loaded on first use, and a report without Chinese
+ * never loads the CJK font.  Latin text is set in
  * single-byte WinAnsi fonts: libharu builds a UTF-8 font by looking up all
  * 65,536 code points in the font's cmap, about 7 ms each, so the UTF-8
  * font of a Latin face is only made for characters outside cp1252. */
 enum {
-    PF_REGULAR,
-    PF_BOLD,                        /* headings, table heads, **bold** */
-    PF_ITALIC,                      /* *italic* */
-    PF_CJK,                         /* ideographs and CJK punctuation, any style */
-    PF_NFACES
+    PF_REGULAR = FF_REGULAR,
+    PF_BOLD = FF_BOLD,              /* headings, table heads, **bold** */
+    PF_ITALIC = FF_ITALIC,          /* *italic* */
+    PF_CJK = FF_CJK,                /* ideographs and CJK punctuation, any style */
+    PF_NFACES = FF_NFACES
 };
 
 typedef struct pf_style {
@@ -132,12 +136,14 @@ typedef struct pdf_doc {
     const char *lang;
     int zh;                         /* Chinese labels and number words */
     int sans;                       /* typeface=sans */
+    const char *font, *cjk_font;    /* options font and cjk-font: a family, or "" for the default */
     jmp_buf oom;                    /* out of memory: render() cleans up and fails */
 
     HPDF_Doc pdf;
     HPDF_STATUS err, err_detail;    /* libharu's first error */
     HPDF_Encoder utf8;
     pdf_face face[PF_NFACES];
+    ff_fonts fonts;                 /* the file and face index of each face */
 
     /* geometry: the page and the content box, in PDF points (y up) */
     double pw, ph, left, right, top, bottom, tw;

@@ -2,6 +2,7 @@
  * and render(), which lays out the body, inserts the contents in front of
  * it, back-fills running heads and "Page X of Y", and saves.  The report's
  * structure is in report.c; docs/pdf-report.md describes the whole. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,11 @@ static const mkp_option options[] = {
     {"paper", MKP_OPT_CHOICE, "a4", "page size: A4 (595 x 842 pt) or US Letter (612 x 792 pt)", "a4|letter", 0, 0},
     {"typeface", MKP_OPT_CHOICE, "auto", "DejaVu Serif or Sans for the whole report; auto: Sans beside Chinese",
      "auto|serif|sans", 0, 0},
+    {"font", MKP_OPT_STRING, "",
+     "the Latin font family instead of the typeface's, as fontconfig names it (fc-list : family); TrueType only",
+     NULL, 0, 0},
+    {"cjk-font", MKP_OPT_STRING, "",
+     "the font family for Chinese; empty: Droid Sans Fallback, else the best TrueType font for zh-cn", NULL, 0, 0},
     {"compress", MKP_OPT_CHOICE, "auto",
      "what is deflated: all streams (smallest file), or pages only (fonts stored as they are: faster, larger); "
      "auto: all for Chinese, whose font is large, pages otherwise",
@@ -152,6 +158,32 @@ static void doc_free(pdf_doc *d)
     free(d);
 }
 
+/* Writes the saved document out.  libharu's own file writer neither checks
+ * the close (where a full disk often shows) nor says why a write failed:
+ * the document is saved into libharu's memory stream and written here.
+ * Returns 0 or an errno. */
+static int save(pdf_doc *d, const char *path)
+{
+    HPDF_UINT32 size = HPDF_GetStreamSize(d->pdf);
+    unsigned char *buf = xrealloc(d, NULL, size ? size : 1);
+    HPDF_UINT32 got = size;
+    if (HPDF_ReadFromStream(d->pdf, buf, &got) != HPDF_OK && !(got == size && d->err == HPDF_STREAM_EOF)) {
+        free(buf);
+        return EIO;
+    }
+    FILE *f = fopen(path, "wb");
+    int err = f ? 0 : errno ? errno : EIO;
+    if (f) {
+        errno = 0;
+        if (fwrite(buf, 1, got, f) != got)
+            err = errno ? errno : EIO;
+        if (fclose(f) != 0 && !err)
+            err = errno ? errno : EIO;
+    }
+    free(buf);
+    return err;
+}
+
 static int render(const mkp_job *job)
 {
     pdf_doc *d = calloc(1, sizeof *d);
@@ -168,6 +200,8 @@ static int render(const mkp_job *job)
     /* Droid Sans Fallback is a sans (hei) design: Latin text beside it
      * looks of a piece in DejaVu Sans. */
     d->sans = face && (strcmp(face, "sans") == 0 || (strcmp(face, "auto") == 0 && d->zh));
+    d->font = d->host->option(job, "font");
+    d->cjk_font = d->host->option(job, "cjk-font");
     if (setjmp(d->oom)) {
         host->diag(job, MKP_FAIL, "out of memory");
         doc_free(d);
@@ -209,9 +243,16 @@ static int render(const mkp_job *job)
         host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report", (unsigned)d->err,
                    (unsigned)d->err_detail);
         rc = MKP_ERROR;
-    } else if (HPDF_SaveToFile(d->pdf, job->output_path) != HPDF_OK || d->err) {
-        host->diag(job, MKP_FAIL, "cannot write %s (libharu error 0x%04X)", job->output_path, (unsigned)d->err);
-        rc = MKP_EIO;
+    } else if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err) {
+        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while saving the report", (unsigned)d->err,
+                   (unsigned)d->err_detail);
+        rc = MKP_ERROR;
+    } else {
+        int err = save(d, job->output_path);
+        if (err) {
+            host->diag(job, MKP_FAIL, "cannot write %s: %s", job->output_path, strerror(err));
+            rc = MKP_EIO;
+        }
     }
     doc_free(d);
     return rc;

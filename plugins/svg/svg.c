@@ -1,8 +1,8 @@
 /* svg.c - the svg plugin: every figure of the model as an SVG file drawn
  * with cairo from the host's chart scene, optionally also as PNG.  Fonts
- * are loaded once per job from known TrueType files and glyphs are placed
- * from their own advances, so the layout's measurements are exactly what is
- * drawn; cairo's process-wide ids are renumbered per file. */
+ * are found through fontconfig and loaded once per job, and glyphs are
+ * placed from their own advances, so the layout's measurements are exactly
+ * what is drawn; cairo's process-wide ids are renumbered per file. */
 #include <marketpress/marketpress.h>
 
 #include <cairo-ft.h>
@@ -12,13 +12,14 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 #include FT_OUTLINE_H
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define FONT_DIR "/usr/share/fonts/truetype/"
+#include "../common/fontfind.h"
 
 static const mkp_host *host;
 
@@ -27,14 +28,20 @@ static const mkp_option options[] = {
     {"dpi", MKP_OPT_INT, "144", "resolution of the PNG files", NULL, 72, 600},
     {"width", MKP_OPT_NUMBER, "720", "chart width in points", NULL, 200, 2000},
     {"height", MKP_OPT_NUMBER, "440", "chart height in points", NULL, 150, 2000},
+    {"font", MKP_OPT_STRING, "",
+     "the Latin font family, as fontconfig names it (fc-list : family); empty: DejaVu Sans; TrueType only",
+     NULL, 0, 0},
+    {"cjk-font", MKP_OPT_STRING, "",
+     "the font family for Chinese; empty: Droid Sans Fallback, else the best TrueType font for zh-cn", NULL, 0, 0},
 };
 
 /* ---- fonts ------------------------------------------------------------- */
 
 enum { F_REGULAR, F_BOLD, F_CJK, F_CJK_BOLD, N_FACES };
 
-/* DroidSansFallback has no bold: cairo emboldens its outlines, which widens
- * every advance by an em/24 (FreeType's FT_GlyphSlot_Embolden). */
+/* The CJK font has no bold (Droid Sans Fallback has none): cairo emboldens
+ * its outlines, which widens every advance by an em/24 (FreeType's
+ * FT_GlyphSlot_Embolden). */
 #define SYNTH_BOLD_EXTRA (1.0 / 24.0)
 
 typedef struct glyph_info {
@@ -51,15 +58,17 @@ typedef struct face {
 } face;
 
 typedef struct fonts {
-    face f[N_FACES];
+    face f[N_FACES];                /* the CJK faces' ft is NULL when there is no CJK font */
+    ff_fonts found;                 /* what fontconfig found for each face */
+    const mkp_job *job;             /* for the warning about a missing CJK font */
     cairo_glyph_t *glyphs;          /* scratch for one text */
     size_t cap;
     unsigned file;                  /* serial number of the SVG being written */
 } fonts;
 
-static const char *const font_files[N_FACES] = {
-    FONT_DIR "dejavu/DejaVuSans.ttf", FONT_DIR "dejavu/DejaVuSans-Bold.ttf",
-    FONT_DIR "droid/DroidSansFallbackFull.ttf", FONT_DIR "droid/DroidSansFallbackFull.ttf"};
+/* Where each face comes from: the CJK font twice, so that the emboldened
+ * one is a cairo font face of its own. */
+static const int face_source[N_FACES] = {FF_REGULAR, FF_BOLD, FF_CJK, FF_CJK};
 
 static const cairo_user_data_key_t ft_face_key;
 
@@ -78,22 +87,29 @@ static FT_Library freetype(void)
     return lib;
 }
 
+/* Finds the faces through fontconfig, with the same rules as the pdf
+ * plugin (TrueType only), so that a chart measures the same in both. */
 static int fonts_open(fonts *fs, const mkp_job *job)
 {
     memset(fs, 0, sizeof *fs);
+    fs->job = job;
     FT_Library lib = freetype();
     if (!lib) {
         host->diag(job, MKP_FAIL, "cannot start FreeType");
         return -1;
     }
+    if (ff_find(&fs->found, host, job, host->option(job, "font"), "DejaVu Sans", 1u << FF_BOLD,
+                host->option(job, "cjk-font")) != 0)
+        return -1;
+    ff_warn(&fs->found, FF_BOLD, host, job); /* every chart has a bold title */
     for (int i = 0; i < N_FACES; i++) {
         face *f = &fs->f[i];
-        /* The CJK face is opened twice, so that the emboldened one is a
-         * cairo font face of its own. */
-        if (FT_New_Face(lib, font_files[i], 0, &f->ft)) {
-            host->diag(job, MKP_FAIL,
-                       "cannot load the font %s (Debian packages fonts-dejavu-core and fonts-droid-fallback)",
-                       font_files[i]);
+        const ff_face *src = &fs->found.face[face_source[i]];
+        if (!src->file)
+            continue; /* no CJK font: pick() keeps to the Latin faces */
+        if (FT_New_Face(lib, src->file, src->index, &f->ft)) {
+            f->ft = NULL;
+            host->diag(job, MKP_FAIL, "cannot load the font %s", src->file);
             return -1;
         }
         f->cairo = cairo_ft_font_face_create_for_ft_face(f->ft, FT_LOAD_NO_HINTING);
@@ -101,7 +117,8 @@ static int fonts_open(fonts *fs, const mkp_job *job)
             cairo_font_face_destroy(f->cairo);
             f->cairo = NULL;
             FT_Done_Face(f->ft);
-            host->diag(job, MKP_FAIL, "cannot use the font %s", font_files[i]);
+            f->ft = NULL;
+            host->diag(job, MKP_FAIL, "cannot use the font %s", src->file);
             return -1;
         }
         if (i == F_CJK_BOLD)
@@ -129,6 +146,7 @@ static void fonts_close(fonts *fs)
         free(f->bmp);
     }
     free(fs->glyphs);
+    ff_free(&fs->found);
 }
 
 /* Glyph index (0: none) and advance in em of a code point in a face. */
@@ -153,13 +171,19 @@ static int is_cjk(uint32_t cp)
            (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
 }
 
-/* CJK text from the CJK font, the rest from DejaVu where it has the glyph,
- * else from the CJK font where that has it. */
+/* CJK text from the CJK font, the rest from the Latin face where it has the
+ * glyph, else from the CJK font where that has it.  Without a CJK font,
+ * Chinese shows as the Latin face's boxes, said once. */
 static int pick(fonts *fs, uint32_t cp, int bold)
 {
     int latin = bold ? F_BOLD : F_REGULAR, cjk = bold ? F_CJK_BOLD : F_CJK;
     if (!is_cjk(cp) && lookup(&fs->f[latin], cp).gid_plus1 > 1)
         return latin;
+    if (!fs->f[cjk].ft) {
+        if (is_cjk(cp))
+            ff_warn(&fs->found, FF_CJK, host, fs->job);
+        return latin;
+    }
     return lookup(&fs->f[cjk], cp).gid_plus1 > 1 ? cjk : latin;
 }
 
@@ -632,13 +656,18 @@ static int put_texts(fonts *fs, const mkp_scene *sc, buffer *out)
     return rc == 0 && !out->failed ? 0 : -1;
 }
 
+/* Writes a whole file; 0, or an errno.  A full disk may show only when
+ * the last buffer goes out, in fclose. */
 static int write_file(const char *path, const char *data, size_t len)
 {
     FILE *fp = fopen(path, "wb");
     if (!fp)
-        return -1;
-    int bad = fwrite(data, 1, len, fp) != len;
-    return fclose(fp) != 0 || bad ? -1 : 0;
+        return errno ? errno : EIO;
+    errno = 0;
+    int err = fwrite(data, 1, len, fp) != len ? (errno ? errno : EIO) : 0;
+    if (fclose(fp) != 0 && !err)
+        err = errno ? errno : EIO;
+    return err;
 }
 
 /* cairo's SVG surface draws the shapes; the text goes in after them, just
@@ -686,6 +715,8 @@ static int write_svg(fonts *fs, const mkp_scene *sc, const char *title, const ch
     return rc;
 }
 
+/* cairo writes the PNG into memory and the plugin writes it out, so that a
+ * failed write has its reason. */
 static int write_png(fonts *fs, const mkp_scene *sc, const char *path, int dpi)
 {
     double k = dpi / 72.0;
@@ -701,8 +732,12 @@ static int write_png(fonts *fs, const mkp_scene *sc, const char *path, int dpi)
     cairo_scale(cr, k, k);
     draw(fs, cr, sc, 1);
     cairo_destroy(cr);
-    int rc = cairo_surface_write_to_png(img, path) == CAIRO_STATUS_SUCCESS ? 0 : -1;
+    buffer png = {0};
+    int rc = cairo_surface_write_to_png_stream(img, collect, &png) == CAIRO_STATUS_SUCCESS && !png.failed ? 0 : -1;
     cairo_surface_destroy(img);
+    if (rc == 0)
+        rc = write_file(path, png.data, png.len);
+    free(png.data);
     return rc;
 }
 
@@ -722,12 +757,15 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
         snprintf(title, sizeof title, zh ? "图%d：%s" : "Figure %d: %s", fig->number, host->text(fig->title, job->lang));
         snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
         rc = write_svg(fs, sc, title, path);
-        snprintf(path, cap, "%s/%s.png", job->output_path, fig->file_stem);
-        if (rc == 0 && png)
+        if (rc == 0 && png) {
+            snprintf(path, cap, "%s/%s.png", job->output_path, fig->file_stem);
             rc = write_png(fs, sc, path, dpi);
+        }
     }
-    if (rc)
-        host->diag(job, MKP_FAIL, "cannot write figure %d (%s)", fig->number, fig->file_stem);
+    if (rc > 0)
+        host->diag(job, MKP_FAIL, "cannot write %s: %s", path, strerror(rc));
+    else if (rc)
+        host->diag(job, MKP_FAIL, "cannot draw figure %d (%s): out of memory", fig->number, fig->file_stem);
     free(path);
     host->scene_free(sc);
     return rc;

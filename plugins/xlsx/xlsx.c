@@ -13,10 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #include <time.h>
 #include <xlsxwriter.h>
+
+#include "../common/capture.h"
 
 static const mkp_host *host;
 
@@ -1592,47 +1593,6 @@ MKP_EXPORT FILE *lxw_tmpfile(char *tmpdir)
 }
 #endif
 
-/* libxlsxwriter prints its errors and warnings to standard error itself,
- * several lines for one failed write.  While it works they go to a file in
- * memory; afterwards each becomes one line of the host's (a warning), or
- * is dropped when render() reports the failure in its own words. */
-typedef struct capture {
-    int saved, fd;
-} capture;
-
-static capture capture_begin(void)
-{
-    capture c = {-1, -1};
-    fflush(stderr);
-    c.fd = memfd_create("libxlsxwriter-messages", MFD_CLOEXEC);
-    c.saved = c.fd >= 0 ? dup(2) : -1;
-    if (c.saved < 0 || dup2(c.fd, 2) < 0) {
-        if (c.saved >= 0)
-            close(c.saved);
-        if (c.fd >= 0)
-            close(c.fd);
-        c.saved = c.fd = -1;
-    }
-    return c;
-}
-
-static void capture_end(capture c, const mkp_job *job, int failed)
-{
-    if (c.fd < 0)
-        return;
-    fflush(stderr);
-    dup2(c.saved, 2);
-    close(c.saved);
-    char buf[4096];
-    ssize_t n = failed ? 0 : pread(c.fd, buf, sizeof buf - 1, 0);
-    close(c.fd);
-    if (n <= 0)
-        return;
-    buf[n] = '\0';
-    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
-        host->diag(job, MKP_WARNING, "libxlsxwriter: %s", line);
-}
-
 static int render(const mkp_job *job)
 {
     /* libxlsxwriter prints numbers with printf: use the C locale on this
@@ -1657,12 +1617,14 @@ static int render(const mkp_job *job)
     lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = slash ? own_dir : NULL,
                                .use_zip64 = LXW_FALSE};
     parts.made = parts.failed = 0;
-    capture cap = capture_begin();
+    /* libxlsxwriter prints its errors and warnings to standard error
+     * itself, several lines for one failed write: a failure is reported
+     * below in one line, anything else becomes a warning. */
+    cap_stderr cap = cap_begin();
     b.wb = workbook_new_opt(job->output_path, &wo);
     if (!b.wb) {
         int e = errno ? errno : EIO;
-        capture_end(cap, job, 1);
-        cap.fd = -1;
+        cap_end(&cap, host, job, "libxlsxwriter", 1);
         host->diag(job, MKP_FAIL, "cannot create %s: %s", job->output_path, strerror(e));
         rc = MKP_EIO;
     } else {
@@ -1673,8 +1635,7 @@ static int render(const mkp_job *job)
         errno = 0;
         lxw_error closed = workbook_close(b.wb);
         int err = errno;
-        capture_end(cap, job, parts.failed || b.err != LXW_NO_ERROR || closed != LXW_NO_ERROR);
-        cap.fd = -1;
+        cap_end(&cap, host, job, "libxlsxwriter", parts.failed || b.err != LXW_NO_ERROR || closed != LXW_NO_ERROR);
         if (parts.failed) {
             host->diag(job, MKP_FAIL, "cannot build %s: a part of the workbook did not fit in memory (%s)",
                        job->output_path, strerror(parts.failed));
@@ -1688,7 +1649,7 @@ static int render(const mkp_job *job)
             rc = closed != LXW_NO_ERROR ? MKP_EIO : MKP_ERROR;
         }
     }
-    capture_end(cap, job, 1);
+    cap_end(&cap, host, job, "libxlsxwriter", 1);
     free(own_dir);
     free_book(&b);
     if (c_locale) {

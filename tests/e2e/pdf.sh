@@ -144,6 +144,61 @@ valid "aigc compress=all" "$T/all/aigc-foundation-models.pdf"
 check "compress=all: a smaller file" test "$(stat -c %s "$T/all/aigc-foundation-models.pdf")" -lt "$(stat -c %s "$PDF")"
 check_status "paper=a3 is refused" 2 $MKP render $AIGC $P -f pdf -o "$T/a3" -O pdf.paper=a3
 
+# ---- fonts through fontconfig ---------------------------------------------------
+check_status "font=unknown family: exit 1" 1 $MKP render $AIGC $P -f pdf -o "$T/nofont" -O pdf.font="No Such Family"
+expect_eq "font=unknown family: one line naming it" \
+    "$(grep -c "^marketpress: pdf: .*error: .*'No Such Family'.*fc-list" "$T/.err")" 1
+expect_eq "font=unknown family: nothing written" "$(ls -A "$T/nofont" 2>/dev/null)" ""
+check "render font=DejaVu Sans (over typeface=serif)" \
+    $MKP render $AIGC $P -f pdf -o "$T/fsans" -O pdf.font="DejaVu Sans" -O pdf.typeface=serif
+pdffonts "$T/fsans/aigc-foundation-models.pdf" 2>/dev/null >"$T/fsfonts"
+expect_grep "font=DejaVu Sans: DejaVu Sans embedded" "$T/fsfonts" '\+DejaVuSans,'
+expect_no_grep "font=DejaVu Sans: no serif face" "$T/fsfonts" 'DejaVuSerif'
+check_status "cjk-font=unknown family: exit 1" 1 $MKP render $AIGC $P -f pdf -o "$T/nocjk" -O pdf.cjk-font="No Such CJK"
+expect_grep "cjk-font=unknown family: named" "$T/.err" "error: .*'No Such CJK' \(option cjk-font\)"
+
+# fc_conf FILE DIR...: a fontconfig setup whose only font folders are DIRs.
+fc_conf() {
+    f=$1
+    shift
+    {
+        echo '<?xml version="1.0"?>'
+        echo '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        echo '<fontconfig>'
+        for d in "$@"; do echo "  <dir>$d</dir>"; done
+        echo "  <cachedir>$T/fc-cache</cachedir>"
+        echo '</fontconfig>'
+    } >"$f"
+}
+# A machine with fonts-dejavu-core but not fonts-dejavu-extra: DejaVu Serif
+# in regular and bold, no italic.
+mkdir -p "$T/serif-only"
+for style in Book Bold; do cp "$(fc-match -f '%{file}' "DejaVu Serif:style=$style")" "$T/serif-only/"; done
+expect_eq "fontconfig finds DejaVu Serif and its bold" "$(ls "$T/serif-only" | tr '\n' ' ')" \
+    "DejaVuSerif-Bold.ttf DejaVuSerif.ttf "
+fc_conf "$T/serif-only.conf" "$T/serif-only"
+FONTCONFIG_FILE=$T/serif-only.conf $MKP render $AIGC $P -f pdf -o "$T/noit" 2>"$T/noit.err"
+expect_eq "no italic face: renders" "$?" 0
+expect_eq "no italic face: one warning" "$(grep -c 'warning' "$T/noit.err")" 1
+expect_grep "no italic face: the warning names the face and the package" "$T/noit.err" \
+    '^marketpress: pdf: .*warning: DejaVu Serif has no italic face .*fonts-dejavu-extra.*regular face'
+pdffonts "$T/noit/aigc-foundation-models.pdf" 2>/dev/null >"$T/noitfonts"
+expect_grep "no italic face: DejaVu Serif embedded" "$T/noitfonts" '\+DejaVuSerif,'
+expect_no_grep "no italic face: no italic embedded" "$T/noitfonts" 'Italic'
+valid "no italic face" "$T/noit/aigc-foundation-models.pdf"
+FONTCONFIG_FILE=$T/serif-only.conf $MKP render $AIGC $P -f pdf -o "$T/noit-zh" --lang zh-CN -O pdf.typeface=serif \
+    2>"$T/noit-zh.err"
+expect_eq "no CJK font: renders" "$?" 0
+expect_grep "no CJK font: a warning names the package" "$T/noit-zh.err" \
+    'warning: no TrueType font for Chinese: .*fonts-droid-fallback.*boxes'
+fc_conf "$T/none.conf"
+check_status "no fonts at all: exit 1" 1 env FONTCONFIG_FILE="$T/none.conf" $MKP render $AIGC $P -f pdf -o "$T/nof"
+expect_grep "no fonts at all: the error names the family and the package" "$T/.err" \
+    '^marketpress: pdf: .*error: font DejaVu Serif not found .*fonts-dejavu-core'
+expect_no_file "no fonts at all: no pdf" "$T/nof/aigc-foundation-models.pdf"
+# A job may run short of memory: fontconfig's caches are read, never written.
+expect_no_file "fontconfig's caches are not written" "$T/fc-cache"
+
 # ---- the other datasets -------------------------------------------------------
 check "render edge-ai-chips" $MKP render $EDGE $P -f pdf -o "$T/edge"
 valid "edge-ai-chips" "$T/edge/edge-ai-chips.pdf"

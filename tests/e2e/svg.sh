@@ -58,4 +58,41 @@ check "each SVG drawn by librsvg matches cairo's PNG of it" $PY tests/e2e/svg_ch
 "$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/pxz" -O svg.png=true -O svg.dpi=72 2>/dev/null
 check "and so in Chinese" $PY tests/e2e/svg_check.py pixels "$T/pxz/$ID-svg"
 check_status "a bad dpi is refused" 2 "$MKP" render "$AIGC" -f svg -o "$T/bad" -O svg.dpi=5
+
+# Fonts through fontconfig, with the pdf plugin's rules.
+check_status "svg.font=unknown family: exit 1" 1 "$MKP" render "$AIGC" -f svg -o "$T/nofont" \
+    -O svg.font="No Such Family"
+expect_eq "svg.font=unknown family: one line naming it" \
+    "$(grep -c "^marketpress: svg: .*error: .*'No Such Family'.*fc-list" "$T/.err")" 1
+expect_eq "svg.font=unknown family: nothing written" "$(ls -A "$T/nofont" 2>/dev/null)" ""
+check_status "svg.cjk-font=unknown family: exit 1" 1 "$MKP" render "$AIGC" -f svg -o "$T/nocjk" \
+    -O svg.cjk-font="No Such CJK"
+expect_grep "svg.cjk-font=unknown family: named" "$T/.err" "error: .*'No Such CJK' \(option cjk-font\)"
+"$MKP" render "$AIGC" -f svg -o "$T/serif" -O svg.font="DejaVu Serif" 2>/dev/null
+expect_eq "svg.font=DejaVu Serif: 22 SVGs" "$(ls "$T/serif/$ID-svg"/*.svg 2>/dev/null | wc -l)" 22
+check "svg.font=DejaVu Serif: other glyphs than DejaVu Sans" \
+    sh -c "! cmp -s '$D/01-market-size.svg' '$T/serif/$ID-svg/01-market-size.svg'"
+# A fontconfig setup with DejaVu Serif alone (regular and bold): the same
+# files give the same bytes, and the default family is missing.
+mkdir -p "$T/serif-only"
+for style in Book Bold; do cp "$(fc-match -f '%{file}' "DejaVu Serif:style=$style")" "$T/serif-only/"; done
+{
+    echo '<?xml version="1.0"?>'
+    echo '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+    echo "<fontconfig><dir>$T/serif-only</dir><cachedir>$T/fc-cache</cachedir></fontconfig>"
+} >"$T/serif-only.conf"
+FONTCONFIG_FILE=$T/serif-only.conf "$MKP" render "$AIGC" -f svg -o "$T/so" -O svg.font="DejaVu Serif" 2>"$T/so.err"
+check "svg.font=DejaVu Serif is that family: the same SVGs from a folder of it alone" \
+    diff -r "$T/serif/$ID-svg" "$T/so/$ID-svg"
+expect_eq "svg.font=DejaVu Serif: no warning" "$(grep -c warning "$T/so.err")" 0
+check_status "DejaVu Sans missing: exit 1" 1 env FONTCONFIG_FILE="$T/serif-only.conf" "$MKP" render "$AIGC" -f svg \
+    -o "$T/nosans"
+expect_grep "DejaVu Sans missing: the error names the family and the package" "$T/.err" \
+    '^marketpress: svg: .*error: font DejaVu Sans not found .*fonts-dejavu-core'
+FONTCONFIG_FILE=$T/serif-only.conf "$MKP" render "$AIGC" -f svg -o "$T/soz" --lang zh-CN -O svg.font="DejaVu Serif" \
+    2>"$T/soz.err"
+expect_eq "no CJK font: 22 SVGs still" "$(ls "$T/soz/$ID-svg"/*.svg 2>/dev/null | wc -l)" 22
+expect_eq "no CJK font: one warning, naming the package" \
+    "$(grep -c 'warning: no TrueType font for Chinese: .*fonts-droid-fallback.*boxes' "$T/soz.err")" 1
+expect_no_file "fontconfig's caches are not written" "$T/fc-cache"
 check "plugin-check passes svg" "$MKP" plugin-check "$BUILD/lib/marketpress/plugins/svg.so"
