@@ -38,27 +38,27 @@ static void host_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
     static const char *const names[] = {"note", "warning", "error"};
     if (level == MKP_FAIL)
         js->explained = 1;
+    /* On the stack: a job short of memory can still say why it failed. */
+    char msg[2048], line[4096];
     va_list ap;
     va_start(ap, fmt);
-    char *msg = NULL;
-    if (vasprintf(&msg, fmt, ap) < 0)
-        msg = NULL;
+    if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+        msg[0] = '\0';
     va_end(ap);
-    strbuf b = {0};
-    const char *s = msg ? msg : "(out of memory)", *at;
-    size_t tl = js->tmp_out ? strlen(js->tmp_out) : 0;
-    while (tl && (at = strstr(s, js->tmp_out))) {
-        sb_printf(&b, "%.*s%s", (int)(at - s), s, js->final_path);
-        s = at + tl;
+    size_t o = 0, tl = js->tmp_out ? strlen(js->tmp_out) : 0, fl = js->final_path ? strlen(js->final_path) : 0;
+    for (const char *s = msg; *s && o < sizeof line - 1;) {
+        if (tl && fl && strncmp(s, js->tmp_out, tl) == 0 && o + fl < sizeof line - 1) {
+            memcpy(line + o, js->final_path, fl);
+            o += fl;
+            s += tl;
+            continue;
+        }
+        line[o++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+        s++;
     }
-    sb_printf(&b, "%s", s);
-    for (char *c = b.s; *c; c++)
-        if (*c == '\n' || *c == '\r')
-            *c = ' ';
+    line[o] = '\0';
     say("marketpress: %s: %s: %s: %s", js->plugin->desc->name, job->model->id,
-        names[level >= MKP_NOTE && level <= MKP_FAIL ? level : MKP_FAIL], b.s);
-    free(b.s);
-    free(msg);
+        names[level >= MKP_NOTE && level <= MKP_FAIL ? level : MKP_FAIL], line);
 }
 
 static int parse_bool(const char *v)

@@ -502,12 +502,17 @@ void jobs_run(job_spec *jobs, size_t n, int parallel, int flags)
     running *run = calloc((size_t)parallel, sizeof *run);
     if (!run)
         exit(3);
+    /* A stop signal that marketpress was started ignoring (nohup for
+     * SIGHUP, a script's background job for SIGINT) stays ignored. */
     sigset_t watch, old_mask;
     sigemptyset(&watch);
     sigaddset(&watch, SIGCHLD);
-    sigaddset(&watch, SIGINT);
-    sigaddset(&watch, SIGTERM);
-    sigaddset(&watch, SIGHUP);
+    static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction sa;
+        if (sigaction(stop_signals[i], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
+            sigaddset(&watch, stop_signals[i]);
+    }
     sigprocmask(SIG_BLOCK, &watch, &old_mask);
     make_tag();
     each_dir(jobs, n, 0);

@@ -38,6 +38,9 @@ static char *dlopen_reason(const char *err)
 {
     if (strstr(err, "invalid ELF header") || strstr(err, "file too short") || strstr(err, "not an ELF"))
         return xprintf("not a shared object (%s)", err);
+    if (strstr(err, "Too many open files") || strstr(err, "Cannot allocate memory") ||
+        strstr(err, "failed to map segment"))
+        return xprintf("cannot be loaded here and now, short of resources: %s", err);
     if (strstr(err, "cannot open shared object file") || strstr(err, "undefined symbol"))
         return xprintf("a library or symbol it needs is missing: %s", err);
     return xprintf("cannot be loaded: %s", err);
@@ -163,13 +166,16 @@ typedef struct probe_run {
     pid_t pid;
     int fd;
     char *failure;                  /* set when the probe could not start */
+    int busy;                       /* it could not start for want of processes or
+                                       descriptors: worth trying again alone */
 } probe_run;
 
 static probe_run probe_start(const char *path)
 {
-    probe_run pr = {-1, -1, NULL};
+    probe_run pr = {-1, -1, NULL, 0};
     int fds[2];
     if (pipe2(fds, O_CLOEXEC) != 0) {
+        pr.busy = errno == EMFILE || errno == ENFILE;
         pr.failure = xprintf("cannot be tried: %s", strerror(errno));
         return pr;
     }
@@ -195,8 +201,9 @@ static probe_run probe_start(const char *path)
     }
     close(fds[1]);
     if (pid < 0) {
-        close(fds[0]);
+        pr.busy = errno == EAGAIN || errno == ENOMEM;
         pr.failure = xprintf("cannot be tried: %s", strerror(errno));
+        close(fds[0]);
         return pr;
     }
     pr.pid = pid;
@@ -321,12 +328,19 @@ static void probe_files(plugin_set *s, char **paths, size_t n)
         for (size_t i = b0; i < b1; i++) {
             struct stat st;
             if (stat(paths[i], &st) != 0 || !S_ISREG(st.st_mode))
-                runs[i - b0] = (probe_run){-1, -1, xstrdup("not a regular file")};
+                runs[i - b0] = (probe_run){-1, -1, xstrdup("not a regular file"), 0};
             else
                 runs[i - b0] = probe_start(paths[i]);
         }
-        for (size_t i = b0; i < b1; i++)
+        /* A probe that found no process or descriptor free is tried once
+         * more, alone, when the ones before it have ended. */
+        for (size_t i = b0; i < b1; i++) {
+            if (runs[i - b0].busy) {
+                free(runs[i - b0].failure);
+                runs[i - b0] = probe_start(paths[i]);
+            }
             accept_file(s, paths[i], runs[i - b0]);
+        }
     }
 }
 

@@ -77,16 +77,28 @@ int write_all(int fd, const void *data, size_t len)
     return 0;
 }
 
+/* Short lines are formatted on the stack, so that a job short of memory
+ * can still say why it failed. */
 void vsay(const char *fmt, va_list ap)
 {
-    char *line = NULL;
-    int n = vasprintf(&line, fmt, ap);
-    if (n < 0)
-        out_of_memory();
-    line = xrealloc(line, (size_t)n + 2);
-    line[n] = '\n';
-    write_all(2, line, (size_t)n + 1);
-    free(line);
+    char small[1024];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small - 1, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof small - 1) {
+        small[n] = '\n';
+        write_all(2, small, (size_t)n + 1);
+    } else if (n >= 0) {
+        char *big = malloc((size_t)n + 2);
+        if (big)
+            vsnprintf(big, (size_t)n + 1, fmt, again);
+        char *line = big ? big : small;
+        size_t len = big ? (size_t)n : sizeof small - 2;
+        line[len] = '\n';
+        write_all(2, line, len + 1);
+        free(big);
+    }
+    va_end(again);
 }
 
 void say(const char *fmt, ...)
