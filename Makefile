@@ -5,6 +5,8 @@
 #   make bench      timings and peak memory
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
 #   make fuzz       run the loader fuzzer for FUZZ_SECONDS (needs clang)
+#   make fresh-check  the README's two commands on a fresh Debian 12 root
+#                   (debootstrap, as root; minutes)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -60,7 +62,7 @@ TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wi
 UNIT_SRC         = $(wildcard tests/unit/*.c)
 UNIT_BIN         = $(BUILD)/tests/unit_tests
 
-.PHONY: all run test test-one bench install uninstall clean deps fuzz
+.PHONY: all run test test-one bench install uninstall clean deps fuzz fresh-check
 all: $(BIN) $(PLUGIN_SO)
 
 deps:
@@ -123,6 +125,9 @@ bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/bench_holt $(BUILD)/tests/ge
 
 fuzz:
 	@sh tests/fuzz/run.sh $(BUILD) $${FUZZ_SECONDS:-60}
+
+fresh-check:
+	@sh tests/fresh-machine.sh
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/marketpress/plugins \

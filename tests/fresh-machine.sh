@@ -1,0 +1,74 @@
+#!/bin/sh
+# tests/fresh-machine.sh - the README's two commands on a fresh Debian 12.
+# Makes a minimal Debian 12 root with debootstrap (minbase with a compiler
+# toolchain, git and python3, nothing else), clones this project's committed
+# HEAD into it and runs `make run`, then `make test`, there as root; prints
+# one result line for each.  Proves that the project's own files install
+# everything it needs.  Takes minutes; not part of `make test`.
+#
+# usage: sh tests/fresh-machine.sh          (as root; `make fresh-check`)
+#   FRESH_DIR   where the pristine root is kept between runs and the
+#               logs are written (default: ${TMPDIR:-/tmp}/marketpress-fresh)
+#   FRESH_SUITE the Debian release (default: bookworm)
+# Packages come from the mirror this machine's apt is configured with.
+set -u
+here=$(cd "$(dirname "$0")/.." && pwd)
+dir=${FRESH_DIR:-${TMPDIR:-/tmp}/marketpress-fresh}
+suite=${FRESH_SUITE:-bookworm}
+
+if [ "$(id -u)" != 0 ]; then
+    echo "fresh-machine: run as root (debootstrap and chroot need it)" >&2
+    exit 2
+fi
+if ! command -v debootstrap >/dev/null; then
+    echo "fresh-machine: installing debootstrap" >&2
+    apt-get install -y -qq --no-install-recommends debootstrap >&2 || {
+        echo "fresh-machine: needs debootstrap: apt-get install debootstrap" >&2
+        exit 2
+    }
+fi
+command -v unshare >/dev/null || { echo "fresh-machine: needs unshare (util-linux)" >&2; exit 2; }
+
+# The first Debian mirror apt knows, from deb822 or one-line sources.
+mirror=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/*.sources 2>/dev/null)
+[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" {print $2; exit}' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null)
+[ -n "$mirror" ] || { echo "fresh-machine: no Debian mirror found in /etc/apt" >&2; exit 2; }
+
+mkdir -p "$dir"
+if [ ! -x "$dir/pristine/usr/bin/make" ]; then
+    rm -rf "$dir/pristine" "$dir/pristine.part"
+    echo "fresh-machine: making a minimal $suite root (debootstrap, a few minutes)" >&2
+    if ! debootstrap --variant=minbase --include=build-essential,git,python3,ca-certificates \
+        "$suite" "$dir/pristine.part" "$mirror" >"$dir/debootstrap.log" 2>&1; then
+        echo "fresh-machine: debootstrap failed: $(tail -1 "$dir/debootstrap.log")" >&2
+        exit 1
+    fi
+    # The new root asks the same mirror as this machine, and nothing else.
+    rm -f "$dir/pristine.part/etc/apt/sources.list"
+    mkdir -p "$dir/pristine.part/etc/apt/sources.list.d"
+    for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources; do
+        [ -f "$f" ] && cp "$f" "$dir/pristine.part$f"
+    done
+    mv "$dir/pristine.part" "$dir/pristine"
+fi
+
+run=$dir/run
+rm -rf "$run"
+cp -a "$dir/pristine" "$run"
+cp /etc/resolv.conf "$run/etc/resolv.conf" 2>/dev/null
+git clone -q --no-local "$here" "$run/root/marketpress" || { echo "fresh-machine: git clone failed" >&2; exit 1; }
+
+# Each command in a mount namespace of its own: /proc and a /dev/shm as a
+# booted machine has them, gone when the command ends.
+in_root() { # LOG COMMAND
+    unshare --mount --propagation private sh -c '
+        mount -t proc proc "$1/proc" && mount -t tmpfs -o mode=1777 tmpfs "$1/dev/shm" &&
+        exec chroot "$1" /bin/sh -c "cd /root/marketpress && $2"' sh "$run" "$2" >"$1" 2>&1
+}
+in_root "$dir/make-run.log" "make run"
+rc_run=$?
+in_root "$dir/make-test.log" "make test"
+rc_test=$?
+echo "make run: rc $rc_run ($(tail -1 "$dir/make-run.log")); log $dir/make-run.log"
+echo "make test: rc $rc_test ($(tail -1 "$dir/make-test.log")); log $dir/make-test.log"
+[ $rc_run = 0 ] && [ $rc_test = 0 ]
