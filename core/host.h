@@ -16,6 +16,7 @@ typedef struct loaded_plugin {
 typedef struct refusal {
     char *path;
     char *reason;                   /* one sentence */
+    int folder;                     /* a folder of the search path, not a file */
 } refusal;
 
 typedef struct plugin_set {

@@ -283,7 +283,7 @@ static void add_dir(plugin_set *s, const char *dir)
 static void refuse(plugin_set *s, const char *path, char *reason)
 {
     s->refused = xrealloc(s->refused, (s->n_refused + 1) * sizeof *s->refused);
-    s->refused[s->n_refused++] = (refusal){xstrdup(path), reason};
+    s->refused[s->n_refused++] = (refusal){xstrdup(path), reason, 0};
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -347,8 +347,15 @@ static void probe_files(plugin_set *s, char **paths, size_t n)
 static void scan_dir(plugin_set *s, const char *dir)
 {
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        /* A folder of the search path that is not there is no news; one
+         * that is there and cannot be read hides its plugins. */
+        if (errno != ENOENT && errno != ENOTDIR) {
+            refuse(s, dir, xprintf("this folder of the search path cannot be read: %s", strerror(errno)));
+            s->refused[s->n_refused - 1].folder = 1;
+        }
         return;
+    }
     char **names = NULL;
     size_t n = 0;
     struct dirent *e;

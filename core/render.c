@@ -313,7 +313,8 @@ int cmd_render(int argc, char **argv)
          * that cannot be used is named, never skipped in silence. */
         for (size_t i = 0; i < ps.n_refused; i++)
             if (!is_shadowed(&ps.refused[i])) {
-                say("marketpress: plugin file %s not used: %s", ps.refused[i].path, ps.refused[i].reason);
+                say("marketpress: plugin %s %s not used: %s", ps.refused[i].folder ? "folder" : "file",
+                    ps.refused[i].path, ps.refused[i].reason);
                 missing = 1;
             }
         for (size_t i = 0; i < ps.n; i++)

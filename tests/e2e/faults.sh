@@ -7,8 +7,12 @@
 # (as root, or as the root of a user namespace), gone when the test ends.
 if [ -z "${MKP_FAULTS_NS:-}" ]; then
     export MKP_FAULTS_NS=1
+    # Private propagation needs / to be a mount point, which it is not in a
+    # chroot; there the mounts are undone by the trap below.
     if [ "$(id -u)" = 0 ] && unshare --mount --propagation private true 2>/dev/null; then
         exec unshare --mount --propagation private sh "$0" "$@"
+    elif [ "$(id -u)" = 0 ] && unshare --mount --propagation unchanged true 2>/dev/null; then
+        exec unshare --mount --propagation unchanged sh "$0" "$@"
     elif unshare --user --map-root-user --mount true 2>/dev/null; then
         MKP_FAULTS_NS=user exec unshare --user --map-root-user --mount sh "$0" "$@"
     fi
@@ -243,17 +247,30 @@ expect_grep "--cpu-limit: the job is stopped and named" "$T/cpu2.err" \
     "^marketpress: plugin spin used up its CPU limit of 1 s rendering $ID$"
 expect_file "--cpu-limit: the other output lands" "$T/cpu2/$ID.csv"
 if [ "$MKP_FAULTS_NS" = 1 ] && command -v setpriv >/dev/null; then
-    # Process limits hold for an ordinary user only: render as nobody.
+    # Process limits hold for an ordinary user only: render as nobody, from
+    # a copy of the build that user can read.
     chmod 755 "$T"
+    mkdir -p "$T/inst" && cp -r "$(dirname "$MKP")" "$BUILD/lib" "$T/inst/" && cp "$AIGC" "$T/inst/"
     for n in 1 2 3 4 6 10; do
         d=$T/np-$n
         mkdir -p "$d" && chmod 777 "$d"
         setpriv --reuid=65534 --regid=65534 --clear-groups prlimit --nproc=$n \
-            "$MKP" render "$AIGC" -j 3 -o "$d" >"$T/lim.out" 2>"$T/lim.err"
+            "$T/inst/bin/marketpress" render "$T/inst/$ID.yaml" -j 3 -o "$d" >"$T/lim.out" 2>"$T/lim.err"
         limits_check "ulimit -u $n: every output complete or named" "$d" $?
     done
 else
     echo "# process limits not tried: they need real root to render as another user"
+fi
+
+# A folder of the search path that cannot be read is named, not skipped.
+if [ "$MKP_FAULTS_NS" = 1 ] && command -v setpriv >/dev/null; then
+    mkdir -p "$T/hidden" && cp "$BUILD/lib/marketpress/plugins/csv.so" "$T/hidden/" && chmod 700 "$T/hidden"
+    mkdir -p "$T/hid-out" && chmod 777 "$T/hid-out"
+    setpriv --reuid=65534 --regid=65534 --clear-groups "$T/inst/bin/marketpress" render "$T/inst/$ID.yaml" \
+        -P "$T/hidden" -o "$T/hid-out" >/dev/null 2>"$T/hid.err"
+    expect_eq "an unreadable plugin folder: exit 1" "$?" 1
+    expect_grep "an unreadable plugin folder: named" "$T/hid.err" \
+        "^marketpress: plugin folder $T/hidden not used: this folder of the search path cannot be read: Permission denied$"
 fi
 
 # ---- planted symbolic links -----------------------------------------------------
