@@ -59,11 +59,13 @@ cp /etc/resolv.conf "$run/etc/resolv.conf" 2>/dev/null
 git clone -q --no-local "$here" "$run/root/marketpress" || { echo "fresh-machine: git clone failed" >&2; exit 1; }
 
 # Each command in a mount namespace of its own: /proc and a /dev/shm as a
-# booted machine has them, gone when the command ends.
+# booted machine has them, gone when the command ends; and with the
+# environment of a new login, not this one's (no MAKEFLAGS, TMPDIR, ...).
 in_root() { # LOG COMMAND
     unshare --mount --propagation private sh -c '
         mount -t proc proc "$1/proc" && mount -t tmpfs -o mode=1777 tmpfs "$1/dev/shm" &&
-        exec chroot "$1" /bin/sh -c "cd /root/marketpress && $2"' sh "$run" "$2" >"$1" 2>&1
+        exec env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+            chroot "$1" /bin/sh -c "cd /root/marketpress && $2"' sh "$run" "$2" >"$1" 2>&1
 }
 in_root "$dir/make-run.log" "make run"
 rc_run=$?
