@@ -105,7 +105,8 @@ typedef struct mkp_host {
 
     /* The chart engine: lay `figure` out on a width x height canvas in
      * `lang`, measuring text with `measure`.  Returns a scene that the
-     * caller frees with scene_free(), or NULL when out of memory. */
+     * caller frees with scene_free().  Should memory run out in this or any
+     * host function, the job ends and marketpress reports it. */
     const mkp_scene *(*chart_layout)(const mkp_figure *figure, const char *lang, double width, double height,
                                      mkp_measure_fn measure, void *measure_ctx);
     void (*scene_free)(const mkp_scene *scene);
@@ -150,6 +151,45 @@ typedef struct mkp_plugin {
      * a crash costs only this output.  Return MKP_OK or a negative status. */
     int (*render)(const mkp_job *job);
 } mkp_plugin;
+
+/* Whether a structure that starts with its size (mkp_model, mkp_host,
+ * mkp_job, ...) is large enough to hold `member`: a host or model of an
+ * older minor version may end before a member this header declares.
+ *     if (MKP_HAS(mkp_model, job->model, figures)) ... */
+#define MKP_HAS(type, ptr, member) ((ptr)->size >= offsetof(type, member) + sizeof(((type *)0)->member))
+
+/* Declares the descriptor and the exported entry in one go (C99 and
+ * later; C++ before C++20 has no designated initializers: write the long
+ * form below with the members in order).  `host_var` is the plugin's
+ * `static const mkp_host *` that the entry fills in; the rest are the
+ * descriptor's members as designated initializers:
+ *
+ *     static const mkp_host *host;
+ *     ...
+ *     MKP_DEFINE_PLUGIN(host, .name = "csv", .version = "1.0.0",
+ *                       .description = "tidy CSV of every series", .extension = "csv",
+ *                       MKP_OPTIONS(options), .render = render);
+ *
+ * A plugin that must declare an older abi_minor writes the long form.
+ *
+ * The long form it stands for:
+ *
+ *     static const mkp_plugin descriptor = {
+ *         .size = sizeof(mkp_plugin), .abi_major = MKP_ABI_MAJOR, .abi_minor = MKP_ABI_MINOR,
+ *         .name = "csv", ..., .render = render};
+ *     MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h) { host = h; return &descriptor; } */
+#define MKP_DEFINE_PLUGIN(host_var, ...)                                                                             \
+    static const mkp_plugin mkp_plugin_descriptor_ = {                                                               \
+        .size = sizeof(mkp_plugin), .abi_major = MKP_ABI_MAJOR, .abi_minor = MKP_ABI_MINOR, __VA_ARGS__};          \
+    MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *mkp_host_arg_)                                           \
+    {                                                                                                                 \
+        host_var = mkp_host_arg_;                                                                                     \
+        return &mkp_plugin_descriptor_;                                                                               \
+    }                                                                                                                 \
+    MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *mkp_host_arg_) /* takes the `;` after the macro */
+
+/* A plugin's option table as the descriptor's n_options and options. */
+#define MKP_OPTIONS(table) .n_options = sizeof(table) / sizeof((table)[0]), .options = (table)
 
 /* The one symbol a plugin exports.  The host passes its function table,
  * which stays valid for as long as the plugin is loaded. */

@@ -55,8 +55,8 @@ static double head_width(pdf_doc *d, const char *s)
     size_t len = strlen(s), i = 0, start = 0;
     while (i < len) {
         size_t at = i;
-        uint32_t cp = pf_next(s, len, &i);
-        if (cp == ' ' || pf_is_wide(cp)) {
+        uint32_t cp = pf_next_char(s, len, &i);
+        if (cp == ' ' || mkp_is_wide(cp)) {
             w = piece_width(d, s, start, at);
             best = w > best ? w : best;
             if (cp != ' ') {

@@ -79,39 +79,6 @@ static pdf_face *face_get(pdf_doc *d, int f)
     return pf;
 }
 
-/* Decodes one code point at s[*i] and advances.  Broken UTF-8, surrogates
- * and characters beyond the Basic Multilingual Plane (which libharu cannot
- * encode) become U+FFFD; control characters become spaces. */
-uint32_t pf_next(const char *s, size_t len, size_t *i)
-{
-    const unsigned char *u = (const unsigned char *)s + *i;
-    size_t left = len - *i;
-    uint32_t c = u[0];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || n > left) {
-        *i += 1;
-        return 0xFFFD;
-    }
-    for (size_t k = 1; k < n; k++) {
-        if ((u[k] & 0xC0) != 0x80) {
-            *i += 1;
-            return 0xFFFD;
-        }
-    }
-    *i += n;
-    if (n == 1)
-        return c < 0x20 || c == 0x7F ? 0x20 : c;
-    if (n == 2)
-        c = ((c & 0x1F) << 6) | (u[1] & 0x3F);
-    else if (n == 3)
-        c = ((c & 0x0F) << 12) | ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    else
-        return 0xFFFD;
-    if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (c >= 0xD800 && c <= 0xDFFF))
-        return 0xFFFD;
-    return c;
-}
-
 size_t pf_put(char *o, uint32_t c)
 {
     if (c < 0x80) {
@@ -129,25 +96,17 @@ size_t pf_put(char *o, uint32_t c)
     return 3;
 }
 
-/* Characters set in the CJK face: ideographs, kana, hangul, CJK and
- * full-width punctuation. */
-int pf_is_wide(uint32_t c)
-{
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xA960 && c <= 0xA97F) ||
-           (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6);
-}
-
 int pf_latin(const pf_style *st)
 {
     return st->bold ? PF_BOLD : st->italic ? PF_ITALIC : PF_REGULAR;
 }
 
-/* Dashes and curly quotes stay in the Latin face even beside Chinese:
- * Droid Sans Fallback has no em dash. */
+/* East Asian wide characters (mkp_is_wide) are set in the CJK face when
+ * there is one.  Dashes and curly quotes are not wide, so they stay in the
+ * Latin face even beside Chinese: Droid Sans Fallback has no em dash. */
 int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp)
 {
-    if (pf_is_wide(cp) && face_get(d, PF_CJK)->state == 1)
+    if (mkp_is_wide(cp) && face_get(d, PF_CJK)->state == 1)
         return PF_CJK;
     return pf_latin(st);
 }
@@ -179,7 +138,7 @@ static double for_runs(pdf_doc *d, const char *s, const pf_style *st, run_fn fn,
     double w = 0;
     while (i < len) {
         size_t at = i;
-        uint32_t cp = pf_next(s, len, &i);
+        uint32_t cp = pf_next_char(s, len, &i);
         int f = pf_pick(d, st, cp);
         if (f != run_face) {
             if (run_face >= 0 && fn)
@@ -257,8 +216,8 @@ static void show_bytes(pdf_doc *d, size_t o)
 }
 
 /* Shows len bytes at the current text position.  libharu wants a C string,
- * so the run is copied, re-encoded from what pf_next decoded: the bytes that
- * reach the PDF are always the characters that were measured. */
+ * so the run is copied, re-encoded from what pf_next_char decoded: the
+ * bytes that reach the PDF are always the characters that were measured. */
 void pf_show(pdf_doc *d, const char *s, size_t len)
 {
     if (d->tmp_cap < len + 4) {
@@ -269,7 +228,7 @@ void pf_show(pdf_doc *d, const char *s, size_t len)
     pdf_face *pf = &d->face[d->face_cur];
     if (d->face_cur == PF_CJK || pf->state != 1) {
         while (i < len)
-            o += pf_put(d->tmp + o, pf_next(s, len, &i));
+            o += pf_put(d->tmp + o, pf_next_char(s, len, &i));
         show_bytes(d, o);
         return;
     }
@@ -278,7 +237,7 @@ void pf_show(pdf_doc *d, const char *s, size_t len)
     double size = d->font_size;
     int utf = d->font_cur != pf->font;
     while (i < len) {
-        uint32_t cp = pf_next(s, len, &i);
+        uint32_t cp = pf_next_char(s, len, &i);
         unsigned char b = cp1252(cp);
         if ((b == 0) != utf) {
             if (!utf && !pf->font_utf)
@@ -366,8 +325,8 @@ char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
     size_t len = strlen(s), i = 0, keep = 0;
     double w = pf_width(d, "\xE2\x80\xA6", st);
     while (i < len) {
-        uint32_t cp = pf_next(s, len, &i);
-        w += pf_cp_width(d, pf_is_wide(cp) ? PF_CJK : pf_latin(st), cp) * st->size / 1000.0;
+        uint32_t cp = pf_next_char(s, len, &i);
+        w += pf_cp_width(d, mkp_is_wide(cp) ? PF_CJK : pf_latin(st), cp) * st->size / 1000.0;
         if (w > width)
             break;
         keep = i;

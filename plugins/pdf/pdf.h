@@ -186,13 +186,23 @@ char *ar_printf(pdf_doc *d, const char *fmt, ...) __attribute__((format(printf, 
 const char *txt(const pdf_doc *d, const mkp_text *t);
 
 /* ---- fonts.c ------------------------------------------------------------ */
+
+/* The code point at s[*i] as the report can set it, advancing *i:
+ * mkp_utf8_next's, with C0 controls and DEL as a space and anything beyond
+ * the Basic Multilingual Plane as U+FFFD, since libharu's encoders and
+ * pf_put stop at U+FFFF.  Whatever measures or shows text on a page reads
+ * it through this, so that what is measured is what is drawn. */
+static inline uint32_t pf_next_char(const char *s, size_t len, size_t *i)
+{
+    uint32_t c = mkp_utf8_next(s, len, i);
+    return c < 0x20 || c == 0x7F ? 0x20 : c > 0xFFFF ? 0xFFFD : c;
+}
+
 int pf_open(pdf_doc *d);
 void pf_close(pdf_doc *d);
 const char *pf_file(const pdf_doc *d, int face);
 void pf_complete_subsets(pdf_doc *d);
-uint32_t pf_next(const char *s, size_t len, size_t *i);
 size_t pf_put(char *o, uint32_t c);
-int pf_is_wide(uint32_t cp);
 int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp);
 int pf_latin(const pf_style *st);
 double pf_cp_width(pdf_doc *d, int face, uint32_t cp);

@@ -258,22 +258,8 @@ static int render(const mkp_job *job)
     return rc;
 }
 
-static const mkp_plugin descriptor = {
-    .size = sizeof(mkp_plugin),
-    .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR,
-    .name = "pdf",
-    .version = "1.0.0",
-    .description = "client-ready PDF report: cover, contents, tables, vector charts, bookmarks (libharu)",
-    .extension = "pdf",
-    .flags = 0,
-    .n_options = sizeof options / sizeof options[0],
-    .options = options,
-    .render = render,
-};
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+/* The descriptor and the one exported symbol, which keeps the host's table
+ * in `host` (plugin.h shows what the macro stands for). */
+MKP_DEFINE_PLUGIN(host, .name = "pdf", .version = "1.0.0",
+                  .description = "client-ready PDF report: cover, contents, tables, vector charts, bookmarks (libharu)",
+                  .extension = "pdf", .flags = 0, MKP_OPTIONS(options), .render = render);

@@ -33,7 +33,7 @@ static const mkp_section *section(const pdf_doc *d, const char *id)
 
 static int has_scenarios(const mkp_model *m)
 {
-    return m->size >= offsetof(mkp_model, scenario) + sizeof m->scenario && m->n_scenarios > 1 && m->scenarios;
+    return MKP_HAS(mkp_model, m, scenario) && m->n_scenarios > 1 && m->scenarios;
 }
 
 static int is_scenario_figure(const mkp_figure *f)

@@ -83,10 +83,10 @@ static int breaks_after(uint32_t c)
 void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *st)
 {
     size_t i = 0, cp_start = 0;
-    uint32_t cp = len ? pf_next(s, len, &i) : 0;
+    uint32_t cp = len ? pf_next_char(s, len, &i) : 0;
     while (cp_start < len) {
         size_t cp_end = i;
-        uint32_t next = cp_end < len ? pf_next(s, len, &i) : 0;
+        uint32_t next = cp_end < len ? pf_next_char(s, len, &i) : 0;
         if (cp == 0x20 || cp == 0x3000) {
             p->open_word = 0;
             if (!p->n || p->box[p->n - 1].kind != TX_GLUE) {
@@ -198,7 +198,7 @@ static void split_long(pdf_doc *d, tx_para *p, double width)
         b->w = 0;
         while (k < whole.len) {
             size_t at = k;
-            uint32_t cp = pf_next(s, whole.len, &k);
+            uint32_t cp = pf_next_char(s, whole.len, &k);
             cw = pf_cp_width(d, whole.face, cp) * p->size / 1000.0;
             if (w + cw > width && b->len > 0) {
                 b->flags = (unsigned char)((b->flags & ~TX_OPEN) | TX_BRK);

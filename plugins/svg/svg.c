@@ -164,44 +164,21 @@ static glyph_info lookup(face *f, uint32_t cp)
     return *slot;
 }
 
-/* Ideographs, kana, hangul and full-width forms. */
-static int is_cjk(uint32_t cp)
-{
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
-}
-
-/* CJK text from the CJK font, the rest from the Latin face where it has the
- * glyph, else from the CJK font where that has it.  Without a CJK font,
- * Chinese shows as the Latin face's boxes, said once. */
+/* East Asian wide characters (mkp_is_wide) from the CJK font, the rest from
+ * the Latin face where it has the glyph, else from the CJK font where that
+ * has it.  Without a CJK font, Chinese shows as the Latin face's boxes, said
+ * once. */
 static int pick(fonts *fs, uint32_t cp, int bold)
 {
     int latin = bold ? F_BOLD : F_REGULAR, cjk = bold ? F_CJK_BOLD : F_CJK;
-    if (!is_cjk(cp) && lookup(&fs->f[latin], cp).gid_plus1 > 1)
+    if (!mkp_is_wide(cp) && lookup(&fs->f[latin], cp).gid_plus1 > 1)
         return latin;
     if (!fs->f[cjk].ft) {
-        if (is_cjk(cp))
+        if (mkp_is_wide(cp))
             ff_warn(&fs->found, FF_CJK, host, fs->job);
         return latin;
     }
     return lookup(&fs->f[cjk], cp).gid_plus1 > 1 ? cjk : latin;
-}
-
-/* Decodes one UTF-8 character; a malformed byte reads as U+FFFD. */
-static uint32_t next_cp(const unsigned char **s)
-{
-    const unsigned char *p = *s;
-    int n = p[0] < 0x80 ? 0 : p[0] >= 0xF0 ? 3 : p[0] >= 0xE0 ? 2 : p[0] >= 0xC0 ? 1 : -1;
-    uint32_t cp = n == 0 ? p[0] : n == 1 ? p[0] & 0x1Fu : n == 2 ? p[0] & 0x0Fu : p[0] & 0x07u;
-    for (int i = 1; i <= n; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            n = -1;
-            break;
-        }
-        cp = cp << 6 | (p[i] & 0x3Fu);
-    }
-    *s = p + (n < 0 ? 1 : n + 1);
-    return n < 0 ? 0xFFFD : cp;
 }
 
 static double advance(fonts *fs, int which, uint32_t cp, double size)
@@ -214,8 +191,8 @@ static double measure(void *ctx, const char *t, double size, int bold)
 {
     fonts *fs = ctx;
     double w = 0;
-    for (const unsigned char *p = (const unsigned char *)t; *p;) {
-        uint32_t cp = next_cp(&p);
+    for (size_t i = 0, len = strlen(t); i < len;) {
+        uint32_t cp = mkp_utf8_next(t, len, &i);
         w += advance(fs, pick(fs, cp, bold), cp, size);
     }
     return w;
@@ -233,13 +210,13 @@ static void show_text(fonts *fs, cairo_t *cr, const char *t, double x, double y,
         fs->glyphs = g;
         fs->cap = len;
     }
-    const unsigned char *p = (const unsigned char *)t;
-    while (*p) {
+    size_t i = 0;
+    while (i < len) {
         size_t n = 0;
         int run = -1;
-        while (*p) {
-            const unsigned char *q = p;
-            uint32_t cp = next_cp(&q);
+        while (i < len) {
+            size_t next = i;
+            uint32_t cp = mkp_utf8_next(t, len, &next);
             int which = pick(fs, cp, bold);
             if (run >= 0 && which != run)
                 break;
@@ -249,7 +226,7 @@ static void show_text(fonts *fs, cairo_t *cr, const char *t, double x, double y,
             fs->glyphs[n].y = y;
             n++;
             x += advance(fs, which, cp, size);
-            p = q;
+            i = next;
         }
         cairo_set_font_face(cr, fs->f[run].cairo);
         cairo_set_font_size(cr, size);
@@ -577,13 +554,14 @@ static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
         put_num(body, -p->angle, 3);
     }
     put_str(body, ")\">");
-    const unsigned char *t = (const unsigned char *)p->text;
-    while (*t) {
+    const char *t = p->text;
+    size_t i = 0, len = strlen(t);
+    while (i < len) {
         int run = -1;
         double at = 0; /* font units from the start of the run */
-        while (*t) {
-            const unsigned char *q = t;
-            uint32_t cp = next_cp(&q);
+        while (i < len) {
+            size_t next = i;
+            uint32_t cp = mkp_utf8_next(t, len, &next);
             int which = pick(fs, cp, p->bold);
             if (run >= 0 && which != run)
                 break;
@@ -625,7 +603,7 @@ static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
             double adv = advance(fs, which, cp, p->font_size);
             at += adv / p->font_size * upem;
             x += adv;
-            t = q;
+            i = next;
         }
         put_str(body, "</g>");
     }
@@ -773,7 +751,7 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
 
 static int render(const mkp_job *job)
 {
-    if (host->size < offsetof(mkp_host, scene_free) + sizeof host->scene_free || !host->chart_layout) {
+    if (!MKP_HAS(mkp_host, host, scene_free) || !host->chart_layout) {
         host->diag(job, MKP_FAIL, "this marketpress has no chart engine");
         return MKP_ERROR;
     }
@@ -789,22 +767,8 @@ static int render(const mkp_job *job)
     return rc == 0 ? MKP_OK : MKP_EIO;
 }
 
-static const mkp_plugin descriptor = {
-    .size = sizeof(mkp_plugin),
-    .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR,
-    .name = "svg",
-    .version = "1.1.0",
-    .description = "every figure as an SVG chart (cairo), optionally PNG",
-    .extension = "svg",
-    .flags = MKP_PLUGIN_DIRECTORY,
-    .n_options = sizeof options / sizeof options[0],
-    .options = options,
-    .render = render,
-};
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+/* The descriptor and the one exported symbol, which keeps the host's table
+ * in `host` (plugin.h shows what the macro stands for). */
+MKP_DEFINE_PLUGIN(host, .name = "svg", .version = "1.1.0",
+                  .description = "every figure as an SVG chart (cairo), optionally PNG", .extension = "svg",
+                  .flags = MKP_PLUGIN_DIRECTORY, MKP_OPTIONS(options), .render = render);

@@ -89,26 +89,24 @@ static int render(const mkp_job *job)
     return MKP_OK;
 }
 
-/* Step 5: the descriptor.  It starts with its own size and the ABI you
- * built against, so marketpress can refuse a mismatch with a clear message. */
-static const mkp_plugin descriptor = {
-    .size = sizeof(mkp_plugin),
-    .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR,
-    .name = "csv",
-    .version = "1.0.0",
-    .description = "tidy CSV of every series: series,year,value,provenance",
-    .extension = "csv",
-    .flags = 0,
-    .n_options = sizeof options / sizeof options[0],
-    .options = options,
-    .render = render,
-};
-
-/* Step 6: the one exported symbol.  Build with -fvisibility=hidden so that
- * nothing else leaves your shared object. */
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+/* Step 5: the descriptor and the one exported symbol.  The descriptor
+ * starts with its own size and the ABI you built against, so marketpress
+ * can refuse a mismatch with a clear message; the entry hands you the
+ * host's table.  MKP_DEFINE_PLUGIN writes both; in full it is
+ *
+ *     static const mkp_plugin descriptor = {
+ *         .size = sizeof(mkp_plugin), .abi_major = MKP_ABI_MAJOR, .abi_minor = MKP_ABI_MINOR,
+ *         .name = "csv", .version = "1.0.0", .description = "...", .extension = "csv",
+ *         .flags = 0, .n_options = 2, .options = options, .render = render,
+ *     };
+ *     MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
+ *     {
+ *         host = h;
+ *         return &descriptor;
+ *     }
+ *
+ * Build with -fvisibility=hidden so that nothing else leaves your shared
+ * object. */
+MKP_DEFINE_PLUGIN(host, .name = "csv", .version = "1.0.0",
+                  .description = "tidy CSV of every series: series,year,value,provenance", .extension = "csv",
+                  .flags = 0, MKP_OPTIONS(options), .render = render);

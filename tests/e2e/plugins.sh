@@ -5,7 +5,7 @@ TP=$BUILD/tests/plugins
 ID=aigc-foundation-models
 
 # Public headers compile alone, as C99 with -pedantic, and as C++.
-for h in marketpress model plugin chart; do
+for h in marketpress model plugin chart text; do
     printf '#include <marketpress/%s.h>\n' "$h" >"$T/h_$h.c"
     check "header $h.h compiles alone (c99 -pedantic)" \
         gcc -std=c99 -pedantic -Wall -Wextra -Werror -Iinclude -fsyntax-only "$T/h_$h.c"

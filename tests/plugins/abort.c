@@ -14,10 +14,4 @@ static int render(const mkp_job *job)
     abort();
 }
 
-TEST_DESCRIPTOR("abort", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("abort", render);

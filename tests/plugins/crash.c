@@ -11,10 +11,4 @@ static int render(const mkp_job *job)
     return MKP_OK;
 }
 
-TEST_DESCRIPTOR("crash", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("crash", render);

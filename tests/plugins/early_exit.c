@@ -13,10 +13,4 @@ static int render(const mkp_job *job)
     exit(0);
 }
 
-TEST_DESCRIPTOR("early-exit", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("early-exit", render);

@@ -24,10 +24,4 @@ static int render(const mkp_job *job)
     return MKP_OK;
 }
 
-TEST_DESCRIPTOR("escape", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("escape", render);

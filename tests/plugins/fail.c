@@ -16,10 +16,4 @@ static int render(const mkp_job *job)
     return MKP_ERROR;
 }
 
-TEST_DESCRIPTOR("fail", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+MKP_DEFINE_PLUGIN(host, TEST_FIELDS("fail", render));

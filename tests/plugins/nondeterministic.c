@@ -14,10 +14,4 @@ static int render(const mkp_job *job)
     return fclose(f) == 0 ? MKP_OK : MKP_EIO;
 }
 
-TEST_DESCRIPTOR("nondeterministic", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("nondeterministic", render);

@@ -25,21 +25,5 @@ static int render(const mkp_job *job)
     return fclose(f) == 0 ? MKP_OK : MKP_EIO;
 }
 
-static const mkp_plugin descriptor = {
-    .size = sizeof(mkp_plugin),
-    .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR,
-    .name = "options",
-    .version = "1.0",
-    .description = "echoes its options",
-    .extension = "opts",
-    .n_options = sizeof options / sizeof options[0],
-    .options = options,
-    .render = render,
-};
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+MKP_DEFINE_PLUGIN(host, .name = "options", .version = "1.0", .description = "echoes its options", .extension = "opts",
+                  MKP_OPTIONS(options), .render = render);

@@ -35,21 +35,5 @@ static int render(const mkp_job *job)
     return MKP_OK;
 }
 
-static const mkp_plugin descriptor = {
-    .size = sizeof(mkp_plugin),
-    .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR,
-    .name = "stall",
-    .version = "1.0",
-    .description = "stalls halfway",
-    .extension = "stall",
-    .n_options = sizeof options / sizeof options[0],
-    .options = options,
-    .render = render,
-};
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
-{
-    host = h;
-    return &descriptor;
-}
+MKP_DEFINE_PLUGIN(host, .name = "stall", .version = "1.0", .description = "stalls halfway", .extension = "stall",
+                  MKP_OPTIONS(options), .render = render);

@@ -9,10 +9,4 @@ static int render(const mkp_job *job)
     return symlink("/etc/hostname", job->output_path) == 0 ? MKP_OK : MKP_EIO;
 }
 
-TEST_DESCRIPTOR("symlink", render);
-
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_PLUGIN("symlink", render);

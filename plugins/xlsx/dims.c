@@ -1,0 +1,229 @@
+/* dims.c - one sheet per dimension: segments and their outline-grouped
+ * sub-segments by year, with live CAGR and share-of-parent formulas, and a
+ * Total row that sums the segment rows (or, past Excel's limits, the
+ * level-1 rows with SUMIF). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+#define FORMULA_MAX 8000            /* Excel allows 8192 characters */
+#define FORMULA_ARGS_MAX 255
+
+typedef struct dim_layout {
+    lxw_row_t first, total;         /* first data row, the total row */
+    lxw_col_t cagr, share, prov, level;
+} dim_layout;
+
+/* Share of the parent row in base and end year: a formula, guarded only
+ * where the parent is zero (the model's share is then 0). */
+static void put_shares(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, lxw_row_t parent_row,
+                       const mkp_node *n, const double *parent_value)
+{
+    const mkp_model *m = b->m;
+    int years[2] = {m->base_year, m->forecast_end};
+    for (int k = 0; k < 2; k++) {
+        int yi = years[k] - m->first_year;
+        char me[16], pa[16], formula[80];
+        cell_ref(me, r, (lxw_col_t)(YEAR_COL + yi));
+        cell_ref(pa, parent_row, (lxw_col_t)(YEAR_COL + yi));
+        if (parent_value[yi] != 0)
+            snprintf(formula, sizeof formula, "=%s/%s", me, pa);
+        else
+            snprintf(formula, sizeof formula, "=IF(%s=0,0,%s/%s)", pa, me, pa);
+        put_formula(b, sh, r, (lxw_col_t)(L->share + k), formula, n->share[yi], b->f.pct, 2);
+    }
+}
+
+/* A segment (bold) or a sub-segment (indented, an outline row of level 1),
+ * hidden under its segment when the sheet opens collapsed. */
+static void node_row(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, const mkp_node *n, lxw_row_t parent_row,
+                     const double *parent_value)
+{
+    int sub = n->depth > 1;
+    put_text(b, sh, r, 0, tx(b, &n->title), sub ? b->f.indent : b->f.bold, 0);
+    sh_fit(sh, 0, tx_width(tx(b, &n->title)) + (sub ? 3 : 0));
+    put_years(b, sh, r, n->value, b->f.value);
+    put_cagr(b, sh, r, L->cagr, r, n->cagr, b->f.pct);
+    put_shares(b, sh, L, r, parent_row, n, parent_value);
+    put_text(b, sh, r, L->prov, lb_provenance(b, n->provenance), b->f.center, 1);
+    put_number(b, sh, r, L->level, n->depth, b->f.center, 0);
+    ref_add(b, n->path, sh, r, n->value);
+    if (sub || (b->collapse && n->n_children)) {
+        lxw_row_col_options o = {.level = (uint8_t)sub, .hidden = (uint8_t)(sub && b->collapse),
+                                 .collapsed = (uint8_t)(!sub && b->collapse)};
+        note_err(b, worksheet_set_row_opt(sh->ws, r, LXW_DEF_ROW_HEIGHT, NULL, &o));
+    }
+}
+
+/* Growable text for formulas over many cells. */
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+    int failed;
+} sbuf;
+
+static void sb_add(sbuf *sb, const char *fmt_s, ...) __attribute__((format(printf, 2, 3)));
+static void sb_add(sbuf *sb, const char *fmt_s, ...)
+{
+    va_list ap;
+    va_start(ap, fmt_s);
+    char tmp[96];
+    int len = vsnprintf(tmp, sizeof tmp, fmt_s, ap);
+    va_end(ap);
+    if (len < 0 || sb->failed)
+        return;
+    if ((size_t)len >= sizeof tmp) { /* no piece is this long: a formula that cannot be trusted */
+        sb->failed = 1;
+        return;
+    }
+    if (sb->n + (size_t)len + 1 > sb->cap) {
+        size_t cap = (sb->cap ? sb->cap * 2 : 256) + (size_t)len;
+        char *s = realloc(sb->s, cap);
+        if (!s) {
+            sb->failed = 1;
+            return;
+        }
+        sb->s = s;
+        sb->cap = cap;
+    }
+    memcpy(sb->s + sb->n, tmp, (size_t)len + 1);
+    sb->n += (size_t)len;
+}
+
+/* SUM over the segment rows of one column, as runs of adjacent rows:
+ * =SUM(B5:B7,B10).  Where that would pass Excel's limits (thousands of
+ * segments with sub-segments) it sums the level-1 rows with SUMIF. */
+static void total_formula(sbuf *sb, const lxw_row_t *rows, size_t n, const dim_layout *L, lxw_col_t col)
+{
+    char a[16], z[16];
+    size_t runs = 0;
+    sb->n = 0;
+    sb_add(sb, "=SUM(");
+    for (size_t i = 0; i < n;) {
+        size_t k = i;
+        while (k + 1 < n && rows[k + 1] == rows[k] + 1)
+            k++;
+        cell_ref(a, rows[i], col);
+        cell_ref(z, rows[k], col);
+        if (k > i)
+            sb_add(sb, "%s%s:%s", runs ? "," : "", a, z);
+        else
+            sb_add(sb, "%s%s", runs ? "," : "", a);
+        runs++;
+        i = k + 1;
+    }
+    sb_add(sb, ")");
+    if (runs <= FORMULA_ARGS_MAX && sb->n <= FORMULA_MAX)
+        return;
+    char la[16], lz[16];
+    lxw_rowcol_to_cell_abs(la, L->first, L->level, 1, 1);
+    lxw_rowcol_to_cell_abs(lz, L->total - 1, L->level, 1, 1);
+    cell_ref(a, L->first, col);
+    cell_ref(z, L->total - 1, col);
+    sb->n = 0;
+    sb_add(sb, "=SUMIF(%s:%s,1,%s:%s)", la, lz, a, z);
+}
+
+/* The Total row: SUM formulas cached with the dimension's own values. */
+static void total_row(book *b, sheet *sh, const dim_layout *L, const mkp_node *dim, const lxw_row_t *seg_rows,
+                      size_t n_seg)
+{
+    sbuf sb = {0};
+    put_text(b, sh, L->total, 0, lb(b, L_TOTAL), b->f.bold, 1);
+    for (int i = 0; i < b->m->n_years; i++) {
+        lxw_col_t col = (lxw_col_t)(YEAR_COL + i);
+        total_formula(&sb, seg_rows, n_seg, L, col);
+        if (sb.failed) {
+            note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            break;
+        }
+        put_formula(b, sh, L->total, col, sb.s, dim->value[i], b->f.value_bold, b->decimals);
+    }
+    free(sb.s);
+    put_cagr(b, sh, L->total, L->cagr, L->total, dim->cagr, b->f.pct_bold);
+    for (lxw_col_t c = L->share; c <= L->level; c++)
+        note_err(b, worksheet_write_blank(sh->ws, L->total, c, b->f.value_bold));
+}
+
+/* Text over a merged range; a one-cell range is just the cell. */
+static void put_merged(book *b, sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+                       const char *s, lxw_format *f)
+{
+    if (r1 == r2 && c1 == c2)
+        put_text(b, sh, r1, c1, s, f, 1);
+    else
+        note_err(b, worksheet_merge_range(sh->ws, r1, c1, r2, c2, s, f));
+    if (c1 == c2)
+        sh_fit(sh, c1, tx_width(s));
+}
+
+/* Caption, unit note and the two header rows (merged where a heading
+ * spans both rows or several columns). */
+static void dimension_header(book *b, sheet *sh, const dim_layout *L, const mkp_node *dim)
+{
+    const mkp_model *m = b->m;
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s (%s)", tx(b, &dim->title), b->unit);
+    put_caption(b, sh, 0, table_for(b, NULL, dim->id), buf);
+    const char *desc = tx(b, &dim->description);
+    snprintf(buf, sizeof buf, lb(b, L_UNIT_NOTE), b->unit);
+    if (*desc) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, sizeof buf - len, " %s", desc);
+    }
+    put_text(b, sh, 1, 0, buf, b->f.note, 0);
+    lxw_col_t last_year = (lxw_col_t)(YEAR_COL + m->n_years - 1);
+    put_merged(b, sh, 2, 0, 3, 0, lb(b, L_SEGMENT), b->f.head_left);
+    put_merged(b, sh, 2, YEAR_COL, 2, last_year, b->unit, b->f.head);
+    put_year_header(b, sh, 3, m->first_year, m->forecast_end, b->f.head);
+    put_text(b, sh, 2, L->cagr, lb(b, L_CAGR), b->f.head, 1);
+    snprintf(buf, sizeof buf, "%d-%d", m->cagr_start, m->forecast_end);
+    put_text(b, sh, 3, L->cagr, buf, b->f.head, 1);
+    put_merged(b, sh, 2, L->share, 2, L->share + 1, lb(b, L_SHARE_PARENT), b->f.head);
+    snprintf(buf, sizeof buf, "%d", m->base_year);
+    put_text(b, sh, 3, L->share, buf, b->f.head, 1);
+    snprintf(buf, sizeof buf, "%d", m->forecast_end);
+    put_text(b, sh, 3, L->share + 1, buf, b->f.head, 1);
+    put_merged(b, sh, 2, L->prov, 3, L->prov, lb(b, L_PROVENANCE), b->f.head);
+    put_merged(b, sh, 2, L->level, 3, L->level, lb(b, L_LEVEL), b->f.head);
+}
+
+/* The rows are counted first, so every share formula knows the Total row. */
+void dm_sheet(book *b, sheet *sh, const mkp_node *dim)
+{
+    const mkp_model *m = b->m;
+    dim_layout L = {.first = 4};
+    L.cagr = (lxw_col_t)(YEAR_COL + m->n_years);
+    L.share = L.cagr + 1;
+    L.prov = L.share + 2;
+    L.level = L.prov + 1;
+    size_t rows = 0;
+    for (size_t s = 0; s < dim->n_children; s++)
+        rows += 1 + dim->children[s].n_children;
+    L.total = L.first + (lxw_row_t)rows;
+    lxw_row_t *seg_rows = malloc(dim->n_children * sizeof *seg_rows);
+    if (!seg_rows) {
+        note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    dimension_header(b, sh, &L, dim);
+    /* Sub-segment rows sit under their segment, so the +/- is on the segment. */
+    worksheet_outline_settings(sh->ws, 1, 0, 1, 0);
+    lxw_row_t r = L.first;
+    for (size_t s = 0; s < dim->n_children; s++) {
+        const mkp_node *seg = &dim->children[s];
+        seg_rows[s] = r;
+        node_row(b, sh, &L, r, seg, L.total, dim->value);
+        lxw_row_t seg_row = r++;
+        for (size_t c = 0; c < seg->n_children; c++)
+            node_row(b, sh, &L, r++, &seg->children[c], seg_row, seg->value);
+    }
+    total_row(b, sh, &L, dim, seg_rows, dim->n_children);
+    free(seg_rows);
+    worksheet_freeze_panes(sh->ws, L.first, 1);
+    sh_print_setup(b, sh, 2, 3);
+    sh->chart_row = L.total + 3;
+}

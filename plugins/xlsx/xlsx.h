@@ -1,0 +1,133 @@
+/* xlsx.h - the xlsx plugin's internal interfaces: the workbook being written
+ * and what its files share.  plugin.c (options, render, descriptor), book.c
+ * (the sheets in order), formats.c, cells.c (cells and sheets), labels.c
+ * (labels, text measure, sheet names), summary.c, dims.c, data.c, charts.c,
+ * notes.c and parts.c (the parts in memory).  Only the plugin entry and
+ * lxw_tmpfile leave xlsx.so (hidden visibility); the rest is private. */
+#ifndef MKP_XLSX_H
+#define MKP_XLSX_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+
+#include <marketpress/marketpress.h>
+
+/* The host's function table, set by the entry function (plugin.c). */
+extern const mkp_host *host;
+
+/* Excel's limits, and the layout of every sheet with a yearly table. */
+#define NAME_CAP 128                /* bytes: 31 code points of up to 4 bytes */
+#define WIDTH_MIN 10.0              /* column width floor, in characters */
+#define DECIMALS_MAX 6              /* of any number format we build */
+#define YEAR_COL 1                  /* first_year sits in column B everywhere */
+
+/* ---- localized labels (labels.c) ---------------------------------------- */
+
+enum {
+    L_FIGURE, L_TABLE, L_KEY_STATS, L_METRIC, L_YEAR, L_BASE, L_ESTIMATED, L_FORECAST, L_CAGR, L_CAGR_PUBLISHED,
+    L_BY_YEAR, L_MARKET_SIZE, L_GROWTH, L_BASIS, L_SCENARIOS, L_SCENARIO, L_SHOWN, L_SEGMENT, L_TOTAL,
+    L_SHARE_PARENT, L_PROVENANCE, L_LEVEL, L_DIMENSION, L_PARENT, L_SERIES, L_PATH, L_VALUE, L_YEAR_BASIS,
+    L_MARKET, L_TOTAL_MARKET, L_PUBLISHED, L_DERIVED, L_ILLUSTRATIVE, L_HISTORY, L_ANCHOR, L_FORECAST_YEAR,
+    L_ESTIMATE, L_NOTES, L_SOURCE, L_EDITION, L_PRODUCT, L_PUBLISHER, L_DATASET, L_GENERATED, L_METHODOLOGY,
+    L_RECONCILE, L_CAGR_RULE, L_PRECISION, L_PROV_TITLE, L_GIVEN_YEARS, L_DIM_SERIES, L_MORE, L_FIGURES_TITLE,
+    L_SHEET, L_CATEGORY, L_GROUP, L_UNIT_NOTE, L_PAGE, L_NA, L_COUNT
+};
+
+/* ---- the Data table's columns (data.c; book.c sizes the sheet) ---------- */
+
+enum { D_DIM, D_SEGMENT, D_PARENT, D_SERIES, D_LEVEL, D_YEAR, D_VALUE, D_PROV, D_BASIS, D_COLS };
+
+/* ---- the workbook being written ----------------------------------------- */
+
+typedef struct sheet {
+    lxw_worksheet *ws;
+    char name[NAME_CAP];
+    double *width;                  /* widest content per column, in characters */
+    int n_cols;
+    lxw_row_t chart_row;            /* top of the next row of charts */
+    int chart_slot;                 /* 0: left, 1: right */
+    lxw_row_t slot_rows;            /* rows taken by the current row of charts */
+} sheet;
+
+/* Where a yearly series sits (year y in column YEAR_COL + y - first_year),
+ * so that charts can point at the cells the tables already hold. */
+typedef struct row_ref {
+    const char *path;
+    const sheet *sh;
+    lxw_row_t row;
+    const double *values;           /* n_years values, as written */
+} row_ref;
+
+typedef struct formats {
+    lxw_format *title, *subtitle, *caption, *note, *head, *head_left, *text, *bold, *indent, *value, *value_bold,
+        *pct, *pct_bold, *year, *wrap, *center, *fig[DECIMALS_MAX + 1];
+} formats;
+
+typedef struct book {
+    const mkp_model *m;
+    const char *lang;
+    int zh;
+    int decimals, charts, collapse;
+    lxw_workbook *wb;
+    lxw_error err;                  /* the first libxlsxwriter error */
+    formats f;
+    sheet summary, scenarios, data, chart_data, notes;
+    sheet *dims;                    /* per dimension; ws NULL when it has no segments */
+    row_ref *refs;
+    size_t n_refs, cap_refs;
+    lxw_row_t chart_data_row;       /* next free row of the Chart data sheet */
+    char unit[64];                  /* "USD billion" */
+} book;
+
+/* ---- book.c: the workbook as a whole ------------------------------------ */
+int bk_open(book *b);
+void bk_write(book *b);
+void bk_free(book *b);
+
+/* ---- labels.c ----------------------------------------------------------- */
+const char *lb(const book *b, int key);
+const char *lb_basis(const book *b, unsigned char flags);
+const char *lb_provenance(const book *b, mkp_provenance p);
+const char *tx(const book *b, const mkp_text *t);
+double tx_width(const char *s);
+const char *tx_base_name(const char *path);
+void tx_sheet_name(const book *b, const char *want, const char *fallback, char out[NAME_CAP]);
+
+/* ---- formats.c ---------------------------------------------------------- */
+void fm_make(book *b);
+void fm_number(char *buf, size_t cap, int decimals, const char *suffix);
+
+/* ---- cells.c: sheets, cells and the references between them ------------- */
+void note_err(book *b, lxw_error e);
+int sh_add(book *b, sheet *sh, int n_cols);
+void sh_fit(sheet *sh, lxw_col_t col, double w);
+void sh_prefix(char *buf, size_t cap, const char *name);
+void sh_print_setup(book *b, sheet *sh, int repeat_first, int repeat_last);
+void sh_widths(sheet *sh, double min);
+void cell_ref(char *buf, lxw_row_t r, lxw_col_t c);
+void put_text(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f, int measure);
+void put_number(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, double v, lxw_format *f, int decimals);
+void put_formula(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *formula, double cached,
+                 lxw_format *f, int decimals);
+void put_cagr(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, lxw_row_t src_row, double cagr, lxw_format *f);
+void put_years(book *b, sheet *sh, lxw_row_t r, const double *v, lxw_format *f);
+void put_year_header(book *b, sheet *sh, lxw_row_t r, int from, int to, lxw_format *f);
+const mkp_table_ref *table_for(const book *b, const char *id, const char *dimension);
+void put_caption(book *b, sheet *sh, lxw_row_t r, const mkp_table_ref *t, const char *fallback);
+void ref_add(book *b, const char *path, const sheet *sh, lxw_row_t row, const double *values);
+
+/* ---- the sheets: summary.c, dims.c, data.c, charts.c, notes.c ----------- */
+size_t sm_n_scenarios(const mkp_model *m);
+void sm_summary(book *b);
+void sm_scenarios(book *b);
+void dm_sheet(book *b, sheet *sh, const mkp_node *dim);
+void dt_sheet(book *b);
+sheet *ch_sheet_for(book *b, const mkp_figure *f);
+void ch_all(book *b);
+void nt_sheet(book *b);
+
+/* ---- parts.c: the workbook's parts in memory ---------------------------- */
+void pt_reset(void);
+int pt_failed(void);
+
+#endif
