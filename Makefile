@@ -29,9 +29,12 @@ CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' \
             -DMKP_PLUGIN_DIR='"$(PREFIX)/lib/marketpress/plugins"' -MMD -MP
 LDLIBS    = -lyaml -ldl -lm
 
-CORE_SRC  = $(filter-out core/main.c,$(wildcard core/*.c))
+# The program, one folder per pipeline stage (docs/internals.md): data flows
+# from cli/ down to base/, never up.
+ROOMS     = base dataset forecast model chart host cli
+CORE_SRC  = $(filter-out core/cli/main.c,$(foreach r,$(ROOMS),$(wildcard core/$(r)/*.c)))
 CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ  = $(BUILD)/obj/core/main.o
+MAIN_OBJ  = $(BUILD)/obj/core/cli/main.o
 BIN       = $(BUILD)/bin/marketpress
 PLUGDIR   = $(BUILD)/lib/marketpress/plugins
 
@@ -68,6 +71,11 @@ all: $(BIN) $(PLUGIN_SO)
 deps:
 	@sh .ci/bootstrap
 
+# The frozen model is const: nothing in core may cast const away.
+$(BUILD)/obj/core/%.o: core/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -Wcast-qual -c $< -o $@
+
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
@@ -96,9 +104,9 @@ $(BUILD)/tests/gen_dataset: tests/gen_dataset.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 $(WARN) -o $@ $<
 
-$(BUILD)/tests/bench: tests/bench.c $(CORE_OBJ)
+$(BUILD)/tests/bench: tests/bench.c tests/benchhelp.h $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
 
 run: deps all
 	$(BIN) render datasets/aigc-foundation-models.yaml -o out
@@ -116,9 +124,9 @@ test: deps
 	 sh tests/total.sh build/.test-counts build/san/.test-counts; t=$$?; \
 	 [ $$a -eq 0 ] && [ $$b -eq 0 ] && [ $$t -eq 0 ]
 
-$(BUILD)/tests/bench_holt: tests/bench_holt.c $(CORE_OBJ)
+$(BUILD)/tests/bench_holt: tests/bench_holt.c tests/benchhelp.h $(CORE_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $(filter-out %.h,$^) $(LDLIBS)
 
 bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/bench_holt $(BUILD)/tests/gen_dataset
 	@sh tests/bench.sh $(BUILD)

@@ -6,20 +6,8 @@
 #include <sys/resource.h>
 #include <time.h>
 
-#include "model_int.h"
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
+#include "model/model.h"
+#include "benchhelp.h"
 
 int main(int argc, char **argv)
 {
@@ -37,18 +25,18 @@ int main(int argc, char **argv)
         diag_ctx d;
         diag_init(&d, argv[1], devnull);
         double t0 = now_ms();
-        mkp_doc *doc = mkp_load_file(argv[1], &d);
-        if (!doc || mkp_build(doc, &d) != 0) {
+        mkp_doc *doc = mdl_load_file(argv[1], &d);
+        if (!doc || mdl_build(doc, &d) != 0) {
             fprintf(stderr, "bench: %s does not load\n", argv[1]);
             return 1;
         }
-        mkp_check_consistency(doc, &d);
+        mdl_check_consistency(doc, &d);
         t[i] = now_ms() - t0;
         arena_bytes = doc->arena.used_total;
         nodes = doc->n_nodes;
-        mkp_doc_free(doc);
+        ds_free(doc);
     }
-    qsort(t, (size_t)iter, sizeof *t, cmp);
+    qsort(t, (size_t)iter, sizeof *t, cmp_double);
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("%-44s %6zu segments  median %8.2f ms  best %8.2f ms  model %7.1f KiB  peak RSS %7ld KiB\n", argv[1],

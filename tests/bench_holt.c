@@ -8,20 +8,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "forecast.h"
+#include "forecast/forecast.h"
+#include "model/model.h"
+#include "benchhelp.h"
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
 
 typedef struct bench {
     size_t n, cap;
@@ -46,7 +36,7 @@ static void collect(bench *b, const mkp_node *n)
  * alphas to *check so that the work cannot be optimised away. */
 static double run(const bench *b, int n_years, int first_year, double noise, double *check)
 {
-    ypoint *pt = malloc(sizeof *pt * (size_t)n_years * b->n);
+    fc_point *pt = malloc(sizeof *pt * (size_t)n_years * b->n);
     double *out = malloc(sizeof *out * (size_t)n_years);
     if (!pt || !out)
         exit(1);
@@ -57,11 +47,11 @@ static double run(const bench *b, int n_years, int first_year, double noise, dou
             seed ^= seed >> 7;
             seed ^= seed << 17;
             double u = (double)(seed >> 11) / 9007199254740992.0 - 0.5;
-            pt[s * (size_t)n_years + (size_t)i] = (ypoint){first_year + i, b->v[s][i] * (1 + 2 * noise * u), 0, 0, 0};
+            pt[s * (size_t)n_years + (size_t)i] = (fc_point){first_year + i, b->v[s][i] * (1 + 2 * noise * u)};
         }
     double t0 = now_ms();
     for (size_t s = 0; s < b->n; s++) {
-        ypoints p = {(size_t)n_years, pt + s * (size_t)n_years, 0, 0};
+        fc_points p = {(size_t)n_years, pt + s * (size_t)n_years};
         fc_fit fit;
         fc_input in = {&p, 0, 0, first_year, n_years, NULL, &fit};
         if (fc_series(&fc_holt, &in, out) != 0) {
@@ -87,8 +77,8 @@ int main(int argc, char **argv)
         iter = 1;
     diag_ctx d;
     diag_init(&d, argv[1], stderr);
-    mkp_doc *doc = mkp_load_file(argv[1], &d);
-    if (!doc || mkp_build(doc, &d) != 0) {
+    mkp_doc *doc = mdl_load_file(argv[1], &d);
+    if (!doc || mdl_build(doc, &d) != 0) {
         fprintf(stderr, "bench_holt: %s does not load\n", argv[1]);
         return 1;
     }
@@ -105,7 +95,7 @@ int main(int argc, char **argv)
     for (int k = 0; k < 2; k++) {
         for (int i = 0; i < iter; i++)
             t[i] = run(&b, m->n_years, m->first_year, noise[k], &check);
-        qsort(t, (size_t)iter, sizeof *t, cmp);
+        qsort(t, (size_t)iter, sizeof *t, cmp_double);
         printf("holt, alpha and beta fitted: %zu series x %d years%s  median %7.2f ms  best %7.2f ms  (%.2f us a "
                "series)\n",
                b.n, m->n_years, k ? ", 3% noise" : ",  as built", t[iter / 2], t[0], 1e3 * t[iter / 2] / (double)b.n);
@@ -114,6 +104,6 @@ int main(int argc, char **argv)
         return 1;
     free(t);
     free(b.v);
-    mkp_doc_free(doc);
+    ds_free(doc);
     return 0;
 }

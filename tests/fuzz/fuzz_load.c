@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "model_int.h"
+#include "model/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -15,11 +15,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         null_out = fopen("/dev/null", "w");
     diag_ctx d;
     diag_init(&d, "fuzz.yaml", null_out);
-    mkp_doc *doc = mkp_load_buffer("fuzz.yaml", data, size, &d);
+    mkp_doc *doc = mdl_load_buffer("fuzz.yaml", data, size, &d);
     if (doc) {
-        if (mkp_build(doc, &d) == 0)
-            mkp_check_consistency(doc, &d);
-        mkp_doc_free(doc);
+        if (mdl_build(doc, &d) == 0)
+            mdl_check_consistency(doc, &d);
+        ds_free(doc);
     }
     return 0;
 }

@@ -3,9 +3,9 @@
  * leaves the canvas, axes step 1-2-5. */
 #include <stdlib.h>
 
-#include "chart.h"
-#include "format.h"
-#include "model_int.h"
+#include "chart/layout.h"
+#include "model/format.h"
+#include "model/model.h"
 #include "testhelp.h"
 
 /* A fixed-width stand-in for a font: wide characters count double. */
@@ -190,7 +190,7 @@ TEST(chart_palette_twenty_distinct)
 
 TEST(chart_every_aigc_figure_in_both_languages)
 {
-    mkp_doc *doc = mkp_open("datasets/aigc-foundation-models.yaml", 1);
+    mkp_doc *doc = mdl_open("datasets/aigc-foundation-models.yaml", 1);
     EXPECT(doc != NULL);
     if (!doc)
         return;
@@ -233,12 +233,12 @@ TEST(chart_every_aigc_figure_in_both_languages)
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") != NULL);
     EXPECT(find_text(s, MKP_ROLE_NOTE, "CAGR 2025-2032: 9.43%") != NULL);
     chart_scene_free(s);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 TEST(chart_speaks_chinese)
 {
-    mkp_doc *doc = mkp_open("datasets/aigc-foundation-models.yaml", 1);
+    mkp_doc *doc = mdl_open("datasets/aigc-foundation-models.yaml", 1);
     EXPECT(doc != NULL);
     if (!doc)
         return;
@@ -248,7 +248,7 @@ TEST(chart_speaks_chinese)
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "已公布数值") != NULL);
     EXPECT(find_text(s, MKP_ROLE_TITLE, "市场规模") != NULL);
     chart_scene_free(s);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 /* Segment anchors (this dataset publishes 2023 and 2035 values per service
@@ -256,14 +256,14 @@ TEST(chart_speaks_chinese)
  * segment names stay whole in the legend when a row can hold them. */
 TEST(chart_marks_published_segment_values)
 {
-    mkp_doc *doc = mkp_open("datasets/industrial-robotics-services.yaml", 1);
+    mkp_doc *doc = mdl_open("datasets/industrial-robotics-services.yaml", 1);
     EXPECT(doc != NULL);
     if (!doc)
         return;
     const mkp_figure *f = figure(doc->model, "service-type-by-year");
     EXPECT(f != NULL);
     if (!f) {
-        mkp_doc_free(doc);
+        ds_free(doc);
         return;
     }
     const mkp_scene *s = chart_layout(f, "en", 720, 440, fake_measure, NULL);
@@ -290,7 +290,7 @@ TEST(chart_marks_published_segment_values)
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") != NULL);
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "Remote Monitoring and Predictive Maintenance") != NULL);
     chart_scene_free(s);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 /* A figure of `n` segments named `name`, valued up to `value`: by year (8

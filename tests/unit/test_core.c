@@ -2,10 +2,11 @@
  * figures and number formatting, on models built from YAML text. */
 #include <stdlib.h>
 
-#include "format.h"
+#include "model/format.h"
 #include "marketpress/chart.h"
-#include "forecast.h"
-#include "model_int.h"
+#include "base/date.h"
+#include "forecast/forecast.h"
+#include "model/model.h"
 #include "testhelp.h"
 
 static const char aigc_min[] = "report: {id: t, title: T, base_year: 2025, estimated_year: 2026,\n"
@@ -18,9 +19,9 @@ static mkp_doc *load(const char *text, char *errbuf, size_t cap)
     FILE *err = fmemopen(errbuf, cap, "w");
     diag_ctx d;
     diag_init(&d, "t.yaml", err);
-    mkp_doc *doc = mkp_load_buffer("t.yaml", (const unsigned char *)text, strlen(text), &d);
-    if (doc && mkp_build(doc, &d) != 0) {
-        mkp_doc_free(doc);
+    mkp_doc *doc = mdl_load_buffer("t.yaml", (const unsigned char *)text, strlen(text), &d);
+    if (doc && mdl_build(doc, &d) != 0) {
+        ds_free(doc);
         doc = NULL;
     }
     fclose(err);
@@ -55,13 +56,13 @@ TEST(cagr_passes_through_every_anchor)
     EXPECT(m->market->flags[0] & MKP_YEAR_ANCHOR);
     EXPECT(!(m->market->flags[2] & MKP_YEAR_ANCHOR));
     EXPECT(m->market->flags[2] & MKP_YEAR_FORECAST);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 TEST(cagr_extrapolates_with_last_interval)
 {
-    ypoint pts[] = {{2020, 100, 0, 0, 0}, {2022, 121, 0, 0, 0}};
-    ypoints p = {2, pts, 0, 0};
+    fc_point pts[] = {{2020, 100}, {2022, 121}};
+    fc_points p = {2, pts};
     double out[6];
     fc_input in = {&p, 0, 0, 2019, 6, NULL, NULL};
     EXPECT_INT(fc_cagr.fill(&in, out), 0);
@@ -74,8 +75,8 @@ TEST(cagr_extrapolates_with_last_interval)
     EXPECT_INT(fc_cagr.fill(&one, out), 0);
     EXPECT_NEAR(out[2], 100 * 1.05 * 1.05, 1e-9);
     /* An interval touching zero is joined linearly. */
-    ypoint z[] = {{2020, 0, 0, 0, 0}, {2024, 8, 0, 0, 0}};
-    ypoints pz = {2, z, 0, 0};
+    fc_point z[] = {{2020, 0}, {2024, 8}};
+    fc_points pz = {2, z};
     fc_input inz = {&pz, 0, 0, 2020, 5, NULL, NULL};
     fc_cagr.fill(&inz, out);
     EXPECT_NEAR(out[1], 2, 1e-12);
@@ -121,7 +122,7 @@ TEST(reconciliation_sums_children_to_parent)
     for (size_t c = 0; c < 3; c++)
         ranks |= 1 << d->children[c].rank;
     EXPECT_INT(ranks, 0xE);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 TEST(ranks_break_ties_by_order)
@@ -143,7 +144,7 @@ TEST(ranks_break_ties_by_order)
     EXPECT_INT(d->children[0].rank, 2);
     EXPECT_INT(d->children[2].rank, 3);
     EXPECT_INT(d->children[3].rank, 4);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }
 
 TEST(duplicate_segment_ids_in_file_order)
@@ -242,9 +243,9 @@ TEST(rounded_shares_add_to_100)
 
 TEST(days_from_civil)
 {
-    EXPECT_INT(mkp_days_from_civil(1970, 1, 1), 0);
-    EXPECT_INT(mkp_days_from_civil(2026, 1, 15), 20468);
-    EXPECT_INT(mkp_days_from_civil(2000, 3, 1), 11017);
+    EXPECT_INT(date_days_from_civil(1970, 1, 1), 0);
+    EXPECT_INT(date_days_from_civil(2026, 1, 15), 20468);
+    EXPECT_INT(date_days_from_civil(2000, 3, 1), 11017);
 }
 
 TEST(figure_list_numbers_every_chart)
@@ -261,5 +262,5 @@ TEST(figure_list_numbers_every_chart)
     EXPECT_STR(m->figures[0].file_stem, "01-market-size");
     EXPECT_STR(m->figures[0].callout, "CAGR 2025-2030: 14.87%");
     EXPECT_INT(m->n_tables, 2);
-    mkp_doc_free(doc);
+    ds_free(doc);
 }

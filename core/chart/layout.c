@@ -1,0 +1,909 @@
+/* chart_layout.c - figure -> scene.  The canvas is cut top to bottom into
+ * title, unit line, plot, legend and source note; every piece of text is
+ * measured with the renderer's callback before it is placed, so labels are
+ * shrunk, thinned or left out rather than allowed to overlap or spill. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/arena.h"
+#include "chart/layout.h"
+#include "marketpress/text.h"
+#include "model/format.h"
+
+#define MARGIN 14.0
+#define TITLE_SIZE 13.0
+#define TITLE_MIN_SIZE 10.0
+#define TEXT_SIZE 8.5
+#define SMALL_SIZE 7.5
+#define MIN_LABEL_SIZE 6.5
+#define DOT_R 2.6                   /* the published-value marker */
+
+/* Labels take one of these sizes (or less, in crowded horizontal charts):
+ * few sizes look calmer, and a renderer that embeds glyphs per size (cairo's
+ * SVG surface) writes fewer of them. */
+static const double label_sizes[] = {TEXT_SIZE, SMALL_SIZE, MIN_LABEL_SIZE};
+
+static const mkp_color INK = {34, 34, 34, 255}, GREY = {96, 96, 96, 255}, GRID = {221, 221, 221, 255},
+                       AXIS = {150, 150, 150, 255}, WHITE = {255, 255, 255, 255}, NONE = {0, 0, 0, 0},
+                       ACCENT = {213, 94, 0, 255};
+
+typedef struct scene_owner {
+    mkp_scene pub;                  /* first: the pointer handed out is this */
+    arena a;
+    mkp_prim *prims;
+    size_t cap;
+} scene_owner;
+
+typedef struct lay {
+    scene_owner *s;
+    const mkp_figure *f;
+    const char *lang;
+    mkp_measure_fn measure;
+    void *ctx;
+    double w, h;
+} lay;
+
+/* ---- palette and ticks ------------------------------------------------ */
+
+mkp_color chart_color(size_t i)
+{
+    /* Okabe-Ito, then the same hues lighter and darker for long lists. */
+    static const unsigned char base[8][3] = {{0, 114, 178},  {230, 159, 0},  {0, 158, 115},  {204, 121, 167},
+                                             {86, 180, 233}, {213, 94, 0},   {120, 120, 120}, {240, 228, 66}};
+    const unsigned char *c = base[i % 8];
+    size_t round = i / 8 % 3;
+    mkp_color out = {c[0], c[1], c[2], 255};
+    if (round == 1) { /* lighter */
+        out.r = (unsigned char)(c[0] + (255 - c[0]) / 2);
+        out.g = (unsigned char)(c[1] + (255 - c[1]) / 2);
+        out.b = (unsigned char)(c[2] + (255 - c[2]) / 2);
+    } else if (round == 2) { /* darker */
+        out.r = (unsigned char)(c[0] * 3 / 5);
+        out.g = (unsigned char)(c[1] * 3 / 5);
+        out.b = (unsigned char)(c[2] * 3 / 5);
+    }
+    return out;
+}
+
+double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi)
+{
+    if (!(hi > lo)) {
+        hi = lo + 1;
+    }
+    double raw = (hi - lo) / (max_ticks > 1 ? max_ticks : 1);
+    double mag = pow(10, floor(log10(raw)));
+    static const double mult[] = {1, 2, 5, 10};
+    double step = mag * 10;
+    for (int i = 0; i < 4; i++)
+        if (mag * mult[i] >= raw * (1 - 1e-12)) {
+            step = mag * mult[i];
+            break;
+        }
+    *axis_lo = floor(lo / step + 1e-9) * step;
+    *axis_hi = ceil(hi / step - 1e-9) * step;
+    if (*axis_hi <= *axis_lo)
+        *axis_hi = *axis_lo + step;
+    return step;
+}
+
+/* ---- primitives ------------------------------------------------------- */
+
+static mkp_prim *add(lay *L, mkp_prim_kind kind, mkp_role role)
+{
+    scene_owner *s = L->s;
+    if (s->pub.n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 256;
+        mkp_prim *np = arena_array(&s->a, cap, sizeof *np);
+        if (s->pub.n)
+            memcpy(np, s->prims, s->pub.n * sizeof *np);
+        s->prims = np;
+        s->cap = cap;
+        s->pub.prims = np;
+    }
+    mkp_prim *p = &s->prims[s->pub.n++];
+    p->kind = kind;
+    p->role = role;
+    p->series = p->category = -1;
+    p->fill = p->stroke = NONE;
+    return p;
+}
+
+static void rect(lay *L, mkp_role role, double x, double y, double w, double h, mkp_color fill, int series, int cat,
+                 double value)
+{
+    mkp_prim *p = add(L, MKP_PRIM_RECT, role);
+    p->x = x;
+    p->y = y;
+    p->w = w;
+    p->h = h;
+    p->fill = fill;
+    p->series = series;
+    p->category = cat;
+    p->value = value;
+}
+
+static void line(lay *L, mkp_role role, double x, double y, double x2, double y2, mkp_color c, double width)
+{
+    mkp_prim *p = add(L, MKP_PRIM_LINE, role);
+    p->x = x;
+    p->y = y;
+    p->x2 = x2;
+    p->y2 = y2;
+    p->stroke = c;
+    p->line_width = width;
+}
+
+static double measure(lay *L, const char *t, double size, int bold)
+{
+    return L->measure(L->ctx, t, size, bold);
+}
+
+static mkp_prim *text(lay *L, mkp_role role, const char *t, double x, double y, double size, int bold,
+                      mkp_anchor anchor, mkp_color c)
+{
+    mkp_prim *p = add(L, MKP_PRIM_TEXT, role);
+    p->text = arena_strdup(&L->s->a, t);
+    p->x = x;
+    p->y = y;
+    p->font_size = size;
+    p->bold = bold;
+    p->anchor = anchor;
+    p->fill = c;
+    return p;
+}
+
+/* The published-value marker: a dark dot with a white ring, readable on any
+ * bar colour and on the background. */
+static void pub_dot(lay *L, mkp_role role, double x, double y, double r, int series, int cat, double value)
+{
+    mkp_prim *p = add(L, MKP_PRIM_CIRCLE, role);
+    p->x = x;
+    p->y = y;
+    p->w = r;
+    p->fill = INK;
+    p->stroke = WHITE;
+    p->line_width = 0.9;
+    p->series = series;
+    p->category = cat;
+    p->value = value;
+}
+
+/* ---- text fitting ------------------------------------------------------ */
+
+/* Bytes of the UTF-8 character at s. */
+static size_t utf8_len(const char *s)
+{
+    size_t i = 0;
+    mkp_utf8_next(s, (size_t)-1, &i);
+    return i;
+}
+
+/* Cuts `t` to fit `width`, ending with an ellipsis; never inside a UTF-8
+ * sequence. */
+static const char *ellipsize(lay *L, const char *t, double width, double size, int bold)
+{
+    if (measure(L, t, size, bold) <= width)
+        return t;
+    size_t len = strlen(t);
+    char *buf = arena_alloc(&L->s->a, len + 4);
+    size_t keep = 0;
+    for (size_t i = 0; i < len; i += utf8_len(t + i)) {
+        memcpy(buf, t, i);
+        memcpy(buf + i, "\xe2\x80\xa6", 4);
+        if (measure(L, buf, size, bold) > width)
+            break;
+        keep = i;
+    }
+    while (keep > 0 && t[keep - 1] == ' ')
+        keep--;
+    memcpy(buf, t, keep);
+    memcpy(buf + keep, "\xe2\x80\xa6", 4);
+    return buf;
+}
+
+/* A line may break before and after any character from U+2000 up: dashes,
+ * ellipses and arrows, and CJK text, which has no spaces. */
+static int breaks_around(const char *p)
+{
+    size_t i = 0;
+    return mkp_utf8_next(p, (size_t)-1, &i) >= 0x2000;
+}
+
+/* Greedy line breaking at spaces (and between wide characters) into at most
+ * max_lines lines.  Sets *cut when an ellipsis had to stand for lost text. */
+static size_t wrap(lay *L, const char *t, double width, double size, int bold, const char **lines, size_t max_lines,
+                   int *cut)
+{
+    size_t n = 0, len = strlen(t), start = 0;
+    char *buf = arena_alloc(&L->s->a, len + 1);
+    *cut = 0;
+    while (n < max_lines) {
+        while (t[start] == ' ')
+            start++;
+        if (start >= len)
+            break;
+        size_t best = 0, word_end = 0;
+        for (size_t i = start; i < len;) {
+            size_t next = i + utf8_len(t + i);
+            if (t[next] == ' ' || t[next] == '\0' || breaks_around(t + i) || breaks_around(t + next)) {
+                word_end = word_end ? word_end : next;
+                memcpy(buf, t + start, next - start);
+                buf[next - start] = '\0';
+                if (measure(L, buf, size, bold) > width)
+                    break;
+                best = next;
+            }
+            i = next;
+        }
+        const char *ln;
+        if (n + 1 == max_lines && best < len) { /* the last line takes the rest */
+            ln = ellipsize(L, t + start, width, size, bold);
+            best = len;
+        } else if (!best) { /* one word wider than the line */
+            ln = ellipsize(L, arena_strndup(&L->s->a, t + start, word_end - start), width, size, bold);
+            best = word_end;
+        } else {
+            ln = arena_strndup(&L->s->a, t + start, best - start);
+        }
+        *cut |= strstr(ln, "\xe2\x80\xa6") != NULL && strstr(t, "\xe2\x80\xa6") == NULL;
+        lines[n++] = ln;
+        start = best;
+    }
+    return n;
+}
+
+/* The largest of label_sizes not above `want`; below them all, `want`. */
+static double snap_size(double want)
+{
+    for (size_t i = 0; i < sizeof label_sizes / sizeof label_sizes[0]; i++)
+        if (label_sizes[i] <= want + 1e-9)
+            return label_sizes[i];
+    return want;
+}
+
+/* ---- pieces ------------------------------------------------------------ */
+
+static const char *txt(lay *L, const mkp_text *t)
+{
+    return fmt_text(t, L->lang);
+}
+
+static int is_zh(const lay *L)
+{
+    return strncmp(L->lang, "zh", 2) == 0;
+}
+
+static void format_value(lay *L, char *buf, size_t cap, double v, int decimals)
+{
+    if (L->f->percent)
+        fmt_percent(buf, cap, v / 100.0, decimals);
+    else
+        fmt_number(buf, cap, v, decimals, 1);
+}
+
+static int is_anchor(const mkp_figure *f, size_t s, size_t c)
+{
+    return f->series[s].marks && (f->series[s].marks[c] & MKP_YEAR_ANCHOR);
+}
+
+/* "USD billion" in Chinese reads "十亿美元"; units it does not know stay as
+ * they are. */
+static const char *unit_text(lay *L)
+{
+    const char *u = L->f->unit;
+    if (strcmp(u, "%") == 0)
+        return is_zh(L) ? "百分比" : "Percent";
+    if (!is_zh(L))
+        return u;
+    static const char *const cur[][2] = {{"USD", "美元"}, {"EUR", "欧元"},     {"JPY", "日元"},  {"CNY", "元人民币"},
+                                         {"GBP", "英镑"}, {"CHF", "瑞士法郎"}, {"KRW", "韩元"}, {"INR", "印度卢比"}};
+    static const char *const scale[][2] = {
+        {"thousand", "千"}, {"million", "百万"}, {"billion", "十亿"}, {"trillion", "万亿"}};
+    char code[8], word[16];
+    if (sscanf(u, "%7s %15s", code, word) != 2)
+        return u;
+    const char *c = NULL, *w = NULL;
+    for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
+        c = strcmp(code, cur[i][0]) == 0 ? cur[i][1] : c;
+    for (size_t i = 0; i < sizeof scale / sizeof scale[0]; i++)
+        w = strcmp(word, scale[i][0]) == 0 ? scale[i][1] : w;
+    return c && w ? arena_printf(&L->s->a, "%s%s", w, c) : u;
+}
+
+/* The figure's callout ("CAGR 2025-2032: 9.43%") in the chart's language. */
+static const char *callout_text(lay *L)
+{
+    const char *c = L->f->callout;
+    int y0, y1;
+    char rest[32];
+    if (is_zh(L) && sscanf(c, "CAGR %d-%d: %31s", &y0, &y1, rest) == 3)
+        return arena_printf(&L->s->a, "%d-%d年复合年增长率：%s", y0, y1, rest);
+    return c;
+}
+
+/* Title (wrapped to two lines, set smaller before anything is cut) and the
+ * unit line with the callout; returns the y where the plot may start. */
+static double header(lay *L)
+{
+    const char *lines[2];
+    const char *title = txt(L, L->f->title);
+    /* A small canvas gets a smaller title, so the plot keeps its room. */
+    double size = floor(L->w / 55.0 * 2) / 2;
+    size = size > TITLE_SIZE ? TITLE_SIZE : size < TITLE_MIN_SIZE ? TITLE_MIN_SIZE : size;
+    size_t n = 0;
+    for (int cut = 1; cut && size >= TITLE_MIN_SIZE - 1e-9; size -= 1)
+        n = wrap(L, title, L->w - 2 * MARGIN, size, 1, lines, 2, &cut);
+    size += 1;
+    double y = MARGIN + size;
+    for (size_t i = 0; i < n; i++, y += size * 1.25)
+        text(L, MKP_ROLE_TITLE, lines[i], MARGIN, y, size, 1, MKP_ANCHOR_START, INK);
+    y += 2;
+    const char *callout = callout_text(L);
+    double callout_w = *callout ? measure(L, callout, TEXT_SIZE + 1, 1) : 0;
+    text(L, MKP_ROLE_NOTE, ellipsize(L, unit_text(L), L->w - 2 * MARGIN - callout_w - 12, TEXT_SIZE, 0), MARGIN, y,
+         TEXT_SIZE, 0, MKP_ANCHOR_START, GREY);
+    if (*callout)
+        text(L, MKP_ROLE_NOTE, ellipsize(L, callout, L->w - 2 * MARGIN, TEXT_SIZE + 1, 1), L->w - MARGIN, y,
+             TEXT_SIZE + 1, 1, MKP_ANCHOR_END, ACCENT);
+    return y + 10;
+}
+
+/* Source note at the bottom; returns the y above it. */
+static double footer(lay *L)
+{
+    const char *src = txt(L, L->f->source);
+    if (!*src)
+        return L->h - MARGIN;
+    const char *lines[2];
+    int cut;
+    size_t n = wrap(L, src, L->w - 2 * MARGIN, SMALL_SIZE, 0, lines, 2, &cut);
+    double y = L->h - MARGIN - (double)(n - 1) * SMALL_SIZE * 1.3;
+    for (size_t i = 0; i < n; i++)
+        text(L, MKP_ROLE_NOTE, lines[i], MARGIN, y + (double)i * SMALL_SIZE * 1.3, SMALL_SIZE, 0, MKP_ANCHOR_START,
+             GREY);
+    return y - SMALL_SIZE - 6;
+}
+
+typedef struct legend_item {
+    const char *label;
+    mkp_color color;
+    int dot;                        /* the published-value marker, not a swatch */
+} legend_item;
+
+#define LEGEND_SWATCH 8.0
+#define LEGEND_GAP 14.0
+#define LEGEND_ROW (TEXT_SIZE * 1.6)
+
+/* Cuts each label to `max_w` and counts the rows that the entries take
+ * when they flow left to right. */
+static size_t legend_flow(lay *L, const legend_item *items, size_t n, double max_w, const char **labels,
+                          double *widths)
+{
+    double avail = L->w - 2 * MARGIN, x = 0;
+    size_t rows = 1;
+    for (size_t i = 0; i < n; i++) {
+        labels[i] = ellipsize(L, items[i].label, max_w - LEGEND_SWATCH - 4, TEXT_SIZE, 0);
+        widths[i] = LEGEND_SWATCH + 4 + measure(L, labels[i], TEXT_SIZE, 0);
+        if (x > 0 && x + widths[i] > avail) {
+            rows++;
+            x = 0;
+        }
+        x += widths[i] + LEGEND_GAP;
+    }
+    return rows;
+}
+
+/* Legend rows just above `bottom`, in at most `max_rows` rows.  An entry is
+ * cut only when it is wider than a whole row, or when the entries would
+ * not fit otherwise (then in two, three or four columns' width); past that
+ * the last entries give way to "+N more".  Returns the y above the legend. */
+static double legend(lay *L, legend_item *items, size_t n, double bottom, size_t max_rows)
+{
+    if (!n)
+        return bottom;
+    double avail = L->w - 2 * MARGIN;
+    const char **labels = arena_array(&L->s->a, n, sizeof *labels);
+    double *widths = arena_array(&L->s->a, n, sizeof *widths);
+    double max_w = avail;
+    size_t rows = legend_flow(L, items, n, max_w, labels, widths);
+    for (int cols = 2; rows > max_rows && cols <= 4; cols++)
+        rows = legend_flow(L, items, n, max_w = avail / cols - LEGEND_GAP, labels, widths);
+    size_t shown = n;
+    legend_item more = {NULL, {0, 0, 0, 0}, 0};
+    while (rows > max_rows && shown > 1) {
+        shown--;
+        more.label = arena_printf(&L->s->a, is_zh(L) ? "另有%zu项" : "+%zu more", n - shown + 1);
+        legend_item last = items[shown - 1];
+        items[shown - 1] = more;
+        rows = legend_flow(L, items, shown, max_w, labels, widths);
+        items[shown - 1] = last;
+    }
+    double y = bottom - (double)(rows - 1) * LEGEND_ROW, x = 0;
+    for (size_t i = 0; i < shown; i++) {
+        if (x > 0 && x + widths[i] > avail) {
+            y += LEGEND_ROW;
+            x = 0;
+        }
+        int is_more = shown < n && i == shown - 1;
+        if (items[i].dot && !is_more)
+            pub_dot(L, MKP_ROLE_LEGEND, MARGIN + x + LEGEND_SWATCH / 2, y - LEGEND_SWATCH / 2, DOT_R, -1, -1, 0);
+        else if (!is_more)
+            rect(L, MKP_ROLE_LEGEND, MARGIN + x, y - LEGEND_SWATCH, LEGEND_SWATCH, LEGEND_SWATCH, items[i].color,
+                 (int)i, -1, 0);
+        text(L, MKP_ROLE_LEGEND, labels[i], MARGIN + x + LEGEND_SWATCH + 4, y, TEXT_SIZE, 0, MKP_ANCHOR_START, INK);
+        x += widths[i] + LEGEND_GAP;
+    }
+    return bottom - (double)rows * LEGEND_ROW - 4;
+}
+
+/* ---- value axis --------------------------------------------------------- */
+
+typedef struct axis {
+    double lo, hi, step;
+    int decimals;
+} axis;
+
+static axis make_axis(double lo, double hi, int ticks)
+{
+    axis a;
+    a.step = chart_nice_step(lo < 0 ? lo : 0, hi > 0 ? hi : 0, ticks, &a.lo, &a.hi);
+    a.decimals = a.step >= 1 ? 0 : (int)ceil(-log10(a.step) - 1e-9);
+    return a;
+}
+
+static int is_zero(const axis *a, double v)
+{
+    return fabs(v) < a->step * 1e-9;
+}
+
+static void tick_label(lay *L, const axis *a, double v, char *buf, size_t cap)
+{
+    format_value(L, buf, cap, is_zero(a, v) ? 0 : v, a->decimals);
+}
+
+static double axis_label_width(lay *L, const axis *a)
+{
+    char buf[64];
+    double w = 0;
+    for (double v = a->lo; v <= a->hi + a->step * 1e-9; v += a->step) {
+        tick_label(L, a, v, buf, sizeof buf);
+        double m = measure(L, buf, SMALL_SIZE, 0);
+        w = m > w ? m : w;
+    }
+    return w;
+}
+
+static double series_value(const mkp_figure *f, size_t s, size_t c)
+{
+    double v = f->series[s].values[c];
+    return isfinite(v) ? v : 0;
+}
+
+/* Writes the label of a value at the largest label size (at most
+ * `max_size`) that fits `max_w`, then with no decimals at the smallest.
+ * Returns 0 when nothing fits. */
+static int fit_label(lay *L, double v, int decimals, double max_w, double max_size, int bold, char *buf, size_t cap,
+                     double *size)
+{
+    format_value(L, buf, cap, v, decimals);
+    for (size_t i = 0; i < sizeof label_sizes / sizeof label_sizes[0]; i++) {
+        *size = label_sizes[i];
+        if (*size <= max_size + 1e-9 && measure(L, buf, *size, bold) <= max_w)
+            return 1;
+    }
+    if (decimals > 0 && *size <= max_size + 1e-9) {
+        format_value(L, buf, cap, v, 0);
+        return measure(L, buf, *size, bold) <= max_w;
+    }
+    return 0;
+}
+
+/* ---- vertical charts: BAR, STACKED, PERCENT, LINE -------------------------- */
+
+typedef struct vplot {
+    axis a;
+    double left, right, top, bottom, band, scale;
+} vplot;
+
+static double vpos(const vplot *P, double v)
+{
+    return P->bottom - (v - P->a.lo) * P->scale;
+}
+
+/* Gridlines, tick labels and category labels (thinned to every k-th when
+ * they would touch). */
+static void vertical_axes(lay *L, const vplot *P)
+{
+    const mkp_figure *f = L->f;
+    char buf[64];
+    for (double v = P->a.lo; v <= P->a.hi + P->a.step * 1e-9; v += P->a.step) {
+        double y = vpos(P, v);
+        int zero = is_zero(&P->a, v);
+        line(L, zero ? MKP_ROLE_AXIS : MKP_ROLE_GRID, P->left, y, P->right, y, zero ? AXIS : GRID, zero ? 0.8 : 0.5);
+        tick_label(L, &P->a, v, buf, sizeof buf);
+        text(L, MKP_ROLE_AXIS, buf, P->left - 5, y + SMALL_SIZE * 0.35, SMALL_SIZE, 0, MKP_ANCHOR_END, GREY);
+    }
+    size_t nc = f->n_categories;
+    double widest = 0;
+    for (size_t c = 0; c < nc; c++) {
+        double m = measure(L, txt(L, &f->categories[c]), SMALL_SIZE, 0);
+        widest = m > widest ? m : widest;
+    }
+    size_t every = 1;
+    while (every < nc && widest + 4 > P->band * (double)every)
+        every++;
+    for (size_t c = 0; c < nc; c += every) {
+        const char *lab = ellipsize(L, txt(L, &f->categories[c]), P->band * (double)every - 4, SMALL_SIZE, 0);
+        mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, P->left + P->band * ((double)c + 0.5),
+                           P->bottom + SMALL_SIZE + 4, SMALL_SIZE, 0, MKP_ANCHOR_MIDDLE, INK);
+        p->category = (int)c;
+    }
+}
+
+/* LINE: one path per series, a dot per value (the published-marker dot on
+ * published values) and the last value at the end of each line, pushed
+ * apart so that no two labels touch. */
+static void lines(lay *L, const vplot *P)
+{
+    const mkp_figure *f = L->f;
+    size_t nc = f->n_categories, ns = f->n_series;
+    double *ends = arena_array(&L->s->a, ns, sizeof *ends);
+    double end_x = P->left + P->band * ((double)nc - 0.5);
+    for (size_t s = 0; s < ns; s++) {
+        mkp_color col = chart_color(s);
+        double *pts = arena_array(&L->s->a, 2 * nc, sizeof *pts);
+        for (size_t c = 0; c < nc; c++) {
+            pts[2 * c] = P->left + P->band * ((double)c + 0.5);
+            pts[2 * c + 1] = vpos(P, series_value(f, s, c));
+        }
+        mkp_prim *p = add(L, MKP_PRIM_PATH, MKP_ROLE_MARK);
+        p->points = pts;
+        p->n_points = nc;
+        p->stroke = col;
+        p->line_width = s == 0 ? 2.2 : 1.6;
+        p->series = (int)s;
+        for (size_t c = 0; c < nc; c++) {
+            if (is_anchor(f, s, c)) {
+                pub_dot(L, MKP_ROLE_MARK, pts[2 * c], pts[2 * c + 1], DOT_R + 0.4, (int)s, (int)c,
+                        series_value(f, s, c));
+                continue;
+            }
+            mkp_prim *dot = add(L, MKP_PRIM_CIRCLE, MKP_ROLE_MARK);
+            dot->x = pts[2 * c];
+            dot->y = pts[2 * c + 1];
+            dot->w = 2.2;
+            dot->fill = col;
+            dot->series = (int)s;
+            dot->category = (int)c;
+            dot->value = series_value(f, s, c);
+        }
+        ends[s] = pts[2 * nc - 1];
+    }
+    size_t *order = arena_array(&L->s->a, ns, sizeof *order);
+    for (size_t s = 0; s < ns; s++)
+        order[s] = s;
+    for (size_t i = 1; i < ns; i++)
+        for (size_t k = i; k > 0 && ends[order[k]] < ends[order[k - 1]]; k--) {
+            size_t t = order[k];
+            order[k] = order[k - 1];
+            order[k - 1] = t;
+        }
+    double *ly = arena_array(&L->s->a, ns, sizeof *ly), pitch = TEXT_SIZE + 1;
+    if ((double)ns * pitch > P->bottom - P->top + TEXT_SIZE)
+        return; /* more lines than the plot can label: the legend names them */
+    for (size_t i = 0; i < ns; i++) {
+        ly[i] = ends[order[i]] + TEXT_SIZE * 0.35;
+        if (i && ly[i] < ly[i - 1] + pitch)
+            ly[i] = ly[i - 1] + pitch;
+    }
+    /* Pushed below the plot: shift the stack up, but not above the canvas. */
+    double over = ns ? ly[ns - 1] - (P->bottom + TEXT_SIZE * 0.35) : 0;
+    for (size_t i = 0; over > 0 && i < ns; i++)
+        ly[i] -= over;
+    char buf[64];
+    for (size_t i = 0; i < ns; i++) {
+        size_t s = order[i];
+        double v = series_value(f, s, nc - 1);
+        int bold = is_anchor(f, s, nc - 1);
+        format_value(L, buf, sizeof buf, v, f->decimals);
+        mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, end_x + 8, ly[i], TEXT_SIZE, bold, MKP_ANCHOR_START,
+                           chart_color(s));
+        p->series = (int)s;
+        p->category = (int)(nc - 1);
+        p->value = v;
+    }
+}
+
+/* BAR, STACKED, PERCENT: columns, with values inside stacked segments that
+ * fit and the value (BAR) or the total (STACKED) above each column.  Shares
+ * shown on a PERCENT chart are rounded so that a column adds up to 100. */
+static void columns(lay *L, const vplot *P)
+{
+    const mkp_figure *f = L->f;
+    size_t nc = f->n_categories, ns = f->n_series;
+    int stacked = f->kind != MKP_CHART_BAR;
+    double bar_w = P->band * (nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
+    double *shown = arena_array(&L->s->a, ns, sizeof *shown), *fr = arena_array(&L->s->a, ns, sizeof *fr);
+    char buf[64];
+    for (size_t c = 0; c < nc; c++) {
+        double x = P->left + P->band * (double)c + gap, pos = 0;
+        for (size_t s = 0; s < ns; s++)
+            fr[s] = shown[s] = series_value(f, s, c);
+        if (f->kind == MKP_CHART_PERCENT) {
+            for (size_t s = 0; s < ns; s++)
+                fr[s] /= 100.0;
+            fmt_round_shares(fr, ns, f->decimals, shown);
+        }
+        for (size_t s = 0; s < ns; s++) {
+            double v = series_value(f, s, c);
+            double base = stacked ? pos : 0;
+            double y0 = vpos(P, base), y1 = vpos(P, base + (v > 0 ? v : 0));
+            int anchor = f->kind != MKP_CHART_PERCENT && is_anchor(f, s, c);
+            mkp_color col = chart_color(s);
+            if (!stacked && ns == 1) /* the market: published years dark, estimates light */
+                col = anchor ? chart_color(0) : chart_color(4);
+            rect(L, MKP_ROLE_MARK, x, y1, bar_w, y0 - y1, col, (int)s, (int)c, v);
+            if (!stacked)
+                continue;
+            pos += v > 0 ? v : 0;
+            /* Beside the column, in the gap to the next one (inside, it
+             * would cover the label); narrow gaps get a smaller dot, and none
+             * leaves only the bold label to say it. */
+            double r = 2 * gap >= 2 * DOT_R + 3 ? DOT_R : 2 * gap >= 5 ? (2 * gap - 1.5) / 2 : 0;
+            if (anchor && r > 0)
+                pub_dot(L, MKP_ROLE_MARK, x + bar_w + r + 0.75, (y0 + y1) / 2, r, (int)s, (int)c, v);
+            double size;
+            if (y0 - y1 >= MIN_LABEL_SIZE + 2 &&
+                fit_label(L, shown[s], f->decimals, bar_w - 3, y0 - y1 - 2, anchor, buf, sizeof buf, &size)) {
+                double lum = 0.299 * col.r + 0.587 * col.g + 0.114 * col.b;
+                mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, x + bar_w / 2, (y0 + y1) / 2 + size * 0.35, size,
+                                   anchor, MKP_ANCHOR_MIDDLE, lum < 140 ? WHITE : INK);
+                p->series = (int)s;
+                p->category = (int)c;
+                p->value = shown[s];
+            }
+        }
+        if (f->kind == MKP_CHART_PERCENT)
+            continue;
+        double v = stacked ? pos : series_value(f, 0, c);
+        int bold = !stacked && is_anchor(f, 0, c);
+        double size;
+        if (fit_label(L, v, f->decimals, P->band - 4, TEXT_SIZE, bold, buf, sizeof buf, &size)) {
+            mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, x + bar_w / 2, vpos(P, v > 0 ? v : 0) - 3, size, bold,
+                               MKP_ANCHOR_MIDDLE, INK);
+            p->series = stacked ? -1 : 0;
+            p->category = (int)c;
+            p->value = v;
+        }
+    }
+}
+
+static void vertical(lay *L, double top, double bottom)
+{
+    const mkp_figure *f = L->f;
+    size_t nc = f->n_categories, ns = f->n_series;
+    int stacked = f->kind == MKP_CHART_STACKED || f->kind == MKP_CHART_PERCENT;
+    double lo = 0, hi = 0;
+    for (size_t c = 0; c < nc; c++) {
+        double pos = 0;
+        for (size_t s = 0; s < ns; s++) {
+            double v = series_value(f, s, c);
+            if (stacked)
+                pos += v > 0 ? v : 0;
+            else
+                hi = v > hi ? v : hi;
+            lo = v < lo ? v : lo;
+        }
+        hi = pos > hi ? pos : hi;
+    }
+    if (f->kind == MKP_CHART_PERCENT)
+        hi = 100;
+    vplot P;
+    P.a = make_axis(lo, hi, 5);
+    P.left = MARGIN + axis_label_width(L, &P.a) + 6;
+    P.right = L->w - MARGIN;
+    if (f->kind == MKP_CHART_LINE) {
+        /* Room at the right for the end-of-line labels, which start just
+         * past the last point, half a band inside the plot. */
+        char buf[64];
+        double wmax = 0;
+        for (size_t s = 0; s < ns; s++) {
+            format_value(L, buf, sizeof buf, series_value(f, s, nc - 1), f->decimals);
+            double m = measure(L, buf, TEXT_SIZE, is_anchor(f, s, nc - 1));
+            wmax = m > wmax ? m : wmax;
+        }
+        double k = 1.0 / (2.0 * (double)nc);
+        double r = (L->w - MARGIN - 8 - wmax - P.left * k) / (1 - k);
+        P.right = r < P.right ? r : P.right;
+    }
+    P.top = top + (f->kind == MKP_CHART_PERCENT ? SMALL_SIZE : TEXT_SIZE + 4);
+    P.bottom = bottom - (SMALL_SIZE + 8);
+    if (P.bottom - P.top < 20)
+        P.bottom = P.top + 20;
+    P.scale = (P.bottom - P.top) / (P.a.hi - P.a.lo);
+    P.band = (P.right - P.left) / (double)nc;
+    vertical_axes(L, &P);
+    if (f->kind == MKP_CHART_LINE)
+        lines(L, &P);
+    else
+        columns(L, &P);
+}
+
+/* ---- horizontal charts: HBAR, HBAR_GROUPED ----------------------------- */
+
+static int new_group(lay *L, size_t c)
+{
+    const mkp_figure *f = L->f;
+    return f->category_groups &&
+           (c == 0 || strcmp(txt(L, &f->category_groups[c]), txt(L, &f->category_groups[c - 1])) != 0);
+}
+
+static void horizontal(lay *L, double top, double bottom)
+{
+    const mkp_figure *f = L->f;
+    size_t nc = f->n_categories, ns = f->n_series;
+    /* Rows: categories, plus a heading row where the group changes. */
+    size_t rows = nc;
+    for (size_t c = 0; c < nc; c++)
+        rows += (size_t)new_group(L, c);
+    double lo = 0, hi = 0;
+    for (size_t s = 0; s < ns; s++)
+        for (size_t c = 0; c < nc; c++) {
+            double v = series_value(f, s, c);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    axis a = make_axis(lo, hi, 5);
+    char buf[64];
+    /* Labels shrink with the rows so that twenty or more still fit; a few
+     * categories make slim bars, not slabs. */
+    double plot_bottom = bottom - (SMALL_SIZE + 8);
+    double row_h = (plot_bottom - top) / (double)(rows ? rows : 1);
+    double lab_size = snap_size(row_h * 0.8 < TEXT_SIZE ? row_h * 0.8 : TEXT_SIZE);
+    lab_size = lab_size < 4 ? 4 : lab_size;
+    double bar_h = row_h * (ns > 1 ? 0.8 : 0.7) / (double)ns;
+    bar_h = bar_h > 20 ? 20 : bar_h;
+    double val_size = snap_size(bar_h < SMALL_SIZE ? bar_h : SMALL_SIZE);
+    double indent = f->category_groups ? 8 : 0, label_w = 0;
+    for (size_t c = 0; c < nc; c++) {
+        double m = measure(L, txt(L, &f->categories[c]), lab_size, 0) + indent;
+        label_w = m > label_w ? m : label_w;
+    }
+    double max_label = (L->w - 2 * MARGIN) * 0.38;
+    label_w = label_w > max_label ? max_label : label_w;
+    double val_w = 0;
+    for (size_t s = 0; val_size >= 4 && s < ns; s++)
+        for (size_t c = 0; c < nc; c++) {
+            format_value(L, buf, sizeof buf, series_value(f, s, c), f->decimals);
+            double m = measure(L, buf, val_size, is_anchor(f, s, c));
+            val_w = m > val_w ? m : val_w;
+        }
+    double left = MARGIN + label_w + 6, right = L->w - MARGIN - val_w - 6;
+    if (a.lo < 0)
+        left += val_w + 6; /* negative bars carry their labels on the left */
+    double scale = (right - left) / (a.hi - a.lo);
+#define XPOS(v) (left + ((v)-a.lo) * scale)
+    for (double v = a.lo; v <= a.hi + a.step * 1e-9; v += a.step) {
+        double x = XPOS(v);
+        int zero = is_zero(&a, v);
+        line(L, zero ? MKP_ROLE_AXIS : MKP_ROLE_GRID, x, top, x, plot_bottom, zero ? AXIS : GRID, zero ? 0.8 : 0.5);
+        tick_label(L, &a, v, buf, sizeof buf);
+        text(L, MKP_ROLE_AXIS, buf, x, plot_bottom + SMALL_SIZE + 4, SMALL_SIZE, 0, MKP_ANCHOR_MIDDLE, GREY);
+    }
+    double y = top;
+    for (size_t c = 0; c < nc; c++) {
+        if (new_group(L, c)) {
+            const char *g = ellipsize(L, txt(L, &f->category_groups[c]), L->w - 2 * MARGIN, lab_size, 1);
+            text(L, MKP_ROLE_CATEGORY_LABEL, g, MARGIN, y + row_h * 0.5 + lab_size * 0.35, lab_size, 1,
+                 MKP_ANCHOR_START, INK);
+            y += row_h;
+        }
+        const char *lab = ellipsize(L, txt(L, &f->categories[c]), label_w - indent, lab_size, 0);
+        mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, MARGIN + indent, y + row_h * 0.5 + lab_size * 0.35,
+                           lab_size, 0, MKP_ANCHOR_START, INK);
+        p->category = (int)c;
+        double by = y + (row_h - bar_h * (double)ns) / 2;
+        for (size_t s = 0; s < ns; s++, by += bar_h) {
+            double v = series_value(f, s, c);
+            double x0 = XPOS(v < 0 ? v : 0), x1 = XPOS(v > 0 ? v : 0);
+            int anchor = is_anchor(f, s, c);
+            rect(L, MKP_ROLE_MARK, x0, by, x1 - x0, bar_h * 0.9, chart_color(ns == 1 ? 0 : s), (int)s, (int)c, v);
+            if (anchor && x1 - x0 > 3 * DOT_R + 2)
+                pub_dot(L, MKP_ROLE_MARK, v < 0 ? x0 + DOT_R + 1.5 : x1 - DOT_R - 1.5, by + bar_h * 0.45, DOT_R, (int)s,
+                        (int)c, v);
+            if (val_size < 4)
+                continue; /* too many bars for readable labels: the bars and axis still tell */
+            format_value(L, buf, sizeof buf, v, f->decimals);
+            mkp_prim *q = text(L, MKP_ROLE_VALUE_LABEL, buf, v < 0 ? x0 - 3 : x1 + 3,
+                               by + bar_h * 0.45 + val_size * 0.35, val_size, anchor,
+                               v < 0 ? MKP_ANCHOR_END : MKP_ANCHOR_START, INK);
+            q->series = (int)s;
+            q->category = (int)c;
+            q->value = v;
+        }
+        y += row_h;
+    }
+#undef XPOS
+}
+
+/* ---- entry points --------------------------------------------------------- */
+
+/* Any published value among the series (the market chart says so with its
+ * colours instead). */
+static int shows_anchors(const mkp_figure *f)
+{
+    if (f->kind == MKP_CHART_PERCENT || (f->kind == MKP_CHART_BAR && f->n_series == 1))
+        return 0;
+    for (size_t s = 0; s < f->n_series; s++)
+        for (size_t c = 0; c < f->n_categories; c++)
+            if (is_anchor(f, s, c))
+                return 1;
+    return 0;
+}
+
+/* One entry per series, or published/estimate for the market, plus the
+ * published-value marker where one is drawn. */
+static double chart_legend(lay *L, double top, double bottom)
+{
+    const mkp_figure *f = L->f;
+    const char *published = is_zh(L) ? "已公布数值" : "Published value";
+    legend_item *items = arena_array(&L->s->a, f->n_series + 2, sizeof *items);
+    size_t n = 0;
+    if (f->kind == MKP_CHART_BAR && f->n_series == 1) {
+        int any = 0;
+        for (size_t c = 0; c < f->n_categories; c++)
+            any |= is_anchor(f, 0, c);
+        if (any) {
+            items[n++] = (legend_item){published, chart_color(0), 0};
+            items[n++] = (legend_item){is_zh(L) ? "估算/预测" : "Estimate or forecast", chart_color(4), 0};
+        }
+    } else if (f->n_series > 1) {
+        for (size_t i = 0; i < f->n_series; i++)
+            items[n++] = (legend_item){txt(L, f->series[i].name), chart_color(i), 0};
+    }
+    if (shows_anchors(f))
+        items[n++] = (legend_item){published, INK, 1};
+    /* The legend may take two fifths of the room left for the plot. */
+    double room = (bottom - top) * 0.4 / LEGEND_ROW;
+    return legend(L, items, n, bottom, room >= 1 ? (size_t)room : 1);
+}
+
+const mkp_scene *chart_layout(const mkp_figure *f, const char *lang, double width, double height,
+                              mkp_measure_fn measure_fn, void *ctx)
+{
+    if (!f || !measure_fn || !(width > 0) || !(height > 0))
+        return NULL;
+    scene_owner *s = xcalloc(1, sizeof *s);
+    arena_init(&s->a);
+    s->pub.width = width;
+    s->pub.height = height;
+    lay L = {s, f, lang ? lang : "en", measure_fn, ctx, width, height};
+    rect(&L, MKP_ROLE_BACKGROUND, 0, 0, width, height, WHITE, -1, -1, 0);
+    double top = header(&L);
+    double bottom = chart_legend(&L, top, footer(&L));
+    if (bottom - top < 40)
+        bottom = top + 40;
+    if (f->n_categories && f->n_series) {
+        if (f->kind == MKP_CHART_HBAR || f->kind == MKP_CHART_HBAR_GROUPED)
+            horizontal(&L, top, bottom);
+        else
+            vertical(&L, top, bottom);
+    }
+    return &s->pub;
+}
+
+void chart_scene_free(const mkp_scene *scene)
+{
+    if (!scene)
+        return;
+    /* The scene is the host's own: it made it writable and hands it out
+     * const; the round trip through an integer says so without a cast that
+     * drops const. */
+    scene_owner *s = (scene_owner *)(uintptr_t)scene;
+    arena_free(&s->a);
+    free(s);
+}

@@ -1,0 +1,427 @@
+/* render.c - the `render` command, in four steps: read the arguments,
+ * choose the plugins (and say why any that should run cannot), load every
+ * dataset (one wrong dataset and nothing is rendered), then run one job
+ * per dataset and plugin (host/jobs.c) and report what did not land. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/files.h"
+#include "cli/cli.h"
+#include "host/host.h"
+
+#define RENDER_USAGE                                                                                                  \
+    "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
+    "                          [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS] [--times]\n"             \
+    "                          [--memory-limit SIZE] [--cpu-limit SECONDS] [--no-fsync]"
+
+/* What the command line asked for. */
+typedef struct render_args {
+    strs datasets, dirs, raw_opts;  /* raw_opts: copies, cut up by parse_options */
+    const char *formats, *out_dir, *lang, *scenario;
+    long parallel;
+    double timeout, cpu_limit;
+    unsigned long long memory_limit;
+    int flags;                      /* JOBS_* */
+} render_args;
+
+/* What the steps found. */
+typedef struct render_state {
+    plugin_set ps;
+    const loaded_plugin **chosen;
+    size_t n_chosen;
+    opt_value *opts;
+    mkp_doc **docs;
+    int missing;                    /* a plugin that should have run cannot: exit 1 */
+} render_state;
+
+/* A size such as 512M, 2G or 1048576 (bytes); 0 when not understood. */
+static unsigned long long parse_size(const char *v)
+{
+    char *end;
+    errno = 0;
+    double d = strtod(v, &end);
+    if (end == v || errno || !(d > 0))
+        return 0;
+    static const char units[] = "KMGT";
+    const char *u = *end ? strchr(units, toupper((unsigned char)*end)) : NULL;
+    if (*end && (!u || (end[1] && strcmp(end + 1, "iB") != 0 && strcmp(end + 1, "B") != 0)))
+        return 0;
+    for (const char *k = units; u && k <= u; k++)
+        d *= 1024;
+    return d < 1 || d > 9.0e18 ? 0 : (unsigned long long)d;
+}
+
+static char *arg_value(int argc, char **argv, int *i, const char *name)
+{
+    if (*i + 1 >= argc) {
+        say("marketpress: option %s needs a value", name);
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* An option that takes a number: -j, --timeout, --cpu-limit, --memory-limit. */
+static int parse_number(render_args *a, const char *opt, const char *v)
+{
+    char *end;
+    if (strcmp(opt, "-j") == 0) {
+        a->parallel = strtol(v, &end, 10);
+        if (!*end && a->parallel >= 1 && a->parallel <= 256)
+            return 0;
+        say("marketpress: -j %s: give a number of parallel jobs from 1 to 256", v);
+        return -1;
+    }
+    if (strcmp(opt, "--memory-limit") == 0) {
+        a->memory_limit = parse_size(v);
+        if (a->memory_limit >= (1u << 20))
+            return 0;
+        say("marketpress: --memory-limit %s: give a size of at least 1M, such as 512M or 2G", v);
+        return -1;
+    }
+    double secs = strtod(v, &end);
+    if (*end || !(secs > 0) || secs > 1e9) {
+        say("marketpress: %s %s: give seconds, more than 0", opt, v);
+        return -1;
+    }
+    *(strcmp(opt, "--timeout") == 0 ? &a->timeout : &a->cpu_limit) = secs;
+    return 0;
+}
+
+/* Reads the command line into `a`; 0, or -1 after a usage line. */
+static int parse_args(int argc, char **argv, render_args *a)
+{
+    static const char *const with_value[] = {"-f", "--format", "-o", "-P", "-O", "--scenario", "--lang", "-j",
+                                             "--timeout", "--cpu-limit", "--memory-limit", NULL};
+    for (int i = 0; i < argc; i++) {
+        char *opt = argv[i], *v = NULL;
+        int takes = 0;
+        for (size_t k = 0; with_value[k] && !takes; k++)
+            takes = strcmp(opt, with_value[k]) == 0;
+        if (takes && !(v = arg_value(argc, argv, &i, opt)))
+            return -1;
+        if (strcmp(opt, "-f") == 0 || strcmp(opt, "--format") == 0)
+            a->formats = v;
+        else if (strcmp(opt, "-o") == 0)
+            a->out_dir = v;
+        else if (strcmp(opt, "-P") == 0)
+            strs_push(&a->dirs, v);
+        else if (strcmp(opt, "-O") == 0)
+            strs_push(&a->raw_opts, xstrdup(v));
+        else if (strcmp(opt, "--scenario") == 0)
+            a->scenario = v;
+        else if (strcmp(opt, "--lang") == 0)
+            a->lang = v;
+        else if (takes && parse_number(a, opt, v) != 0)
+            return -1;
+        else if (takes)
+            continue;
+        else if (strcmp(opt, "--times") == 0)
+            a->flags |= JOBS_TIMES;
+        else if (strcmp(opt, "--no-fsync") == 0)
+            a->flags |= JOBS_NO_FSYNC;
+        else if (opt[0] == '-' && opt[1]) {
+            say("marketpress render: unknown option '%s'\n" RENDER_USAGE, opt);
+            return -1;
+        } else {
+            strs_push(&a->datasets, opt);
+        }
+    }
+    return 0;
+}
+
+/* The checks that need no plugin and no dataset. */
+static int check_args(const render_args *a)
+{
+    struct stat st;
+    if (!a->datasets.n)
+        say("marketpress render: no dataset given\n" RENDER_USAGE);
+    else if (!*a->out_dir)
+        say("marketpress render: -o needs a folder name");
+    else if (a->formats && a->formats[strspn(a->formats, ",")] == '\0')
+        say("marketpress render: -f needs one or more plugin names, such as -f pdf,xlsx");
+    else if (stat(a->out_dir, &st) == 0 && !S_ISDIR(st.st_mode))
+        say("marketpress render: -o %s: that is a file, not a folder", a->out_dir);
+    else
+        return 0;
+    return -1;
+}
+
+static void list_names(const plugin_set *ps, strbuf *b)
+{
+    for (size_t i = 0; i < ps->n; i++)
+        sb_printf(b, "%s%s", i ? ", " : "", ps->v[i].desc->name);
+    if (!ps->n)
+        sb_printf(b, "none");
+}
+
+/* The file refused for plugin `name`, if a file named after it was. */
+static const refusal *refused_as(const plugin_set *ps, const char *name)
+{
+    for (size_t i = 0; i < ps->n_refused; i++) {
+        const char *slash = strrchr(ps->refused[i].path, '/');
+        const char *base = slash ? slash + 1 : ps->refused[i].path;
+        size_t n = strlen(name);
+        if (strncmp(base, name, n) == 0 && strcmp(base + n, ".so") == 0)
+            return &ps->refused[i];
+    }
+    return NULL;
+}
+
+/* A refusal that is about the file rather than about it being found twice. */
+static int is_shadowed(const refusal *r)
+{
+    return strstr(r->reason, "is already provided by") != NULL;
+}
+
+/* Checks -O plugin.key=value against the plugins' declarations. */
+static int parse_options(const plugin_set *ps, const strs *raw, opt_value *out)
+{
+    for (size_t i = 0; i < raw->n; i++) {
+        char *s = raw->v[i], *dot = strchr(s, '.'), *eq = strchr(s, '=');
+        if (!dot || !eq || dot > eq || dot == s || eq == dot + 1) {
+            say("marketpress: -O %s: write it as plugin.key=value, e.g. -O pdf.paper=letter", s);
+            return -1;
+        }
+        *dot = '\0';
+        *eq = '\0';
+        out[i] = (opt_value){s, dot + 1, eq + 1};
+        const loaded_plugin *p = plugins_find(ps, s);
+        strbuf b = {0};
+        if (!p) {
+            sb_printf(&b, "marketpress: -O %s.%s: no plugin named '%s' (found: ", s, dot + 1, s);
+            list_names(ps, &b);
+            say("%s)", b.s);
+            free(b.s);
+            return -1;
+        }
+        const mkp_option *decl = NULL;
+        for (size_t k = 0; k < p->desc->n_options; k++)
+            if (strcmp(p->desc->options[k].name, dot + 1) == 0)
+                decl = &p->desc->options[k];
+        if (!decl) {
+            sb_printf(&b, "marketpress: -O %s.%s: plugin '%s' has no option '%s'", s, dot + 1, s, dot + 1);
+            for (size_t k = 0; k < p->desc->n_options; k++)
+                sb_printf(&b, "%s%s", k ? ", " : " (it has: ", p->desc->options[k].name);
+            say("%s%s", b.s, p->desc->n_options ? ")" : "");
+            free(b.s);
+            return -1;
+        }
+        const char *why = option_check(decl, eq + 1);
+        if (why) {
+            sb_printf(&b, "marketpress: -O %s.%s=%s: plugin '%s' option '%s' %s", s, dot + 1, eq + 1, s, dot + 1,
+                      why);
+            if (decl->type == MKP_OPT_CHOICE)
+                sb_printf(&b, " (%s)", decl->choices);
+            else if ((decl->type == MKP_OPT_INT || decl->type == MKP_OPT_NUMBER) && decl->min < decl->max)
+                sb_printf(&b, " (%g to %g)", decl->min, decl->max);
+            say("%s", b.s);
+            free(b.s);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+
+/* The plugins named by -f and -O are all this render needs: only their
+ * files are loaded (host/plugins.c); without -f, every file is. */
+static void find_plugins(const render_args *a, plugin_set *ps)
+{
+    if (!a->formats) {
+        plugins_discover(ps, a->dirs.v, a->dirs.n);
+        return;
+    }
+    strs wanted = {0};
+    char *copy = xstrdup(a->formats), *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+        strs_push(&wanted, tok);
+    char **heads = xcalloc(a->raw_opts.n + 1, sizeof *heads);
+    for (size_t i = 0; i < a->raw_opts.n; i++) {
+        const char *dot = strchr(a->raw_opts.v[i], '.');
+        heads[i] = xstrndup(a->raw_opts.v[i], dot ? (size_t)(dot - a->raw_opts.v[i]) : 0);
+        strs_push(&wanted, heads[i]);
+    }
+    plugins_discover_named(ps, a->dirs.v, a->dirs.n, (const char *const *)wanted.v, wanted.n);
+    for (size_t i = 0; i < a->raw_opts.n; i++)
+        free(heads[i]);
+    free(heads);
+    free(wanted.v);
+    free(copy);
+}
+
+/* The plugins -f names, in its order.  A name whose file is there but
+ * cannot be used is a line and exit 1 later; an unknown name is a usage
+ * error (-1). */
+static int choose_named(const render_args *a, render_state *rs)
+{
+    char *copy = xstrdup(a->formats), *save = NULL;
+    int rc = 0;
+    for (char *tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+        const loaded_plugin *p = plugins_find(&rs->ps, tok);
+        const refusal *why = p ? NULL : refused_as(&rs->ps, tok);
+        if (why) {
+            say("marketpress: plugin %s cannot be used: %s: %s", tok, why->path, why->reason);
+            rs->missing = 1;
+        } else if (!p) {
+            strbuf b = {0};
+            sb_printf(&b, "marketpress: -f: no plugin named '%s' (found: ", tok);
+            list_names(&rs->ps, &b);
+            say("%s; 'marketpress plugins -v' tells why files were refused)", b.s);
+            free(b.s);
+            rc = -1;
+        } else {
+            int dup = 0;
+            for (size_t k = 0; k < rs->n_chosen; k++)
+                dup |= rs->chosen[k] == p;
+            if (!dup)
+                rs->chosen[rs->n_chosen++] = p;
+        }
+    }
+    free(copy);
+    return rc;
+}
+
+/* Every plugin file installed is expected to give an output: one that
+ * cannot be used is named, never skipped in silence. */
+static void choose_all(render_state *rs)
+{
+    for (size_t i = 0; i < rs->ps.n_refused; i++)
+        if (!is_shadowed(&rs->ps.refused[i])) {
+            say("marketpress: plugin %s %s not used: %s", rs->ps.refused[i].folder ? "folder" : "file",
+                rs->ps.refused[i].path, rs->ps.refused[i].reason);
+            rs->missing = 1;
+        }
+    for (size_t i = 0; i < rs->ps.n; i++)
+        rs->chosen[rs->n_chosen++] = &rs->ps.v[i];
+}
+
+/* Chooses the plugins and checks their options.  Returns 0, or the exit
+ * status after saying why nothing can run. */
+static int select_plugins(const render_args *a, render_state *rs)
+{
+    find_plugins(a, &rs->ps);
+    rs->chosen = xcalloc(rs->ps.n + 1, sizeof *rs->chosen);
+    rs->opts = xcalloc(a->raw_opts.n + 1, sizeof *rs->opts);
+    if (a->formats ? choose_named(a, rs) != 0 : (choose_all(rs), 0))
+        return 2;
+    if (!rs->n_chosen) {
+        strbuf b = {0};
+        sb_printf(&b, "marketpress: no output plugin can run; searched:");
+        for (size_t i = 0; i < rs->ps.n_dirs; i++)
+            sb_printf(&b, " %s", rs->ps.dirs[i]);
+        say("%s (see 'marketpress plugins -v')", b.s);
+        free(b.s);
+        return rs->missing ? 1 : 2;
+    }
+    for (size_t i = 0; i < rs->n_chosen; i++)
+        for (size_t k = i + 1; k < rs->n_chosen; k++) {
+            const mkp_plugin *pa = rs->chosen[i]->desc, *pb = rs->chosen[k]->desc;
+            if (!(pa->flags & MKP_PLUGIN_DIRECTORY) && !(pb->flags & MKP_PLUGIN_DIRECTORY) &&
+                strcmp(pa->extension, pb->extension) == 0) {
+                say("marketpress: plugins '%s' and '%s' would both write %s/<id>.%s; choose one with -f", pa->name,
+                    pb->name, a->out_dir, pa->extension);
+                return 2;
+            }
+        }
+    return parse_options(&rs->ps, &a->raw_opts, rs->opts) != 0 ? 2 : 0;
+}
+
+/* Every dataset, loaded and checked before any plugin runs; 0, or -1 when
+ * any is wrong (then nothing at all is rendered). */
+static int load_datasets(const render_args *a, render_state *rs)
+{
+    rs->docs = xcalloc(a->datasets.n, sizeof *rs->docs);
+    size_t bad = 0;
+    for (size_t i = 0; i < a->datasets.n; i++) {
+        rs->docs[i] = mdl_open_scenario(a->datasets.v[i], 1, a->scenario);
+        bad += rs->docs[i] == NULL;
+        for (size_t k = 0; rs->docs[i] && k < i; k++)
+            if (rs->docs[k] && strcmp(rs->docs[k]->model->id, rs->docs[i]->model->id) == 0) {
+                say("%s: error: report id '%s' is also the id of %s; outputs would collide", a->datasets.v[i],
+                    rs->docs[i]->model->id, a->datasets.v[k]);
+                bad++;
+            }
+    }
+    if (bad && a->datasets.n > 1)
+        say("marketpress: nothing rendered: %zu of %zu datasets have errors", bad, a->datasets.n);
+    return bad ? -1 : 0;
+}
+
+/* The output folder, made when missing; 0, or the exit status after one
+ * line (a folder that cannot be written is said once, before any job). */
+static int prepare_out_dir(const char *out_dir)
+{
+    int err = fs_make_dirs(out_dir);
+    if (err == ENOTDIR) {
+        say("marketpress render: -o %s: a part of that path is a file, not a folder", out_dir);
+        return 2;
+    }
+    if (!err && access(out_dir, W_OK | X_OK) != 0)
+        err = errno;
+    if (err) {
+        say("marketpress: cannot write in %s: %s; nothing rendered", out_dir, strerror(err));
+        return 1;
+    }
+    return 0;
+}
+
+/* One job per dataset and plugin; returns the exit status. */
+static int dispatch(const render_args *a, render_state *rs)
+{
+    size_t n_jobs = a->datasets.n * rs->n_chosen;
+    job_spec *jobs = xcalloc(n_jobs, sizeof *jobs);
+    for (size_t i = 0; i < a->datasets.n; i++)
+        for (size_t k = 0; k < rs->n_chosen; k++)
+            jobs[i * rs->n_chosen + k] = (job_spec){.plugin = rs->chosen[k], .model = rs->docs[i]->model,
+                                                     .lang = a->lang, .out_dir = a->out_dir, .opts = rs->opts,
+                                                     .n_opts = a->raw_opts.n, .timeout = a->timeout,
+                                                     .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
+    jobs_run(jobs, n_jobs, (int)a->parallel, a->flags);
+    int rc = rs->missing;
+    for (size_t i = 0; i < n_jobs; i++) {
+        if (!jobs[i].ok) {
+            /* A plugin that said why in its own words needs no second line. */
+            if (!jobs[i].explained)
+                say("marketpress: %s", jobs[i].failure ? jobs[i].failure : "job failed");
+            rc = 1;
+        }
+        free(jobs[i].failure);
+        free(jobs[i].final_path);
+        free(jobs[i].stray);
+    }
+    free(jobs);
+    return rc;
+}
+
+int cmd_render(int argc, char **argv)
+{
+    render_args a = {.out_dir = "out", .lang = "en", .parallel = sysconf(_SC_NPROCESSORS_ONLN), .timeout = 600};
+    render_state rs = {0};
+    int rc = 2;
+    if (parse_args(argc, argv, &a) == 0 && check_args(&a) == 0) {
+        rc = select_plugins(&a, &rs);
+        if (rc == 0)
+            rc = load_datasets(&a, &rs) != 0 ? 2 : prepare_out_dir(a.out_dir);
+        if (rc == 0)
+            rc = dispatch(&a, &rs);
+    }
+    for (size_t i = 0; rs.docs && i < a.datasets.n; i++)
+        ds_free(rs.docs[i]);
+    free(rs.docs);
+    free(rs.chosen);
+    free(rs.opts);
+    plugins_free(&rs.ps);
+    for (size_t i = 0; i < a.raw_opts.n; i++)
+        free(a.raw_opts.v[i]);
+    free(a.raw_opts.v);
+    free(a.datasets.v);
+    free(a.dirs.v);
+    return rc;
+}

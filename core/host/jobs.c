@@ -1,0 +1,516 @@
+/* jobs.c - every rendering job runs in a forked child that shares the
+ * frozen model copy-on-write.  The child writes into a private folder made
+ * with mkdtemp beside the final output and flushes what it wrote to disk;
+ * the parent moves the output into place only when the plugin said MKP_OK
+ * and the output is a complete file or folder of the job's own making.  A
+ * crash, a hang, a full disk or a signal costs that one output and never
+ * clobbers the last good one, and no temporary outlives the command. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <malloc.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/files.h"
+#include "host/host.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir)
+{
+    if (p->desc->flags & MKP_PLUGIN_DIRECTORY)
+        return xprintf("%s/%s-%s", dir, m->id, p->desc->name);
+    return xprintf("%s/%s.%s", dir, m->id, p->desc->extension);
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+/* Names in the job's folder other than its output ("" when none). */
+static char *strays(const char *tmp_dir, const char *keep)
+{
+    strbuf b = {0};
+    DIR *d = opendir(tmp_dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)))
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 && strcmp(e->d_name, keep) != 0)
+            sb_printf(&b, "%s%s", b.len ? ", " : "", e->d_name);
+    if (d)
+        closedir(d);
+    return b.s;
+}
+
+/* Moves the finished output into place.  A folder is exchanged with the
+ * previous one in a single step, so that concurrent renders into one folder
+ * each see a complete folder there at every moment; the previous output
+ * ends up in the job's folder and goes with it.  Returns 0 or an errno. */
+static int place(const char *from, const char *to, int is_dir, const char *aside)
+{
+    if (!is_dir)
+        return rename(from, to) == 0 ? 0 : errno;
+    for (int attempt = 0; attempt < 16; attempt++) {
+        if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0)
+            return 0;
+        if (errno == ENOENT) {
+            if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+                return 0;
+            if (errno == EEXIST)
+                continue; /* another render placed its folder meanwhile */
+        }
+        if (errno != EINVAL && errno != ENOSYS)
+            return errno;
+        /* A filesystem without exchange: set the old folder aside first,
+         * so that a failure in between still leaves one in place. */
+        int had = rename(to, aside) == 0;
+        if (rename(from, to) == 0)
+            return 0;
+        int err = errno;
+        if (had)
+            rename(aside, to);
+        if (err != ENOTEMPTY && err != EEXIST)
+            return err;
+    }
+    return EBUSY;
+}
+
+/* ---- temporaries -----------------------------------------------------------
+ * A job's folder is DIR/.<output>.tmp-<host>-<pid>-XXXXXX: unpredictable
+ * (mkdtemp), so nothing can be planted there, and named after the process
+ * that made it, so that a later render can tell a dead process's leftovers
+ * from a live one's, even in a folder that several machines share. */
+
+static char host_tag[96];
+
+static void make_tag(void)
+{
+    char host[65] = "";
+    if (gethostname(host, sizeof host - 1) != 0)
+        host[0] = '\0';
+    size_t o = 0;
+    for (const char *p = host; *p && *p != '.' && o < 40; p++)
+        host_tag[o++] = isalnum((unsigned char)*p) ? *p : '_';
+    if (!o)
+        host_tag[o++] = '_';
+    snprintf(host_tag + o, sizeof host_tag - o, "-%ld", (long)getpid());
+}
+
+/* Removes the job folders that processes of this host no longer running
+ * left in `dir` (killed with SIGKILL, or a machine that went down). */
+static void sweep_stale(const char *dir)
+{
+    const char *dash = strrchr(host_tag, '-');
+    size_t hl = (size_t)(dash - host_tag);
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        const char *name = e->d_name, *p = NULL;
+        if (name[0] != '.')
+            continue;
+        for (const char *q = strstr(name, ".tmp-"); q; q = strstr(q + 1, ".tmp-"))
+            p = q + 5;
+        if (!p || strncmp(p, host_tag, hl) != 0 || p[hl] != '-')
+            continue;
+        char *end;
+        long pid = strtol(p + hl + 1, &end, 10);
+        if (end == p + hl + 1 || *end != '-' || strlen(end + 1) != 6 || pid <= 0 || pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* still running, or not ours to ask */
+        struct stat st;
+        if (fstatat(dirfd(d), name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid())
+            fs_remove_at(dirfd(d), name);
+    }
+    if (d)
+        closedir(d);
+}
+
+/* ---- the job's process ---------------------------------------------------- */
+
+/* What the child tells the parent: one write, well under PIPE_BUF. */
+typedef struct job_status {
+    signed char rc;                 /* render()'s status, or JOB_UNSYNCED */
+    unsigned char explained;        /* the plugin reported its failure itself */
+    double took;                    /* render() alone, seconds */
+    char msg[400];
+} job_status;
+
+#define JOB_UNSYNCED 101            /* the output could not be flushed to disk */
+
+typedef struct running {
+    job_spec *job;
+    pid_t pid;
+    int status_fd;
+    char *tmp_dir;                  /* the job's private folder */
+    char *tmp_out;                  /* the output inside it */
+    double start;
+    int killed;
+} running;
+
+static void child_run(job_spec *js, const running *r, int status_fd, pid_t parent, int flags)
+{
+    /* The job dies with marketpress, even by SIGKILL, instead of running
+     * on unwatched past its timeout. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(122);
+    /* SIGINT, SIGTERM and SIGHUP stay blocked: marketpress itself stops
+     * its jobs and cleans up after them. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigaddset(&stop, SIGHUP);
+    sigprocmask(SIG_SETMASK, &stop, NULL);
+    /* A plugin's crash must end the child by its signal, so that the parent
+     * can name it, even in a build whose runtime catches faults itself. */
+    static const int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL};
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        signal(faults[i], SIG_DFL);
+    /* What a plugin prints goes to standard error, never into the
+     * command's own output. */
+    dup2(2, 1);
+    if (js->memory_limit) {
+        struct rlimit rl = {(rlim_t)js->memory_limit, (rlim_t)js->memory_limit};
+        setrlimit(RLIMIT_AS, &rl);
+    }
+    if (js->cpu_limit > 0) {
+        rlim_t s = (rlim_t)ceil(js->cpu_limit);
+        struct rlimit rl = {s, s + 1}; /* SIGXCPU first, SIGKILL a second later */
+        setrlimit(RLIMIT_CPU, &rl);
+    }
+    if (js->work_dir && chdir(js->work_dir) != 0)
+        _exit(120);
+    js->tmp_out = r->tmp_out;
+    mkp_job job = {
+        .size = sizeof(mkp_job),
+        .host = &host_table,
+        .model = js->model,
+        .lang = js->lang,
+        .output_path = r->tmp_out,
+        .plugin_dir = js->plugin->dir,
+        .host_data = js,
+    };
+    /* The job's process ends with the job: memory it frees is kept for
+     * its next allocation rather than handed back to the system at once.
+     * zlib's 256 KB of state per deflated stream (libharu and
+     * libxlsxwriter deflate dozens) otherwise costs a trim and fresh pages
+     * every time. */
+    if (!getenv("MKP_MALLOC_DEFAULTS")) {
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+        mallopt(M_MMAP_THRESHOLD, 16 << 20);
+    }
+    double t0 = now();
+    int rc = js->plugin->desc->render(&job);
+    fflush(NULL);
+    job_status st = {(signed char)(rc < -100 ? -100 : rc > 100 ? 100 : rc), (unsigned char)js->explained,
+                     now() - t0, ""};
+    if (rc == MKP_OK && !(flags & JOBS_NO_FSYNC)) {
+        int err = fs_sync_at(AT_FDCWD, r->tmp_dir);
+        if (err) {
+            st.rc = JOB_UNSYNCED;
+            snprintf(st.msg, sizeof st.msg, "cannot write %s: %s", js->final_path, strerror(err));
+        }
+    }
+    _exit(write_all(status_fd, &st, sizeof st) == 0 ? 0 : 121);
+}
+
+/* Starts one job.  Returns 0, -1 when the job failed to start (failure
+ * set), or -2 when no process could be made just now (EAGAIN). */
+static int start(running *r, job_spec *js, int flags)
+{
+    r->job = js;
+    r->killed = 0;
+    r->pid = 0;
+    free(js->final_path);
+    js->final_path = output_name(js->plugin, js->model, js->out_dir);
+    const char *base = strrchr(js->final_path, '/') + 1;
+    r->tmp_dir = xprintf("%s/.%s.tmp-%s-XXXXXX", js->out_dir, base, host_tag);
+    r->tmp_out = NULL;
+    int fds[2] = {-1, -1};
+    const char *what = NULL;
+    if (!mkdtemp(r->tmp_dir)) {
+        what = "write in";
+        free(r->tmp_dir);
+        r->tmp_dir = NULL;
+    } else {
+        r->tmp_out = xprintf("%s/%s", r->tmp_dir, base);
+        if ((js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) && mkdir(r->tmp_out, 0777) != 0)
+            what = "write in";
+        else if (pipe2(fds, O_CLOEXEC) != 0)
+            what = "make a pipe for";
+    }
+    if (!what) {
+        fflush(NULL);
+        r->start = now();
+        pid_t parent = getpid();
+        r->pid = fork();
+        if (r->pid == 0) {
+            close(fds[0]);
+            child_run(js, r, fds[1], parent, flags);
+        }
+        close(fds[1]);
+        r->status_fd = fds[0];
+        if (r->pid > 0)
+            return 0;
+        close(fds[0]);
+        what = "start a process for";
+    }
+    int err = errno;
+    if (r->tmp_dir)
+        fs_remove_tree(r->tmp_dir);
+    free(r->tmp_dir);
+    free(r->tmp_out);
+    r->tmp_dir = r->tmp_out = NULL;
+    r->pid = 0;
+    if (err == EAGAIN && strcmp(what, "start a process for") == 0)
+        return -2;
+    if (strcmp(what, "write in") == 0)
+        js->failure = xprintf("cannot write in %s: %s; %s not rendered", js->out_dir, strerror(err), js->final_path);
+    else
+        js->failure = xprintf("cannot %s plugin %s rendering %s: %s", what, js->plugin->desc->name,
+                              js->model->id, strerror(err));
+    js->ok = 0;
+    return -1;
+}
+
+static void finish(running *r, int wstatus)
+{
+    job_spec *js = r->job;
+    const char *name = js->plugin->desc->name, *id = js->model->id;
+    int is_dir = (js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) != 0;
+    js->seconds = now() - r->start;
+    job_status st;
+    ssize_t got;
+    do
+        got = read(r->status_fd, &st, sizeof st);
+    while (got < 0 && errno == EINTR);
+    close(r->status_fd);
+    int have = got == (ssize_t)sizeof st;
+    js->render_seconds = have ? st.took : 0;
+    js->explained = 0;
+    int sig = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+    if (r->killed) {
+        js->failure = xprintf("plugin %s timed out after %g s rendering %s", name, js->timeout, id);
+    } else if (js->cpu_limit > 0 && (sig == SIGXCPU || (sig == SIGKILL && !have))) {
+        js->failure = xprintf("plugin %s used up its CPU limit of %g s rendering %s", name, js->cpu_limit, id);
+    } else if (sig) {
+        const char *abbrev = sigabbrev_np(sig);
+        js->failure = xprintf("plugin %s crashed (SIG%s) rendering %s", name, abbrev ? abbrev : "?", id);
+    } else if (!have && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == XALLOC_EXIT) {
+        /* The host's functions end the job this way when memory runs out. */
+        js->failure = xprintf("plugin %s ran out of memory rendering %s", name, id);
+    } else if (!have) {
+        js->failure = xprintf("plugin %s exited (status %d) before finishing %s", name,
+                              WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, id);
+    } else if (st.rc == JOB_UNSYNCED) {
+        st.msg[sizeof st.msg - 1] = '\0';
+        js->failure = xstrdup(st.msg);
+    } else if (st.rc != MKP_OK) {
+        js->failure = xprintf("plugin %s failed (status %d) rendering %s", name, st.rc, id);
+        js->explained = st.explained;
+    } else {
+        struct stat sb;
+        int there = lstat(r->tmp_out, &sb) == 0;
+        if (there && S_ISLNK(sb.st_mode))
+            js->failure = xprintf("plugin %s left a symbolic link instead of its output for %s", name, id);
+        else if (!there || (is_dir ? !S_ISDIR(sb.st_mode) : !S_ISREG(sb.st_mode) || sb.st_size == 0))
+            js->failure = xprintf("plugin %s reported success but wrote no output for %s", name, id);
+        else if (is_dir) {
+            char *inside = strays(r->tmp_out, "");
+            if (!inside)
+                js->failure = xprintf("plugin %s reported success but wrote no output for %s", name, id);
+            free(inside);
+        }
+    }
+    if (js->failure && js->memory_limit && !r->killed) {
+        js->explained = 0; /* the plugin's own words may not say why */
+        char *longer = xprintf("%s (the job was limited to %llu MiB of memory)", js->failure,
+                               js->memory_limit >> 20);
+        free(js->failure);
+        js->failure = longer;
+    }
+    free(js->stray);
+    js->stray = strays(r->tmp_dir, strrchr(js->final_path, '/') + 1);
+    if (!js->failure) {
+        char *aside = xprintf("%s/previous", r->tmp_dir);
+        int err = place(r->tmp_out, js->final_path, is_dir, aside);
+        if (err)
+            js->failure = xprintf("cannot move %s into place: %s", js->final_path, strerror(err));
+        free(aside);
+    }
+    fs_remove_tree(r->tmp_dir);
+    js->ok = js->failure == NULL;
+    free(r->tmp_dir);
+    free(r->tmp_out);
+    r->tmp_dir = r->tmp_out = NULL;
+    r->pid = 0;
+}
+
+/* SIGINT, SIGTERM or SIGHUP while jobs run: every job is stopped and its
+ * folder removed, then the process ends by the same signal, so that the
+ * shell sees 130, 143 or 129. */
+static void stop_all(running *run, int parallel, int sig, size_t not_started)
+{
+    size_t stopped = 0;
+    for (int i = 0; i < parallel; i++) {
+        if (run[i].pid <= 0)
+            continue;
+        kill(run[i].pid, SIGKILL);
+        while (waitpid(run[i].pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        close(run[i].status_fd);
+        fs_remove_tree(run[i].tmp_dir);
+        stopped++;
+    }
+    const char *abbrev = sigabbrev_np(sig);
+    say("marketpress: interrupted by SIG%s: %zu job(s) stopped and %zu not started; their outputs were not "
+        "written and the previous ones are kept",
+        abbrev ? abbrev : "?", stopped, not_started);
+    signal(sig, SIG_DFL);
+    sigset_t one;
+    sigemptyset(&one);
+    sigaddset(&one, sig);
+    sigprocmask(SIG_UNBLOCK, &one, NULL);
+    raise(sig);
+    _exit(128 + sig);
+}
+
+static void report_written(const job_spec *js, int flags)
+{
+    if (flags & JOBS_QUIET)
+        return;
+    if (js->stray && *js->stray)
+        say("marketpress: warning: plugin %s wrote %s beside %s; discarded", js->plugin->desc->name, js->stray,
+            js->final_path);
+    if (!js->ok)
+        return;
+    if (flags & JOBS_TIMES)
+        say("marketpress: wrote %s (render %.2f ms, job %.2f ms)", js->final_path, js->render_seconds * 1e3,
+            js->seconds * 1e3);
+    else
+        say("marketpress: wrote %s", js->final_path);
+}
+
+/* Each output folder once: stale temporaries swept before, the renames
+ * flushed after. */
+static void each_dir(job_spec *jobs, size_t n, int sync)
+{
+    for (size_t i = 0; i < n; i++) {
+        int seen = 0;
+        for (size_t k = 0; k < i && !seen; k++)
+            seen = strcmp(jobs[k].out_dir, jobs[i].out_dir) == 0;
+        if (seen)
+            continue;
+        if (!sync) {
+            sweep_stale(jobs[i].out_dir);
+            continue;
+        }
+        int fd = open(jobs[i].out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            fsync(fd);
+            close(fd);
+        }
+    }
+}
+
+void jobs_run(job_spec *jobs, size_t n, int parallel, int flags)
+{
+    if (parallel < 1)
+        parallel = 1;
+    running *run = xcalloc((size_t)parallel, sizeof *run);
+    /* A stop signal that marketpress was started ignoring (nohup for
+     * SIGHUP, a script's background job for SIGINT) stays ignored. */
+    sigset_t watch, old_mask;
+    sigemptyset(&watch);
+    sigaddset(&watch, SIGCHLD);
+    static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++) {
+        struct sigaction sa;
+        if (sigaction(stop_signals[i], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
+            sigaddset(&watch, stop_signals[i]);
+    }
+    sigprocmask(SIG_BLOCK, &watch, &old_mask);
+    make_tag();
+    each_dir(jobs, n, 0);
+    size_t next = 0, active = 0;
+    int starved = 0;                /* no process could be made: wait for a job to end */
+    int retries = 0;
+    sigset_t stops = watch;
+    sigdelset(&stops, SIGCHLD);
+    const struct timespec zero = {0, 0};
+    while (next < n || active > 0) {
+        int stop = sigtimedwait(&stops, NULL, &zero);
+        if (stop > 0)
+            stop_all(run, parallel, stop, n - next);
+        while (!starved && active < (size_t)parallel && next < n) {
+            running *slot = NULL;
+            for (int i = 0; i < parallel && !slot; i++)
+                if (run[i].pid == 0)
+                    slot = &run[i];
+            job_spec *js = &jobs[next];
+            int rc = start(slot, js, flags);
+            if (rc == -2 && (active > 0 || retries < 20)) {
+                starved = 1; /* try again when a job ends, or shortly */
+                retries += active == 0;
+                break;
+            }
+            if (rc == -2)
+                js->failure = xprintf("cannot start a process for plugin %s rendering %s: %s",
+                                      js->plugin->desc->name, js->model->id, strerror(EAGAIN));
+            next++;
+            retries = 0;
+            if (rc == 0)
+                active++;
+        }
+        int wstatus;
+        pid_t pid = waitpid(-1, &wstatus, WNOHANG);
+        if (pid > 0) {
+            for (int i = 0; i < parallel; i++)
+                if (run[i].pid == pid) {
+                    finish(&run[i], wstatus);
+                    active--;
+                    starved = 0;
+                    report_written(run[i].job, flags);
+                }
+            continue;
+        }
+        double t = now();
+        for (int i = 0; i < parallel; i++)
+            if (run[i].pid > 0 && !run[i].killed && run[i].job->timeout > 0 &&
+                t - run[i].start > run[i].job->timeout) {
+                kill(run[i].pid, SIGKILL);
+                run[i].killed = 1;
+            }
+        /* Sleep until a child ends or a stop signal comes (both are
+         * blocked, so they wait here), or it is time to look at the
+         * timeouts again. */
+        struct timespec ts = {0, 50 * 1000 * 1000};
+        int sig = sigtimedwait(&watch, NULL, &ts);
+        if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
+            stop_all(run, parallel, sig, n - next);
+        if (starved && active == 0 && sig < 0)
+            starved = 0; /* a process may be possible again */
+    }
+    if (!(flags & JOBS_NO_FSYNC))
+        each_dir(jobs, n, 1);
+    sigprocmask(SIG_SETMASK, &old_mask, NULL);
+    free(run);
+}

@@ -1,0 +1,133 @@
+/* host.c - the function table handed to every plugin, and option checks. */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "chart/layout.h"
+#include "host/host.h"
+#include "model/format.h"
+
+static const char *host_option(const mkp_job *job, const char *name)
+{
+    const job_spec *js = job->host_data;
+    const mkp_plugin *p = js->plugin->desc;
+    const mkp_option *decl = NULL;
+    for (size_t i = 0; i < p->n_options; i++)
+        if (strcmp(p->options[i].name, name) == 0)
+            decl = &p->options[i];
+    if (!decl)
+        return NULL;
+    for (size_t i = js->n_opts; i-- > 0;)
+        if (strcmp(js->opts[i].plugin, p->name) == 0 && strcmp(js->opts[i].key, name) == 0)
+            return js->opts[i].value;
+    return decl->default_value ? decl->default_value : "";
+}
+
+/* One line per message, written whole (see say()).  Plugins name the path
+ * they were given, which is a temporary one: the line names the output's
+ * final place instead, which is what the user knows. */
+static void host_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
+{
+    job_spec *js = job->host_data;
+    static const char *const names[] = {"note", "warning", "error"};
+    if (level == MKP_FAIL)
+        js->explained = 1;
+    /* On the stack: a job short of memory can still say why it failed. */
+    char msg[2048], line[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    if (vsnprintf(msg, sizeof msg, fmt, ap) < 0)
+        msg[0] = '\0';
+    va_end(ap);
+    size_t o = 0, tl = js->tmp_out ? strlen(js->tmp_out) : 0, fl = js->final_path ? strlen(js->final_path) : 0;
+    for (const char *s = msg; *s && o < sizeof line - 1;) {
+        if (tl && fl && strncmp(s, js->tmp_out, tl) == 0 && o + fl < sizeof line - 1) {
+            memcpy(line + o, js->final_path, fl);
+            o += fl;
+            s += tl;
+            continue;
+        }
+        line[o++] = *s == '\n' || *s == '\r' ? ' ' : *s;
+        s++;
+    }
+    line[o] = '\0';
+    say("marketpress: %s: %s: %s: %s", js->plugin->desc->name, job->model->id,
+        names[level >= MKP_NOTE && level <= MKP_FAIL ? level : MKP_FAIL], line);
+}
+
+static int parse_bool(const char *v)
+{
+    static const char *const t[] = {"true", "yes", "on", "1"}, *const f[] = {"false", "no", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (strcmp(v, t[i]) == 0)
+            return 1;
+        if (strcmp(v, f[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
+static int host_option_bool(const mkp_job *job, const char *name)
+{
+    const char *v = host_option(job, name);
+    return v && parse_bool(v) == 1;
+}
+
+const mkp_host host_table = {
+    .size = sizeof(mkp_host),
+    .abi_major = MKP_ABI_MAJOR,
+    .abi_minor = MKP_ABI_MINOR,
+    .version = MKP_VERSION,
+    .text = fmt_text,
+    .format_number = fmt_number,
+    .format_percent = fmt_percent,
+    .round_shares = fmt_round_shares,
+    .option = host_option,
+    .diag = host_diag,
+    .chart_layout = chart_layout,
+    .scene_free = chart_scene_free,
+    .option_bool = host_option_bool,
+};
+
+
+const char *option_check(const mkp_option *o, const char *v)
+{
+    char *end;
+    switch (o->type) {
+    case MKP_OPT_BOOL:
+        return parse_bool(v) < 0 ? "must be true or false" : NULL;
+    case MKP_OPT_INT:
+    case MKP_OPT_NUMBER: {
+        errno = 0;
+        double d = strtod(v, &end);
+        if (!*v || *end || errno || !isfinite(d))
+            return o->type == MKP_OPT_INT ? "must be a whole number" : "must be a number";
+        if (o->type == MKP_OPT_INT && d != floor(d))
+            return "must be a whole number";
+        if ((o->min < o->max) && (d < o->min || d > o->max))
+            return "is out of range";
+        return NULL;
+    }
+    case MKP_OPT_CHOICE: {
+        const char *c = o->choices ? o->choices : "";
+        size_t len = strlen(v);
+        while (*c) {
+            const char *bar = strchr(c, '|');
+            size_t n = bar ? (size_t)(bar - c) : strlen(c);
+            if (n == len && strncmp(c, v, n) == 0)
+                return NULL;
+            c += n + (bar != NULL);
+        }
+        return "is not one of the choices";
+    }
+    case MKP_OPT_STRING:
+        return NULL;
+    }
+    return "has an unknown type";
+}

@@ -1,0 +1,413 @@
+/* figures.c - the numbered figure and table list, derived once from the
+ * built model so that a PDF caption, an SVG file name and a workbook chart
+ * title all say the same thing.  Titles are made in English and Chinese. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "marketpress/chart.h"
+#include "model/format.h"
+#include "model/model.h"
+
+/* A chart with more segments than this shows the largest ones and folds the
+ * rest into "Other": a 10,000-segment dimension still gives a readable chart
+ * (and a workbook chart within Excel's 255-series limit). */
+#define MAX_SHOWN 12
+#define MAX_SUB_SHOWN 24
+
+typedef struct fig_builder {
+    mkp_doc *doc;
+    arena *a;
+    mkp_figure *figs;
+    size_t n, cap;
+    mkp_table_ref *tables;
+    size_t n_tables, cap_tables;
+} fig_builder;
+
+/* English and Chinese text, each from its own format string. */
+static const mkp_text *text2(arena *a, const char *en, const char *zh)
+{
+    mkp_text_entry *e = arena_array(a, 2, sizeof *e);
+    e[0] = (mkp_text_entry){"en", arena_strdup(a, en)};
+    e[1] = (mkp_text_entry){"zh-CN", arena_strdup(a, zh)};
+    mkp_text *t = arena_alloc(a, sizeof *t);
+    t->n = 2;
+    t->v = e;
+    return t;
+}
+
+static const mkp_text *text1(arena *a, const char *s)
+{
+    mkp_text_entry *e = arena_alloc(a, sizeof *e);
+    *e = (mkp_text_entry){"en", arena_strdup(a, s)};
+    mkp_text *t = arena_alloc(a, sizeof *t);
+    t->n = 1;
+    t->v = e;
+    return t;
+}
+
+/* Room for one more element in an arena array that doubles when full. */
+static void *grow(arena *a, void *v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return v;
+    *cap = *cap ? *cap * 2 : 16;
+    void *nv = arena_array(a, *cap, size);
+    if (n)
+        memcpy(nv, v, n * size);
+    return nv;
+}
+
+static mkp_figure *add_figure(fig_builder *b, const char *id, mkp_chart_kind kind, const char *dimension)
+{
+    b->figs = grow(b->a, b->figs, b->n, &b->cap, sizeof *b->figs);
+    mkp_figure *f = &b->figs[b->n++];
+    const mkp_model *m = b->doc->model;
+    f->number = (int)b->n;
+    f->id = arena_strdup(b->a, id);
+    f->file_stem = arena_printf(b->a, "%02d-%s", f->number, id);
+    f->kind = kind;
+    f->dimension = dimension;
+    f->unit = arena_printf(b->a, "%s %s", m->currency, m->unit);
+    f->decimals = 2;
+    f->source = &m->source;
+    f->callout = "";
+    return f;
+}
+
+static void add_table(fig_builder *b, const char *id, const mkp_text *title, const char *dimension)
+{
+    b->tables = grow(b->a, b->tables, b->n_tables, &b->cap_tables, sizeof *b->tables);
+    mkp_table_ref *t = &b->tables[b->n_tables++];
+    t->number = (int)b->n_tables;
+    t->id = id;
+    t->title = title;
+    t->dimension = dimension;
+}
+
+static const mkp_text *year_texts(arena *a, int from, int to)
+{
+    mkp_text *t = arena_array(a, (size_t)(to - from + 1), sizeof *t);
+    for (int y = from; y <= to; y++)
+        t[y - from] = *text1(a, arena_printf(a, "%d", y));
+    return t;
+}
+
+/* The siblings a chart shows: all of them, or the largest MAX_SHOWN - 1 by
+ * forecast-end value in their dataset order, then "Other". */
+typedef struct shown {
+    size_t n;                       /* entries in idx; n_other > 0 adds one more */
+    size_t *idx;
+    size_t n_other;
+    double *other;                  /* summed values of the rest, per model year */
+} shown;
+
+static shown pick_shown(fig_builder *b, const mkp_node *parent, size_t limit)
+{
+    const mkp_model *m = b->doc->model;
+    shown s = {0};
+    size_t n = parent->n_children;
+    s.idx = arena_array(b->a, n ? n : 1, sizeof *s.idx);
+    if (n <= limit) {
+        for (size_t i = 0; i < n; i++)
+            s.idx[s.n++] = i;
+        return s;
+    }
+    int e = m->forecast_end - m->first_year;
+    unsigned char *keep = arena_alloc(b->a, n);
+    for (size_t k = 0; k < limit - 1; k++) {
+        size_t best = n;
+        for (size_t i = 0; i < n; i++)
+            if (!keep[i] && (best == n || parent->children[i].value[e] > parent->children[best].value[e]))
+                best = i;
+        keep[best] = 1;
+    }
+    s.other = arena_array(b->a, (size_t)m->n_years, sizeof *s.other);
+    for (size_t i = 0; i < n; i++) {
+        if (keep[i]) {
+            s.idx[s.n++] = i;
+            continue;
+        }
+        s.n_other++;
+        for (int y = 0; y < m->n_years; y++)
+            s.other[y] += parent->children[i].value[y];
+    }
+    return s;
+}
+
+static const mkp_text *other_name(fig_builder *b, size_t n)
+{
+    char en[64], zh[96];
+    snprintf(en, sizeof en, "Other (%zu segments)", n);
+    snprintf(zh, sizeof zh, "其他（%zu个细分市场）", n);
+    return text2(b->a, en, zh);
+}
+
+static const char *zh_or_en(const mkp_text *t)
+{
+    return fmt_text(t, "zh-CN");
+}
+
+static double cagr_of(const mkp_model *m, const double *v)
+{
+    double a = v[m->cagr_start - m->first_year], z = v[m->forecast_end - m->first_year];
+    return a > 0 && z > 0 ? pow(z / a, 1.0 / (m->forecast_end - m->cagr_start)) - 1.0 : NAN;
+}
+
+static void market_figure(fig_builder *b)
+{
+    const mkp_model *m = b->doc->model;
+    mkp_figure *f = add_figure(b, "market-size", MKP_CHART_BAR, "");
+    char en[512], zh[512], pct[32];
+    snprintf(en, sizeof en, "%s size, %d-%d", fmt_text(&m->title, "en"), m->first_year, m->forecast_end);
+    snprintf(zh, sizeof zh, "%s规模，%d-%d年", zh_or_en(&m->title), m->first_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    fmt_percent(pct, sizeof pct, m->market->cagr, 2);
+    f->callout = arena_printf(b->a, "CAGR %d-%d: %s", m->cagr_start, m->forecast_end, pct);
+    f->n_categories = (size_t)m->n_years;
+    f->categories = year_texts(b->a, m->first_year, m->forecast_end);
+    mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
+    s->name = &m->title;
+    s->node_path = m->market->path;
+    s->values = m->market->value;
+    s->marks = m->market->flags;
+    f->n_series = 1;
+    f->series = s;
+}
+
+static void stacked_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
+{
+    const mkp_model *m = b->doc->model;
+    int b0 = m->base_year - m->first_year;
+    char id[96], en[512], zh[512];
+    snprintf(id, sizeof id, "%s-by-year", dim->id);
+    mkp_figure *f = add_figure(b, id, MKP_CHART_STACKED, dim->id);
+    snprintf(en, sizeof en, "Market by %s, %d-%d", fmt_text(&dim->title, "en"), m->base_year, m->forecast_end);
+    snprintf(zh, sizeof zh, "按%s划分的市场规模，%d-%d年", zh_or_en(&dim->title), m->base_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
+    f->categories = year_texts(b->a, m->base_year, m->forecast_end);
+    size_t n = sh->n + (sh->n_other > 0);
+    mkp_chart_series *s = arena_array(b->a, n, sizeof *s);
+    for (size_t i = 0; i < sh->n; i++) {
+        const mkp_node *c = &dim->children[sh->idx[i]];
+        s[i] = (mkp_chart_series){&c->title, c->path, c->value + b0, c->flags + b0};
+    }
+    if (sh->n_other)
+        s[sh->n] = (mkp_chart_series){other_name(b, sh->n_other), "", sh->other + b0, NULL};
+    f->n_series = n;
+    f->series = s;
+}
+
+static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
+{
+    const mkp_model *m = b->doc->model;
+    int years[2] = {m->base_year, m->forecast_end};
+    char id[96], en[512], zh[512];
+    snprintf(id, sizeof id, "%s-shares", dim->id);
+    mkp_figure *f = add_figure(b, id, MKP_CHART_PERCENT, dim->id);
+    snprintf(en, sizeof en, "Share by %s, %d and %d", fmt_text(&dim->title, "en"), years[0], years[1]);
+    snprintf(zh, sizeof zh, "按%s划分的市场份额，%d年与%d年", zh_or_en(&dim->title), years[0], years[1]);
+    f->title = text2(b->a, en, zh);
+    f->unit = "%";
+    f->percent = 1;
+    f->decimals = 1;
+    mkp_text *cats = arena_array(b->a, 2, sizeof *cats);
+    cats[0] = *text1(b->a, arena_printf(b->a, "%d", years[0]));
+    cats[1] = *text1(b->a, arena_printf(b->a, "%d", years[1]));
+    f->n_categories = 2;
+    f->categories = cats;
+    size_t n = sh->n + (sh->n_other > 0);
+    mkp_chart_series *s = arena_array(b->a, n, sizeof *s);
+    for (size_t i = 0; i < n; i++) {
+        double *v = arena_array(b->a, 2, sizeof *v);
+        for (int k = 0; k < 2; k++) {
+            int yi = years[k] - m->first_year;
+            double total = dim->value[yi];
+            double part = i < sh->n ? dim->children[sh->idx[i]].value[yi] : sh->other[yi];
+            v[k] = total > 0 ? 100.0 * part / total : 0;
+        }
+        if (i < sh->n) {
+            const mkp_node *c = &dim->children[sh->idx[i]];
+            s[i] = (mkp_chart_series){&c->title, c->path, v, NULL};
+        } else {
+            s[i] = (mkp_chart_series){other_name(b, sh->n_other), "", v, NULL};
+        }
+    }
+    f->n_series = n;
+    f->series = s;
+}
+
+static void cagr_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
+{
+    const mkp_model *m = b->doc->model;
+    char id[96], en[512], zh[512];
+    snprintf(id, sizeof id, "%s-cagr", dim->id);
+    mkp_figure *f = add_figure(b, id, MKP_CHART_HBAR, dim->id);
+    snprintf(en, sizeof en, "CAGR by %s, %d-%d", fmt_text(&dim->title, "en"), m->cagr_start, m->forecast_end);
+    snprintf(zh, sizeof zh, "按%s划分的复合年增长率，%d-%d年", zh_or_en(&dim->title), m->cagr_start, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    f->unit = "%";
+    f->percent = 1;
+    size_t n = sh->n + (sh->n_other > 0);
+    fmt_ranked *r = arena_array(b->a, n, sizeof *r);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (fmt_ranked){i < sh->n ? dim->children[sh->idx[i]].cagr : cagr_of(m, sh->other), i};
+    qsort(r, n, sizeof *r, fmt_cmp_ranked);
+    mkp_text *cats = arena_array(b->a, n, sizeof *cats);
+    double *v = arena_array(b->a, n, sizeof *v);
+    for (size_t k = 0; k < n; k++) {
+        size_t i = r[k].at;
+        cats[k] = i < sh->n ? dim->children[sh->idx[i]].title : *other_name(b, sh->n_other);
+        v[k] = isnan(r[k].value) ? 0 : 100.0 * r[k].value;
+    }
+    f->n_categories = n;
+    f->categories = cats;
+    mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
+    char en2[64], zh2[64];
+    snprintf(en2, sizeof en2, "CAGR %d-%d", m->cagr_start, m->forecast_end);
+    snprintf(zh2, sizeof zh2, "复合年增长率 %d-%d", m->cagr_start, m->forecast_end);
+    *s = (mkp_chart_series){text2(b->a, en2, zh2), "", v, NULL};
+    f->n_series = 1;
+    f->series = s;
+}
+
+/* Base- and end-year values of a list of nodes, side by side. */
+static void two_year_series(fig_builder *b, mkp_figure *f, const mkp_node *const *nodes, size_t n)
+{
+    const mkp_model *m = b->doc->model;
+    int years[2] = {m->base_year, m->forecast_end};
+    mkp_chart_series *s = arena_array(b->a, 2, sizeof *s);
+    for (int k = 0; k < 2; k++) {
+        double *v = arena_array(b->a, n ? n : 1, sizeof *v);
+        for (size_t i = 0; i < n; i++)
+            v[i] = nodes[i]->value[years[k] - m->first_year];
+        s[k] = (mkp_chart_series){text1(b->a, arena_printf(b->a, "%d", years[k])), "", v, NULL};
+    }
+    f->n_series = 2;
+    f->series = s;
+}
+
+static void sub_segment_figure(fig_builder *b, const mkp_node *dim)
+{
+    const mkp_model *m = b->doc->model;
+    size_t total = 0;
+    for (size_t i = 0; i < dim->n_children; i++)
+        total += dim->children[i].n_children;
+    if (!total)
+        return;
+    /* The largest sub-segments by forecast-end value, kept in tree order. */
+    const mkp_node **all = arena_array(b->a, total, sizeof *all);
+    size_t n = 0;
+    for (size_t i = 0; i < dim->n_children; i++)
+        for (size_t k = 0; k < dim->children[i].n_children; k++)
+            all[n++] = &dim->children[i].children[k];
+    if (n > MAX_SUB_SHOWN) {
+        int e = m->forecast_end - m->first_year;
+        unsigned char *keep = arena_alloc(b->a, n);
+        for (size_t k = 0; k < MAX_SUB_SHOWN; k++) {
+            size_t best = n;
+            for (size_t i = 0; i < n; i++)
+                if (!keep[i] && (best == n || all[i]->value[e] > all[best]->value[e]))
+                    best = i;
+            keep[best] = 1;
+        }
+        size_t w = 0;
+        for (size_t i = 0; i < n; i++)
+            if (keep[i])
+                all[w++] = all[i];
+        n = w;
+    }
+    char id[96], en[512], zh[512];
+    snprintf(id, sizeof id, "%s-sub-segments", dim->id);
+    mkp_figure *f = add_figure(b, id, MKP_CHART_HBAR_GROUPED, dim->id);
+    snprintf(en, sizeof en, "%s sub-segments, %d and %d", fmt_text(&dim->title, "en"), m->base_year,
+             m->forecast_end);
+    snprintf(zh, sizeof zh, "%s细分市场，%d年与%d年", zh_or_en(&dim->title), m->base_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    mkp_text *cats = arena_array(b->a, n, sizeof *cats), *groups = arena_array(b->a, n, sizeof *groups);
+    for (size_t i = 0; i < n; i++) {
+        cats[i] = all[i]->title;
+        groups[i] = all[i]->parent->title;
+    }
+    f->n_categories = n;
+    f->categories = cats;
+    f->category_groups = groups;
+    two_year_series(b, f, all, n);
+}
+
+static void region_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
+{
+    const mkp_model *m = b->doc->model;
+    mkp_figure *f = add_figure(b, "regional-comparison", MKP_CHART_HBAR_GROUPED, dim->id);
+    char en[256], zh[256];
+    snprintf(en, sizeof en, "Regional comparison, %d and %d", m->base_year, m->forecast_end);
+    snprintf(zh, sizeof zh, "区域比较，%d年与%d年", m->base_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    const mkp_node **nodes = arena_array(b->a, sh->n ? sh->n : 1, sizeof *nodes);
+    mkp_text *cats = arena_array(b->a, sh->n ? sh->n : 1, sizeof *cats);
+    for (size_t i = 0; i < sh->n; i++) {
+        nodes[i] = &dim->children[sh->idx[i]];
+        cats[i] = nodes[i]->title;
+    }
+    f->n_categories = sh->n;
+    f->categories = cats;
+    two_year_series(b, f, nodes, sh->n);
+}
+
+/* The market under every scenario, one line each. */
+static void scenario_figure(fig_builder *b)
+{
+    const mkp_model *m = b->doc->model;
+    int b0 = m->base_year - m->first_year;
+    mkp_figure *f = add_figure(b, "scenario-comparison", MKP_CHART_LINE, "");
+    char en[256], zh[256];
+    snprintf(en, sizeof en, "Market size by scenario, %d-%d", m->base_year, m->forecast_end);
+    snprintf(zh, sizeof zh, "各情景下的市场规模，%d-%d年", m->base_year, m->forecast_end);
+    f->title = text2(b->a, en, zh);
+    f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
+    f->categories = year_texts(b->a, m->base_year, m->forecast_end);
+    mkp_chart_series *s = arena_array(b->a, m->n_scenarios, sizeof *s);
+    for (size_t i = 0; i < m->n_scenarios; i++)
+        s[i] = (mkp_chart_series){&m->scenarios[i].title, m->scenarios[i].id, m->scenarios[i].market + b0, NULL};
+    f->n_series = m->n_scenarios;
+    f->series = s;
+}
+
+void mdl_build_figures(mkp_doc *doc)
+{
+    mkp_model *m = doc->model;
+    fig_builder b = {.doc = doc, .a = &doc->arena};
+    market_figure(&b);
+    add_table(&b, "key-statistics", text2(b.a, "Key market statistics", "关键市场统计数据"), "");
+    const mkp_node *region = NULL;
+    for (size_t d = 0; d < m->n_dimensions; d++) {
+        const mkp_node *dim = &m->dimensions[d];
+        if (!dim->n_children)
+            continue;
+        char en[512], zh[512];
+        snprintf(en, sizeof en, "Market by %s (%s %s)", fmt_text(&dim->title, "en"), m->currency, m->unit);
+        snprintf(zh, sizeof zh, "按%s划分的市场规模（%s %s）", zh_or_en(&dim->title), m->currency, m->unit);
+        add_table(&b, dim->id, text2(b.a, en, zh), dim->id);
+        shown sh = pick_shown(&b, dim, MAX_SHOWN);
+        stacked_figure(&b, dim, &sh);
+        share_figure(&b, dim, &sh);
+        cagr_figure(&b, dim, &sh);
+        sub_segment_figure(&b, dim);
+        if (!region && strstr(dim->id, "region"))
+            region = dim;
+    }
+    if (region) {
+        shown sh = pick_shown(&b, region, MAX_SUB_SHOWN);
+        region_figure(&b, region, &sh);
+    }
+    if (m->n_scenarios > 1) {
+        scenario_figure(&b);
+        add_table(&b, "scenarios", text2(b.a, "Market size by scenario", "各情景下的市场规模"), "");
+    }
+    m->figures = b.figs;
+    m->n_figures = b.n;
+    m->tables = b.tables;
+    m->n_tables = b.n_tables;
+}

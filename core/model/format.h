@@ -1,0 +1,21 @@
+/* format.h - locale-independent number presentation shared by the CLI and
+ * the plugins (through the host table). */
+#ifndef MKP_FORMAT_H
+#define MKP_FORMAT_H
+#include <stddef.h>
+
+#include "marketpress/model.h"
+
+size_t fmt_number(char *buf, size_t cap, double v, int decimals, int group);
+size_t fmt_percent(char *buf, size_t cap, double fraction, int decimals);
+void fmt_round_shares(const double *fractions, size_t n, int decimals, double *out);
+const char *fmt_text(const mkp_text *t, const char *lang);
+
+/* A value and where it came from, for ordering: fmt_cmp_ranked sorts the
+ * largest first, NaN last, equal values in the order they came (qsort). */
+typedef struct fmt_ranked {
+    double value;
+    size_t at;
+} fmt_ranked;
+int fmt_cmp_ranked(const void *a, const void *b);
+#endif

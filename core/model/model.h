@@ -1,0 +1,62 @@
+/* model.h - the model room: from a dataset as read (dataset/) to the frozen
+ * mkp_model every plugin sees.  mdl_build forecasts every series (through
+ * the forecast room), reconciles children to their parents, works out the
+ * scenarios, derives shares, CAGRs, growth and ranks, freezes the model and
+ * lists its figures and tables.  Prefix mdl_; number formatting is fmt_
+ * (format.h). */
+#ifndef MKP_MODEL_H
+#define MKP_MODEL_H
+#include "base/diag.h"
+#include "dataset/dataset.h"
+
+/* Loads a dataset with the forecast methods known here (methods.c). */
+mkp_doc *mdl_load_buffer(const char *name, const unsigned char *buf, size_t len, diag_ctx *d);
+mkp_doc *mdl_load_file(const char *path, diag_ctx *d);
+
+/* Forecasts, reconciles, works out the scenarios, derives, freezes and
+ * lists figures and tables.  Returns 0, or -1 after reporting to d.  After
+ * it, doc->model is final and nothing writes it again. */
+int mdl_build(mkp_doc *doc, diag_ctx *d);
+
+/* Loads, builds and (unless quiet) checks a dataset, printing problems to
+ * stderr as file:line:col; NULL on failure.  Free with ds_free. */
+mkp_doc *mdl_open(const char *path, int quiet_warnings);
+/* The same, presenting scenario `scenario` (NULL: the base case). */
+mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *scenario);
+
+/* Consistency checks that warn without failing (published CAGR against the
+ * anchors, published segments against their parent).  Returns the number
+ * of warnings.  On a built model. */
+int mdl_check_consistency(const mkp_doc *doc, diag_ctx *d);
+
+/* ---- the steps of mdl_build, one file each ------------------------------ */
+
+/* The forecast of one series of the dataset: the spec's method and
+ * parameters (cagr when none) over `pts`; errors and warnings go to d at
+ * the method's line (methods.c).  Returns 0 or -1. */
+int mdl_forecast_spec(const spec *s, const ypoints *pts, int first_year, int n_years, double *out, diag_ctx *d);
+
+/* Scales the children of `parent` in every year so that they add up to it
+ * (reconcile.c).  Children built bottom-up keep their value and the others
+ * share what is left; nothing goes below 0. */
+void mdl_reconcile(mkp_doc *doc, spec *parent, diag_ctx *d);
+
+/* Shares, CAGR, growth and rank of every node from the builder's current
+ * values (derive.c). */
+void mdl_derive(mkp_doc *doc);
+
+/* Works out every scenario's market and, when doc->want_scenario names one,
+ * moves the whole model onto it (scenario.c).  Returns 0 or -1. */
+int mdl_apply_scenarios(mkp_doc *doc, diag_ctx *d);
+
+/* Publishes the builder's arrays into the public nodes (freeze.c): from
+ * here on the model is read-only. */
+void mdl_freeze(mkp_doc *doc);
+
+/* The numbered figure and table list, from the frozen model (figures.c). */
+void mdl_build_figures(mkp_doc *doc);
+
+/* Warns where published segment anchors do not add up to their parent's
+ * value in their year (consistency.c); returns the number of warnings. */
+int mdl_check_published_sums(const mkp_doc *doc, diag_ctx *d);
+#endif

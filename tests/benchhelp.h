@@ -1,0 +1,19 @@
+/* benchhelp.h - what the in-process benchmarks share: a monotonic clock in
+ * milliseconds and a comparison for sorting times to take their median. */
+#ifndef MKP_BENCHHELP_H
+#define MKP_BENCHHELP_H
+#include <time.h>
+
+static inline double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static inline int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+#endif
