@@ -1,4 +1,4 @@
-/* chart_layout.c - figure -> scene.  The canvas is cut top to bottom into
+/* layout.c - figure -> scene.  The canvas is cut top to bottom into
  * title, unit line, plot, legend and source note; every piece of text is
  * measured with the renderer's callback before it is placed, so labels are
  * shrunk, thinned or left out rather than allowed to overlap or spill. */

@@ -1,4 +1,4 @@
-/* fc_bass.c - the Bass diffusion model as cumulative adoption:
+/* bass.c - the Bass diffusion model as cumulative adoption:
  * value = m (1 - e^(-(p+q)t)) / (1 + (q/p) e^(-(p+q)t)), t = year - launch,
  * 0 up to the launch year.  m is the market potential, p the coefficient
  * of innovation, q of imitation.  launch defaults to the year before the

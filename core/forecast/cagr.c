@@ -1,4 +1,4 @@
-/* fc_cagr.c - compound growth through every known point.  Between two
+/* cagr.c - compound growth through every known point.  Between two
  * points the series grows at the constant rate that joins them
  * (geometric interpolation); before the first point it goes back at the
  * first interval's rate, after the last on at the last interval's rate,

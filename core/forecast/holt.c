@@ -1,4 +1,4 @@
-/* fc_holt.c - Holt's linear trend (double exponential smoothing) with
+/* holt.c - Holt's linear trend (double exponential smoothing) with
  * optional damping.  It smooths one year at a time, so it runs over the
  * longest stretch of consecutive known years (the latest on a tie): the
  * level starts at the first value and the trend at the first difference.

@@ -1,4 +1,4 @@
-/* fc_linear.c - a straight line fitted by least squares to every known
+/* linear.c - a straight line fitted by least squares to every known
  * point: value = a + b (year - first point's year).  The series keeps the
  * line's yearly increase b beyond the points. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* fc_logistic.c - the S-curve value = capacity / (1 + e^(-(year - midpoint)
+/* logistic.c - the S-curve value = capacity / (1 + e^(-(year - midpoint)
  * / scale)): slow growth, fastest at the midpoint, then saturation at the
  * capacity (a negative scale turns it into a decline from the capacity).
  * Parameters the dataset does not give are fitted by least squares to

@@ -1,4 +1,4 @@
-/* fc_loglinear.c - exponential trend: ln(value) = a + b (year - first
+/* loglinear.c - exponential trend: ln(value) = a + b (year - first
  * point's year) fitted by least squares to every known point, so the
  * series grows at the constant rate e^b - 1 beyond the points. */
 #include <math.h>

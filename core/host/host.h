@@ -1,5 +1,6 @@
-/* host.h - the plugin host: discovery and loading (plugin_load.c), the
- * function table and options (host.c), isolated jobs (jobs.c). */
+/* host.h - the host room: finding and loading plugins (plugins.c), the
+ * function table and options they get (table.c), and isolated jobs
+ * (jobs.c).  Prefixes plugins_, host_, jobs_. */
 #ifndef MKP_HOST_H
 #define MKP_HOST_H
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* plugin_load.c - find plugin files and load them.  Every file that is
+/* plugins.c - find plugin files and load them.  Every file that is
  * not used gets one sentence saying why: a plugin author never has to
  * guess at a silent skip. */
 #include <ctype.h>

@@ -1,4 +1,4 @@
-/* host.c - the function table handed to every plugin, and option checks. */
+/* table.c - the function table handed to every plugin, and option checks. */
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
