@@ -11,13 +11,9 @@
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs("usage: bench FILE [ITER]\n", stderr);
+    int iter = bench_iterations(argc, argv, "bench", 11);
+    if (iter < 0)
         return 2;
-    }
-    int iter = argc > 2 ? atoi(argv[2]) : 11;
-    if (iter < 1)
-        iter = 1;
     double *t = malloc(sizeof *t * (size_t)iter);
     size_t arena_bytes = 0, nodes = 0;
     FILE *devnull = fopen("/dev/null", "w");

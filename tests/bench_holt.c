@@ -68,13 +68,9 @@ static double run(const bench *b, int n_years, int first_year, double noise, dou
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs("usage: bench_holt FILE [ITER]\n", stderr);
+    int iter = bench_iterations(argc, argv, "bench_holt", 5);
+    if (iter < 0)
         return 2;
-    }
-    int iter = argc > 2 ? atoi(argv[2]) : 5;
-    if (iter < 1)
-        iter = 1;
     diag_ctx d;
     diag_init(&d, argv[1], stderr);
     mkp_doc *doc = mdl_load_file(argv[1], &d);

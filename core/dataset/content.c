@@ -39,6 +39,26 @@ static void load_block(loader *L, mkp_block *b, const ynode *y)
     }
 }
 
+/* The id of item i of a list of maps (sections, players): the map checked
+ * against its keys, the id read and checked against the earlier ones in
+ * ids[0..i-1], where it is recorded ("" when missing or wrong).  NULL when
+ * the item is not a map. */
+static const char *item_id(loader *L, const ynode *y, const char *what, const char *id_what,
+                           const char *const *keys, const char **ids, size_t i)
+{
+    ids[i] = "";
+    if (!ld_want_kind(L, y, Y_MAP, what))
+        return NULL;
+    ld_check_keys(L, y, what, keys);
+    const ynode *n = ld_need(L, y, "id", what);
+    if (n && ld_get_id(L, n, id_what))
+        ids[i] = n->str;
+    for (size_t j = 0; j < i; j++)
+        if (*ids[i] && strcmp(ids[i], ids[j]) == 0)
+            diag_error(L->d, y->line, y->col, "duplicate %s '%s'", id_what, ids[i]);
+    return ids[i];
+}
+
 void ld_sections(loader *L, const ynode *list)
 {
     if (!ld_want_kind(L, list, Y_SEQ, "sections"))
@@ -46,17 +66,13 @@ void ld_sections(loader *L, const ynode *list)
     mkp_section *secs = arena_array(L->a, list->n, sizeof *secs);
     L->doc->model->sections = secs;
     L->doc->model->n_sections = list->n;
+    const char **ids = arena_array(L->a, list->n, sizeof *ids);
     for (size_t i = 0; i < list->n; i++) {
         const ynode *y = list->items[i], *n;
-        secs[i].id = "";
-        if (!ld_want_kind(L, y, Y_MAP, "a section"))
+        if (!(secs[i].id = item_id(L, y, "a section", "section id", section_keys, ids, i))) {
+            secs[i].id = "";
             continue;
-        ld_check_keys(L, y, "a section", section_keys);
-        if ((n = ld_need(L, y, "id", "a section")) && ld_get_id(L, n, "section id"))
-            secs[i].id = n->str;
-        for (size_t j = 0; j < i; j++)
-            if (*secs[i].id && strcmp(secs[i].id, secs[j].id) == 0)
-                diag_error(L->d, y->line, y->col, "duplicate section id '%s'", secs[i].id);
+        }
         if ((n = ld_need(L, y, "title", "a section")))
             secs[i].title = ld_get_text(L, n, "title");
         if ((n = ld_need(L, y, "blocks", "a section")) && ld_want_kind(L, n, Y_SEQ, "blocks")) {
@@ -86,17 +102,13 @@ void ld_landscape(loader *L, const ynode *y)
     mkp_player *p = arena_array(L->a, n->n, sizeof *p);
     m->players = p;
     m->n_players = n->n;
+    const char **ids = arena_array(L->a, n->n, sizeof *ids);
     for (size_t i = 0; i < n->n; i++) {
         const ynode *py = n->items[i], *v;
-        p[i].id = "";
-        if (!ld_want_kind(L, py, Y_MAP, "a player"))
+        if (!(p[i].id = item_id(L, py, "a player", "player id", player_keys, ids, i))) {
+            p[i].id = "";
             continue;
-        ld_check_keys(L, py, "a player", player_keys);
-        if ((v = ld_need(L, py, "id", "a player")) && ld_get_id(L, v, "player id"))
-            p[i].id = v->str;
-        for (size_t j = 0; j < i; j++)
-            if (*p[i].id && strcmp(p[i].id, p[j].id) == 0)
-                diag_error(L->d, py->line, py->col, "duplicate player id '%s'", p[i].id);
+        }
         if ((v = ld_need(L, py, "name", "a player")))
             p[i].name = ld_get_text(L, v, "name");
         if ((v = ytree_get(py, "description")))

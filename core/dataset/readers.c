@@ -108,16 +108,24 @@ int ld_parse_double(const ynode *n, double *out)
     return 1;
 }
 
-/* A non-negative number. */
-int ld_get_amount(loader *L, const ynode *n, const char *what, double *out)
+/* The number in a scalar node, whole when `whole`; on anything else the
+ * error `bad` (formatted with what and the text) and 0. */
+static int scalar_number(loader *L, const ynode *n, const char *what, int whole, const char *bad, double *v)
 {
     if (!ld_want_kind(L, n, Y_SCALAR, what))
         return 0;
+    if (ld_parse_double(n, v) && (!whole || *v == floor(*v)))
+        return 1;
+    diag_error(L->d, n->line, n->col, bad, what, n->str);
+    return 0;
+}
+
+/* A non-negative number. */
+int ld_get_amount(loader *L, const ynode *n, const char *what, double *out)
+{
     double v;
-    if (!ld_parse_double(n, &v)) {
-        diag_error(L->d, n->line, n->col, "%s must be a number, not '%s'", what, n->str);
+    if (!scalar_number(L, n, what, 0, "%s must be a number, not '%s'", &v))
         return 0;
-    }
     if (v < 0) {
         diag_error(L->d, n->line, n->col, "%s must not be negative (%s)", what, n->str);
         return 0;
@@ -128,13 +136,9 @@ int ld_get_amount(loader *L, const ynode *n, const char *what, double *out)
 
 int ld_get_year(loader *L, const ynode *n, const char *what, int *out)
 {
-    if (!ld_want_kind(L, n, Y_SCALAR, what))
-        return 0;
     double v;
-    if (!ld_parse_double(n, &v) || v != floor(v)) {
-        diag_error(L->d, n->line, n->col, "%s must be a year such as 2025, not '%s'", what, n->str);
+    if (!scalar_number(L, n, what, 1, "%s must be a year such as 2025, not '%s'", &v))
         return 0;
-    }
     if (v < YEAR_MIN || v > YEAR_MAX) {
         diag_error(L->d, n->line, n->col, "%s %s is outside %d-%d", what, n->str, YEAR_MIN, YEAR_MAX);
         return 0;

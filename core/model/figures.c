@@ -149,6 +149,21 @@ static const char *zh_or_en(const mkp_text *t)
     return fmt_text(t, "zh-CN");
 }
 
+/* A figure of one dimension: id "<dimension>-<suffix>", its title from an
+ * English and a Chinese format that take the dimension's title and two
+ * years. */
+static mkp_figure *dim_figure(fig_builder *b, const mkp_node *dim, const char *suffix, mkp_chart_kind kind,
+                              const char *en_fmt, const char *zh_fmt, int y0, int y1)
+{
+    char id[96], en[512], zh[512];
+    snprintf(id, sizeof id, "%s-%s", dim->id, suffix);
+    mkp_figure *f = add_figure(b, id, kind, dim->id);
+    snprintf(en, sizeof en, en_fmt, fmt_text(&dim->title, "en"), y0, y1);
+    snprintf(zh, sizeof zh, zh_fmt, zh_or_en(&dim->title), y0, y1);
+    f->title = text2(b->a, en, zh);
+    return f;
+}
+
 static double cagr_of(const mkp_model *m, const double *v)
 {
     double a = v[m->cagr_start - m->first_year], z = v[m->forecast_end - m->first_year];
@@ -180,12 +195,8 @@ static void stacked_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     int b0 = m->base_year - m->first_year;
-    char id[96], en[512], zh[512];
-    snprintf(id, sizeof id, "%s-by-year", dim->id);
-    mkp_figure *f = add_figure(b, id, MKP_CHART_STACKED, dim->id);
-    snprintf(en, sizeof en, "Market by %s, %d-%d", fmt_text(&dim->title, "en"), m->base_year, m->forecast_end);
-    snprintf(zh, sizeof zh, "按%s划分的市场规模，%d-%d年", zh_or_en(&dim->title), m->base_year, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    mkp_figure *f = dim_figure(b, dim, "by-year", MKP_CHART_STACKED, "Market by %s, %d-%d", "按%s划分的市场规模，%d-%d年",
+                               m->base_year, m->forecast_end);
     f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
     f->categories = year_texts(b->a, m->base_year, m->forecast_end);
     size_t n = sh->n + (sh->n_other > 0);
@@ -204,12 +215,8 @@ static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     int years[2] = {m->base_year, m->forecast_end};
-    char id[96], en[512], zh[512];
-    snprintf(id, sizeof id, "%s-shares", dim->id);
-    mkp_figure *f = add_figure(b, id, MKP_CHART_PERCENT, dim->id);
-    snprintf(en, sizeof en, "Share by %s, %d and %d", fmt_text(&dim->title, "en"), years[0], years[1]);
-    snprintf(zh, sizeof zh, "按%s划分的市场份额，%d年与%d年", zh_or_en(&dim->title), years[0], years[1]);
-    f->title = text2(b->a, en, zh);
+    mkp_figure *f = dim_figure(b, dim, "shares", MKP_CHART_PERCENT, "Share by %s, %d and %d",
+                               "按%s划分的市场份额，%d年与%d年", years[0], years[1]);
     f->unit = "%";
     f->percent = 1;
     f->decimals = 1;
@@ -242,12 +249,8 @@ static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 static void cagr_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
-    char id[96], en[512], zh[512];
-    snprintf(id, sizeof id, "%s-cagr", dim->id);
-    mkp_figure *f = add_figure(b, id, MKP_CHART_HBAR, dim->id);
-    snprintf(en, sizeof en, "CAGR by %s, %d-%d", fmt_text(&dim->title, "en"), m->cagr_start, m->forecast_end);
-    snprintf(zh, sizeof zh, "按%s划分的复合年增长率，%d-%d年", zh_or_en(&dim->title), m->cagr_start, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    mkp_figure *f = dim_figure(b, dim, "cagr", MKP_CHART_HBAR, "CAGR by %s, %d-%d", "按%s划分的复合年增长率，%d-%d年",
+                               m->cagr_start, m->forecast_end);
     f->unit = "%";
     f->percent = 1;
     size_t n = sh->n + (sh->n_other > 0);
@@ -319,13 +322,8 @@ static void sub_segment_figure(fig_builder *b, const mkp_node *dim)
                 all[w++] = all[i];
         n = w;
     }
-    char id[96], en[512], zh[512];
-    snprintf(id, sizeof id, "%s-sub-segments", dim->id);
-    mkp_figure *f = add_figure(b, id, MKP_CHART_HBAR_GROUPED, dim->id);
-    snprintf(en, sizeof en, "%s sub-segments, %d and %d", fmt_text(&dim->title, "en"), m->base_year,
-             m->forecast_end);
-    snprintf(zh, sizeof zh, "%s细分市场，%d年与%d年", zh_or_en(&dim->title), m->base_year, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    mkp_figure *f = dim_figure(b, dim, "sub-segments", MKP_CHART_HBAR_GROUPED, "%s sub-segments, %d and %d",
+                               "%s细分市场，%d年与%d年", m->base_year, m->forecast_end);
     mkp_text *cats = arena_array(b->a, n, sizeof *cats), *groups = arena_array(b->a, n, sizeof *groups);
     for (size_t i = 0; i < n; i++) {
         cats[i] = all[i]->title;

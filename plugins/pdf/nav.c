@@ -81,17 +81,26 @@ typedef struct front {
     size_t n;
 } front;
 
+/* A heading of the front matter in `size` points, its bookmark pointing
+ * just above it, ruled underneath; `drop`, `above` and `below` place the
+ * text and the rule, `rule` is the rule's width. */
+static void front_heading(pdf_doc *d, int label, HPDF_Outline o, double size, double drop, double above, double rule,
+                          double below)
+{
+    if (o)
+        HPDF_Outline_SetDestination(o, nav_here(d, d->y + 10));
+    pf_style st = {1, 0, size, COL_NAVY};
+    pf_draw(d, d->left, d->y - drop, lb(d, label), &st);
+    pg_take(d, above);
+    pg_line(d, d->left, d->y, d->right, d->y, rule, COL_NAVY);
+    pg_take(d, below);
+}
+
 static void front_title(pdf_doc *d, int label, HPDF_Outline o)
 {
     if (!d->fresh)
         pg_new(d);
-    if (o)
-        HPDF_Outline_SetDestination(o, nav_here(d, d->y + 10));
-    pf_style st = {1, 0, 19, COL_NAVY};
-    pf_draw(d, d->left, d->y - 22, lb(d, label), &st);
-    pg_take(d, 32);
-    pg_line(d, d->left, d->y, d->right, d->y, 1.2, COL_NAVY);
-    pg_take(d, 16);
+    front_heading(d, label, o, 19, 22, 32, 1.2, 16);
 }
 
 static void dotted(pdf_doc *d, double x1, double x2, double y)
@@ -162,13 +171,7 @@ static void list(front *f, const nav_list *l, int label, HPDF_Outline o)
         pg_new(d);
     else if (!d->fresh)
         pg_take(d, 24);
-    if (o)
-        HPDF_Outline_SetDestination(o, nav_here(d, d->y + 10));
-    pf_style st = {1, 0, 15, COL_NAVY};
-    pf_draw(d, d->left, d->y - 18, lb(d, label), &st);
-    pg_take(d, 26);
-    pg_line(d, d->left, d->y, d->right, d->y, 0.8, COL_NAVY);
-    pg_take(d, 10);
+    front_heading(d, label, o, 15, 18, 26, 0.8, 10);
     double numcol = number_column(d, l);
     for (size_t i = 0; i < l->n; i++)
         entry(f, &l->v[i], numcol);

@@ -28,4 +28,13 @@
         .abi_minor = MKP_ABI_MINOR,                                                                                   \
         TEST_FIELDS(NAME, RENDER),                                                                                    \
     }
+
+/* The entry written out by hand, for a plugin whose descriptor is the
+ * broken part. */
+#define TEST_ENTRY(DESCRIPTOR)                                                                                        \
+    MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)                                                      \
+    {                                                                                                                 \
+        (void)host;                                                                                                   \
+        return &(DESCRIPTOR);                                                                                         \
+    }
 #endif

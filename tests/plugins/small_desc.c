@@ -16,8 +16,4 @@ static mkp_plugin descriptor = {
     .render = render,
 };
 
-MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *host)
-{
-    (void)host;
-    return &descriptor;
-}
+TEST_ENTRY(descriptor)
