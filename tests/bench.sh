@@ -62,6 +62,31 @@ rm -rf "$B/out"
 printf '%-52s %8s ms\n' "render all 3 datasets, every plugin, -j 2" \
     "$(median_ms 5 "$MKP" render datasets/*.yaml -j 2 -o "$B/out")"
 rm -rf "$B/out"
+# Keys in one map and dimensions in one dataset: both are checked by
+# sorting, so the time per item grows like log n, not like n.
+echo "== scaling: duplicate-key and dimension checks (validate, median of 3)"
+for n in 25000 50000 100000 200000; do
+    [ -f "$B/keys-$n.yaml" ] || /usr/bin/python3 -c '
+import sys
+n = int(sys.argv[1])
+print("report: {id: t, title: T, base_year: 2024, estimated_year: 2025, forecast_end: 2030, currency: USD, unit: million}")
+print("market: {anchors: {2024: 100, 2030: 200}}")
+print("landscape: {players: [], x: {" + ", ".join("k%d: 1" % i for i in range(n)) + "}}")' $n >"$B/keys-$n.yaml"
+    ms=$(median_ms 3 "$MKP" validate "$B/keys-$n.yaml")
+    printf '%-52s %8s ms  %6.2f us a key\n' "$n keys in one map" "$ms" "$(awk -v m="$ms" -v n="$n" 'BEGIN {print m * 1000 / n}')"
+done
+for n in 5000 10000 20000 40000; do
+    [ -f "$B/dims-$n.yaml" ] || /usr/bin/python3 -c '
+import sys
+n = int(sys.argv[1])
+print("report: {id: t, title: T, base_year: 2024, estimated_year: 2025, forecast_end: 2030, currency: USD, unit: million}")
+print("market: {anchors: {2024: 100, 2030: 200}}")
+print("dimensions:")
+for i in range(n):
+    print("  - {id: d%d, title: D, segments: [{id: a, title: A, share: {2024: 100}}]}" % i)' $n >"$B/dims-$n.yaml"
+    ms=$(median_ms 3 "$MKP" validate "$B/dims-$n.yaml")
+    printf '%-52s %8s ms  %6.2f us a dimension\n' "$n dimensions" "$ms" "$(awk -v m="$ms" -v n="$n" 'BEGIN {print m * 1000 / n}')"
+done
 if [ -x /usr/bin/time ]; then
     echo "== peak memory of the whole process"
     printf '%-52s %8s KiB\n' "validate AIGC" "$(peak_kib "$MKP" validate datasets/aigc-foundation-models.yaml)"

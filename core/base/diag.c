@@ -5,10 +5,13 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "marketpress/text.h"
 
 void diag_init(diag_ctx *d, const char *file, FILE *out)
 {
@@ -16,6 +19,49 @@ void diag_init(diag_ctx *d, const char *file, FILE *out)
     d->out = out ? out : stderr;
     d->errors = d->warnings = 0;
     d->max_errors = 20;
+}
+
+/* The longest message, in bytes: what a dataset gives is quoted in
+ * messages, and a 5 MB value quoted whole helps nobody. */
+#define MESSAGE_MAX 600
+
+/* Appends `msg` to b as it may reach a terminal: cut at MESSAGE_MAX (at a
+ * character boundary, with "..."), and every control character written
+ * out as \xNN (a newline would split the line, an escape sequence would
+ * act on the terminal). */
+static void put_safe(strbuf *b, const char *msg)
+{
+    size_t len = strlen(msg), i = 0;
+    while (i < len) {
+        if (i >= MESSAGE_MAX) {
+            sb_printf(b, "...");
+            return;
+        }
+        size_t at = i;
+        uint32_t c = mkp_utf8_next(msg, len, &i);
+        if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+            sb_printf(b, "\\x%02X", (unsigned)c);
+        else if (c == 0xFFFD && !(i - at == 3 && memcmp(msg + at, "\xEF\xBF\xBD", 3) == 0))
+            sb_printf(b, "\\x%02X", (unsigned char)msg[at]);
+        else
+            sb_printf(b, "%.*s", (int)(i - at), msg + at);
+    }
+}
+
+void diag_finish(diag_ctx *d)
+{
+    if (d->errors > d->max_errors) {
+        strbuf b = {0};
+        sb_printf(&b, "%s: note: %d more error%s not shown (the first %d are above)", d->file,
+                  d->errors - d->max_errors, d->errors - d->max_errors > 1 ? "s" : "", d->max_errors);
+        if (d->out == stderr) {
+            say("%s", b.s);
+        } else {
+            sb_printf(&b, "\n");
+            fputs(b.s, d->out);
+        }
+        free(b.s);
+    }
 }
 
 static void emit(diag_ctx *d, const char *kind, int line, int col, const char *fmt, va_list ap)
@@ -28,7 +74,7 @@ static void emit(diag_ctx *d, const char *kind, int line, int col, const char *f
     char *msg = NULL;
     if (vasprintf(&msg, fmt, ap) < 0)
         msg = NULL;
-    sb_printf(&b, "%s", msg ? msg : "(out of memory)");
+    put_safe(&b, msg ? msg : "(out of memory)");
     free(msg);
     if (d->out == stderr) {
         say("%s", b.s);

@@ -18,6 +18,8 @@ typedef struct diag_ctx {
 void diag_init(diag_ctx *d, const char *file, FILE *out);
 void diag_error(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void diag_warning(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Says how many errors were not shown, when max_errors cut them. */
+void diag_finish(diag_ctx *d);
 
 /* One line on standard error, newline added.  Short lines are formatted on
  * the stack, so that a process short of memory can still say why. */

@@ -40,9 +40,8 @@ static void load_block(loader *L, mkp_block *b, const ynode *y)
 }
 
 /* The id of item i of a list of maps (sections, players): the map checked
- * against its keys, the id read and checked against the earlier ones in
- * ids[0..i-1], where it is recorded ("" when missing or wrong).  NULL when
- * the item is not a map. */
+ * against its keys, the id read and recorded in ids[i] ("" when missing or
+ * wrong).  NULL when the item is not a map. */
 static const char *item_id(loader *L, const ynode *y, const char *what, const char *id_what,
                            const char *const *keys, const char **ids, size_t i)
 {
@@ -53,10 +52,17 @@ static const char *item_id(loader *L, const ynode *y, const char *what, const ch
     const ynode *n = ld_need(L, y, "id", what);
     if (n && ld_get_id(L, n, id_what))
         ids[i] = n->str;
-    for (size_t j = 0; j < i; j++)
-        if (*ids[i] && strcmp(ids[i], ids[j]) == 0)
-            diag_error(L->d, y->line, y->col, "duplicate %s '%s'", id_what, ids[i]);
     return ids[i];
+}
+
+/* Items of `list` whose id repeats an earlier one's, in file order. */
+static void duplicate_ids(loader *L, const ynode *list, const char **ids, const char *id_what)
+{
+    size_t *first = ld_first_of(ids, list->n);
+    for (size_t i = 0; i < list->n; i++)
+        if (first[i] != i)
+            diag_error(L->d, list->items[i]->line, list->items[i]->col, "duplicate %s '%s'", id_what, ids[i]);
+    free(first);
 }
 
 void ld_sections(loader *L, const ynode *list)
@@ -83,6 +89,7 @@ void ld_sections(loader *L, const ynode *list)
             secs[i].n_blocks = n->n;
         }
     }
+    duplicate_ids(L, list, ids, "section id");
 }
 
 static const char *const landscape_keys[] = {"intro", "players", NULL};
@@ -114,6 +121,7 @@ void ld_landscape(loader *L, const ynode *y)
         if ((v = ytree_get(py, "description")))
             p[i].description = ld_get_text(L, v, "description");
     }
+    duplicate_ids(L, n, ids, "player id");
 }
 
 static const char *const scenario_keys[] = {"id", "title", "description", "growth", "from", "to", "shocks", NULL};

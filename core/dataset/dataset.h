@@ -33,6 +33,12 @@ typedef enum growth_kind {
     GROWTH_BOTTOM_UP                /* the sum of its sub-segments (reconcile: bottom-up) */
 } growth_kind;
 
+/* The largest value a report can carry, in its own unit: beyond a trillion
+ * billion, axes, tables and formats stop meaning anything, and doubles
+ * start to overflow in growth arithmetic.  Every given value and every
+ * series after forecasting and scenarios is checked against it. */
+#define DS_VALUE_MAX 1e12
+
 #define DS_MAX_PARAMS 4             /* parameters of one forecast method */
 
 /* A node as the dataset describes it; mirrors the mkp_node tree.  The

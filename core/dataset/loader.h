@@ -36,6 +36,10 @@ const char *const *ld_get_string_list(loader *L, const ynode *n, const char *wha
 ypoints ld_get_points(loader *L, const ynode *n, const char *what, int lo, int hi, const char *range_name);
 mkp_provenance ld_get_provenance(loader *L, const ynode *n, mkp_provenance dflt);
 const char *ld_get_date(loader *L, const ynode *n, long long *epoch);
+/* For each of n ids, the index of its first occurrence (itself when it is
+ * the first; "" never repeats): duplicates found by sorting, for lists of
+ * many thousand.  Free the result. */
+size_t *ld_first_of(const char *const *ids, size_t n);
 
 /* ---- the blocks (market.c, segments.c, content.c) ------------------------ */
 void ld_report(loader *L, const ynode *r);

@@ -185,11 +185,12 @@ void ld_market(loader *L, const ynode *mk)
         s->anchors = ld_get_points(L, n, "market anchors", m->base_year, m->forecast_end, "the period");
     if ((n = ytree_get(mk, "rate"))) {
         double v;
-        if (ld_want_kind(L, n, Y_SCALAR, "rate") && ld_parse_double(n, &v)) {
+        /* -100% a year takes the market to nothing at once; below, nowhere. */
+        if (ld_want_kind(L, n, Y_SCALAR, "rate") && ld_parse_double(n, &v) && v > -100.0) {
             s->rate = v;
             s->has_rate = 1;
         } else if (n->kind == Y_SCALAR) {
-            diag_error(L->d, n->line, n->col, "rate must be a number (percent per year), not '%s'", n->str);
+            diag_error(L->d, n->line, n->col, "rate must be a percentage per year above -100, not '%s'", n->str);
         }
     }
     if ((n = ytree_get(mk, "history")) && years_ok)

@@ -72,10 +72,14 @@ const ynode *ld_need(loader *L, const ynode *map, const char *key, const char *w
     const ynode *v = ytree_get(map, key);
     if (v)
         return v;
-    /* A near miss was already reported as an unknown key with a hint. */
-    for (size_t i = 0; i < map->n; i++)
-        if (ld_edit_distance(map->keys[i]->str, key) <= 2)
+    /* A near miss was already reported as an unknown key with this key as
+     * its hint (the same closeness as ld_check_keys uses). */
+    for (size_t i = 0; i < map->n; i++) {
+        const char *k = map->keys[i]->str;
+        size_t len = strlen(k);
+        if (ld_edit_distance(k, key) <= (len < 5 ? 1u : len / 3 + 1))
             return NULL;
+    }
     diag_error(L->d, map->line, map->col, "missing required key '%s' in %s", key, where);
     return NULL;
 }
@@ -102,7 +106,9 @@ int ld_parse_double(const ynode *n, double *out)
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (*end || errno == ERANGE || !isfinite(v))
+    /* ERANGE also marks an underflow (1e-320 is a subnormal, or 0): only
+     * an overflow is not a number here. */
+    if (*end || (errno == ERANGE && fabs(v) >= 1.0) || !isfinite(v))
         return 0;
     *out = v;
     return 1;
@@ -299,6 +305,11 @@ ypoints ld_get_points(loader *L, const ynode *n, const char *what, int lo, int h
         }
         if (!ld_get_amount(L, n->items[i], "a value", &v))
             continue;
+        if (v > DS_VALUE_MAX) {
+            diag_error(L->d, n->items[i]->line, n->items[i]->col,
+                       "a value must be at most 1e12 of the report's unit, not %s", n->items[i]->str);
+            continue;
+        }
         p.v[p.n++] = (ypoint){year, v, n->items[i]->line, n->items[i]->col, decimals(n->items[i]->str)};
     }
     qsort(p.v, p.n, sizeof *p.v, cmp_point);
@@ -339,3 +350,32 @@ const char *ld_get_date(loader *L, const ynode *n, long long *epoch)
     return s;
 }
 
+
+typedef struct id_at {
+    const char *id;
+    size_t at;
+} id_at;
+
+/* By id, then by place in the file. */
+static int cmp_id_at(const void *a, const void *b)
+{
+    const id_at *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    return c ? c : (x->at > y->at) - (x->at < y->at);
+}
+
+size_t *ld_first_of(const char *const *ids, size_t n)
+{
+    id_at *by_id = xrealloc(NULL, (n ? n : 1) * sizeof *by_id);
+    size_t *first = xrealloc(NULL, (n ? n : 1) * sizeof *first);
+    for (size_t i = 0; i < n; i++) {
+        by_id[i] = (id_at){ids[i], i};
+        first[i] = i;
+    }
+    qsort(by_id, n, sizeof *by_id, cmp_id_at);
+    for (size_t k = 1; k < n; k++)
+        if (*by_id[k].id && strcmp(by_id[k].id, by_id[k - 1].id) == 0)
+            first[by_id[k].at] = first[by_id[k - 1].at];
+    free(by_id);
+    return first;
+}

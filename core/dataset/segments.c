@@ -16,19 +16,6 @@
 static const char *const segment_keys[] = {"id",      "title",    "description", "provenance", "share",  "cagr",
                                            "anchors", "segments", "method",      "params",     "reconcile", NULL};
 
-typedef struct id_at {
-    const char *id;
-    size_t at;
-} id_at;
-
-/* By id, then by place in the file. */
-static int cmp_id_at(const void *a, const void *b)
-{
-    const id_at *x = a, *y = b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : (x->at > y->at) - (x->at < y->at);
-}
-
 static void load_segments(loader *L, spec *parent, const ynode *list, int depth);
 
 static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *parent, int depth)
@@ -182,24 +169,16 @@ static void load_segments(loader *L, spec *parent, const ynode *list, int depth)
         parent->children[i].node = &nodes[i];
         load_segment(L, &parent->children[i], list->items[i], parent->node, depth);
     }
-    /* Duplicate ids, found by sorting (a dimension may hold many thousand
-     * segments) and reported in the order of the file. */
-    id_at *by_id = xrealloc(NULL, list->n * sizeof *by_id);
-    size_t *first = xrealloc(NULL, list->n * sizeof *first);
-    for (size_t i = 0; i < list->n; i++) {
-        by_id[i] = (id_at){nodes[i].id, i};
-        first[i] = i;
-    }
-    qsort(by_id, list->n, sizeof *by_id, cmp_id_at);
-    for (size_t k = 1; k < list->n; k++)
-        if (*by_id[k].id && strcmp(by_id[k].id, by_id[k - 1].id) == 0)
-            first[by_id[k].at] = first[by_id[k - 1].at];
+    const char **ids = xrealloc(NULL, list->n * sizeof *ids);
+    for (size_t i = 0; i < list->n; i++)
+        ids[i] = nodes[i].id;
+    size_t *first = ld_first_of(ids, list->n);
     for (size_t i = 0; i < list->n; i++)
         if (first[i] != i)
             diag_error(L->d, list->items[i]->line, list->items[i]->col,
                        "duplicate segment id '%s' in '%s' (first on line %d)", nodes[i].id, parent->node->path,
                        parent->children[first[i]].line);
-    free(by_id);
+    free(ids);
     free(first);
     check_share_sums(L, parent);
 }
@@ -239,14 +218,20 @@ void ld_dimensions(loader *L, const ynode *list)
             diag_error(L->d, n->line, n->col,
                        "a dimension always adds up to the market, which never moves; put 'reconcile: bottom-up' on a "
                        "segment with sub-segments");
-        for (size_t j = 0; j < i; j++)
-            if (*nodes[i].id && strcmp(nodes[i].id, nodes[j].id) == 0)
-                diag_error(L->d, y->line, y->col, "duplicate dimension id '%s' (first on line %d)", nodes[i].id,
-                           doc->dims[j].line);
         if (strcmp(nodes[i].id, "market") == 0)
             diag_error(L->d, y->line, y->col, "'market' is reserved and cannot name a dimension");
         if ((n = ld_need(L, y, "segments", "a dimension")))
             load_segments(L, s, n, 1);
     }
+    const char **ids = xrealloc(NULL, list->n * sizeof *ids);
+    for (size_t i = 0; i < list->n; i++)
+        ids[i] = nodes[i].id;
+    size_t *first = ld_first_of(ids, list->n);
+    for (size_t i = 0; i < list->n; i++)
+        if (first[i] != i)
+            diag_error(L->d, doc->dims[i].line, doc->dims[i].col, "duplicate dimension id '%s' (first on line %d)",
+                       nodes[i].id, doc->dims[first[i]].line);
+    free(ids);
+    free(first);
 }
 
