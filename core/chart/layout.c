@@ -49,6 +49,10 @@ typedef struct lay {
 
 /* ---- palette and ticks ------------------------------------------------ */
 
+/* No axis has more ticks than this, whatever its numbers: every tick loop
+ * ends by construction, even where a step is lost against its value. */
+#define MAX_TICKS 64
+
 mkp_color chart_color(size_t i)
 {
     /* Okabe-Ito, then the same hues lighter and darker for long lists. */
@@ -71,10 +75,19 @@ mkp_color chart_color(size_t i)
 
 double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi)
 {
+    /* Whatever comes in, the axis is finite and has a step above zero: no
+     * model value goes beyond 1e12, and within 1e15 a double still tells
+     * every step of an axis apart. */
+    if (!isfinite(lo) || !isfinite(hi))
+        lo = 0, hi = 1;
+    lo = lo < -1e15 ? -1e15 : lo > 1e15 ? 1e15 : lo;
+    hi = hi < -1e15 ? -1e15 : hi > 1e15 ? 1e15 : hi;
     if (!(hi > lo)) {
         hi = lo + 1;
     }
     double raw = (hi - lo) / (max_ticks > 1 ? max_ticks : 1);
+    if (!(raw > 0) || !isfinite(raw))
+        raw = 1;
     double mag = pow(10, floor(log10(raw)));
     static const double mult[] = {1, 2, 5, 10};
     double step = mag * 10;
@@ -184,8 +197,27 @@ static size_t utf8_len(const char *s)
 
 /* Cuts `t` to fit `width`, ending with an ellipsis; never inside a UTF-8
  * sequence. */
+/* The first TEXT_MAX bytes of `t` (cut at a character boundary): no chart
+ * shows more of one text, and fitting measures every prefix, so a
+ * megabyte title would cost minutes. */
+#define TEXT_MAX 2048
+static const char *capped(lay *L, const char *t)
+{
+    size_t len = strnlen(t, TEXT_MAX + 1), keep = 0;
+    if (len <= TEXT_MAX)
+        return t;
+    for (size_t i = 0; i < TEXT_MAX;) {
+        keep = i;
+        mkp_utf8_next(t, TEXT_MAX, &i);
+        if (i <= TEXT_MAX)
+            keep = i;
+    }
+    return arena_strndup(&L->s->a, t, keep);
+}
+
 static const char *ellipsize(lay *L, const char *t, double width, double size, int bold)
 {
+    t = capped(L, t);
     if (measure(L, t, size, bold) <= width)
         return t;
     size_t len = strlen(t);
@@ -218,6 +250,7 @@ static int breaks_around(const char *p)
 static size_t wrap(lay *L, const char *t, double width, double size, int bold, const char **lines, size_t max_lines,
                    int *cut)
 {
+    t = capped(L, t);
     size_t n = 0, len = strlen(t), start = 0;
     char *buf = arena_alloc(&L->s->a, len + 1);
     *cut = 0;
@@ -469,7 +502,8 @@ static double axis_label_width(lay *L, const axis *a)
 {
     char buf[64];
     double w = 0;
-    for (double v = a->lo; v <= a->hi + a->step * 1e-9; v += a->step) {
+    int k = 0;
+    for (double v = a->lo; v <= a->hi + a->step * 1e-9 && k < MAX_TICKS; v += a->step, k++) {
         tick_label(L, a, v, buf, sizeof buf);
         double m = measure(L, buf, SMALL_SIZE, 0);
         w = m > w ? m : w;
@@ -520,7 +554,8 @@ static void vertical_axes(lay *L, const vplot *P)
 {
     const mkp_figure *f = L->f;
     char buf[64];
-    for (double v = P->a.lo; v <= P->a.hi + P->a.step * 1e-9; v += P->a.step) {
+    int k = 0;
+    for (double v = P->a.lo; v <= P->a.hi + P->a.step * 1e-9 && k < MAX_TICKS; v += P->a.step, k++) {
         double y = vpos(P, v);
         int zero = is_zero(&P->a, v);
         line(L, zero ? MKP_ROLE_AXIS : MKP_ROLE_GRID, P->left, y, P->right, y, zero ? AXIS : GRID, zero ? 0.8 : 0.5);
@@ -787,7 +822,8 @@ static void horizontal(lay *L, double top, double bottom)
         left += val_w + 6; /* negative bars carry their labels on the left */
     double scale = (right - left) / (a.hi - a.lo);
 #define XPOS(v) (left + ((v)-a.lo) * scale)
-    for (double v = a.lo; v <= a.hi + a.step * 1e-9; v += a.step) {
+    int k = 0;
+    for (double v = a.lo; v <= a.hi + a.step * 1e-9 && k < MAX_TICKS; v += a.step, k++) {
         double x = XPOS(v);
         int zero = is_zero(&a, v);
         line(L, zero ? MKP_ROLE_AXIS : MKP_ROLE_GRID, x, top, x, plot_bottom, zero ? AXIS : GRID, zero ? 0.8 : 0.5);

@@ -50,6 +50,8 @@ static int fill(const fc_input *in, double *out)
         } else if (a->value > 0 && b->value > 0) {
             out[i] = a->value * pow(b->value / a->value, (double)(year - a->year) / (b->year - a->year));
         } else {
+            if (in->fit && !in->fit->zero_year)
+                in->fit->zero_year = a->value > 0 ? b->year : a->year;
             out[i] = a->value + (b->value - a->value) * (year - a->year) / (double)(b->year - a->year);
         }
     }

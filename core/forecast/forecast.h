@@ -29,6 +29,8 @@ typedef struct fc_fit {
     int n_fit;                      /* how many points the fit used */
     int clamped;                    /* years fc_series set to 0 ... */
     int clamped_from, clamped_to;   /* ... the first and the last of them */
+    int zero_year;                  /* cagr: a known value of 0 that the curve joins by a
+                                       straight line (no rate leads from or to 0); 0: none */
     char why[200];                  /* why fill returned -1 */
 } fc_fit;
 

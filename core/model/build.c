@@ -24,7 +24,20 @@ static void mark_years(const mkp_model *m, unsigned char *flags, const ypoints *
 static void fill_points(mkp_doc *doc, const spec *s, const ypoints *pts, double *out, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
-    mdl_forecast_spec(s, pts, m->first_year, m->n_years, out, d);
+    if (mdl_forecast_spec(s, pts, m->first_year, m->n_years, out, d) != 0)
+        return;
+    /* Before reconciliation scales it: a runaway segment would otherwise
+     * become 0 (or NaN) in silence. */
+    for (int i = 0; i < m->n_years; i++)
+        if (!isfinite(out[i]) || out[i] > DS_VALUE_MAX) {
+            diag_error(d, s->line, s->col,
+                       "%s reaches %g in %d after forecasting, beyond the %g %s %s a report can carry; check its "
+                       "anchors, rate and method",
+                       s->node->path, out[i], m->first_year + i, DS_VALUE_MAX, m->currency, m->unit);
+            for (int k = 0; k < m->n_years; k++)
+                out[k] = 0;
+            return;
+        }
 }
 
 static void forecast_market(mkp_doc *doc, diag_ctx *d)
@@ -146,6 +159,8 @@ int mdl_build(mkp_doc *doc, diag_ctx *d)
         dim->node->rank = 1;
         build_children(doc, dim, d);
     }
+    if (mdl_check_bounds(doc, NULL, d))
+        return -1;
     mdl_derive(doc);
     if (mdl_apply_scenarios(doc, d) != 0)
         return -1;

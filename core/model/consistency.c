@@ -103,6 +103,25 @@ int mdl_check_published_sums(const mkp_doc *doc, diag_ctx *d)
     return warnings;
 }
 
+/* A CAGR that cannot be worked out (a value of 0 at either end) shows as
+ * "n/a" in every output: said once per series, where it is defined. */
+static int no_cagr(const mkp_doc *doc, const spec *s, diag_ctx *d)
+{
+    const mkp_model *m = doc->model;
+    int warnings = 0;
+    if (s->node->depth > 0 || s == &doc->market) {
+        if (isnan(s->node->cagr)) {
+            int y = s->value && s->value[m->cagr_start - m->first_year] > 0 ? m->forecast_end : m->cagr_start;
+            diag_warning(d, s->line, s->col, "%s has no CAGR for %d-%d: its value in %d is 0; outputs show n/a",
+                         s->node->path, m->cagr_start, m->forecast_end, y);
+            warnings++;
+        }
+    }
+    for (size_t c = 0; c < s->n_children; c++)
+        warnings += no_cagr(doc, &s->children[c], d);
+    return warnings;
+}
+
 int mdl_check_consistency(const mkp_doc *doc, diag_ctx *d)
 {
     const mkp_model *m = doc->model;
@@ -120,5 +139,8 @@ int mdl_check_consistency(const mkp_doc *doc, diag_ctx *d)
         }
     }
     warnings += mdl_check_published_sums(doc, d);
+    warnings += no_cagr(doc, &doc->market, d);
+    for (size_t i = 0; i < doc->n_dims; i++)
+        warnings += no_cagr(doc, &doc->dims[i], d);
     return warnings;
 }

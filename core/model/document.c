@@ -12,14 +12,15 @@ mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *sce
     diag_ctx d;
     diag_init(&d, path, stderr);
     mkp_doc *doc = mdl_load_file(path, &d);
-    if (!doc)
-        return NULL;
-    doc->want_scenario = scenario;
-    if (mdl_build(doc, &d) != 0) {
-        ds_free(doc);
-        return NULL;
+    if (doc) {
+        doc->want_scenario = scenario;
+        if (mdl_build(doc, &d) != 0) {
+            ds_free(doc);
+            doc = NULL;
+        }
     }
-    if (!quiet_warnings)
+    if (doc && !quiet_warnings)
         mdl_check_consistency(doc, &d);
+    diag_finish(&d);
     return doc;
 }

@@ -69,6 +69,11 @@ int mdl_forecast_spec(const spec *s, const ypoints *pts, int first_year, int n_y
         memset(out, 0, sizeof *out * (size_t)n_years);
         return -1;
     }
+    if (fit.zero_year)
+        diag_warning(d, line, col,
+                     "%s: the known value in %d is 0, and no growth rate leads from or to zero: the curve is a "
+                     "straight line there",
+                     s->node->path, fit.zero_year);
     if (fit.clamped == 1)
         diag_warning(d, line, col, "%s: the %s curve falls below zero in %d; set to 0 there", s->node->path, m->name,
                      fit.clamped_from);

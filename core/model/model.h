@@ -49,6 +49,11 @@ void mdl_derive(mkp_doc *doc);
  * moves the whole model onto it (scenario.c).  Returns 0 or -1. */
 int mdl_apply_scenarios(mkp_doc *doc, diag_ctx *d);
 
+/* Errors for every series beyond DS_VALUE_MAX or not finite (bounds.c):
+ * after forecasting (sc NULL, at the series' line), or with scenario sc
+ * applied (at the scenario's line).  Returns how many. */
+int mdl_check_bounds(const mkp_doc *doc, const scenario_spec *sc, diag_ctx *d);
+
 /* Publishes the builder's arrays into the public nodes (freeze.c): from
  * here on the model is read-only. */
 void mdl_freeze(mkp_doc *doc);

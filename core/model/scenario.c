@@ -134,10 +134,13 @@ int mdl_apply_scenarios(mkp_doc *doc, diag_ctx *d)
         memcpy(backup + i * ny, arrays[i], ny * sizeof(double));
     mkp_scenario *pubs = arena_array(a, doc->n_scenarios, sizeof *pubs);
     const mkp_scenario *chosen = NULL;
+    int bad = 0;
     for (size_t s = 0; s < doc->n_scenarios; s++) {
         scenario_spec *sc = &doc->scenarios[s];
         if (s)
             apply(doc, sc, tmp, tmp + ny);
+        if (s && mdl_check_bounds(doc, sc, d))
+            bad = 1;
         pubs[s] = *sc->pub;
         double *mk = arena_array(a, ny, sizeof *mk);
         memcpy(mk, doc->market.value, ny * sizeof *mk);
@@ -153,7 +156,9 @@ int mdl_apply_scenarios(mkp_doc *doc, diag_ctx *d)
     m->n_scenarios = doc->n_scenarios;
     m->scenario = &pubs[0];
     int rc = 0;
-    if (doc->want_scenario && !chosen) {
+    if (bad) {
+        rc = -1;
+    } else if (doc->want_scenario && !chosen) {
         char *names = "";
         for (size_t s = 0; s < doc->n_scenarios; s++)
             names = arena_printf(a, "%s%s%s", names, s ? ", " : "", pubs[s].id);

@@ -1,6 +1,7 @@
 /* test_chart.c - the chart layout, checked on the scene rather than on
  * pixels: labels show the model's numbers, no two texts overlap, nothing
  * leaves the canvas, axes step 1-2-5. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "chart/layout.h"
@@ -177,6 +178,20 @@ TEST(chart_ticks_step_1_2_5)
     EXPECT_NEAR(chart_nice_step(0, 0.37, 5, &lo, &hi), 0.1, 1e-12);
     EXPECT_NEAR(chart_nice_step(0, 1e12, 5, &lo, &hi), 2e11, 1e-3);
     EXPECT_NEAR(chart_nice_step(0, 0, 5, &lo, &hi), 0.2, 1e-12);
+}
+
+/* Whatever the numbers, the axis is finite with a step above zero, so
+ * every tick loop ends. */
+TEST(chart_ticks_survive_any_numbers)
+{
+    double lo, hi;
+    const double cases[][2] = {{0, INFINITY}, {-INFINITY, 0}, {NAN, 1}, {0, 1.7e308}, {1e300, 1e300}, {0, 0},
+                               {5e-324, 1e-323}, {-1e308, 1e308}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double step = chart_nice_step(cases[i][0], cases[i][1], 5, &lo, &hi);
+        EXPECT(isfinite(step) && step > 0 && isfinite(lo) && isfinite(hi) && hi > lo);
+        EXPECT((hi - lo) / step < 1000);
+    }
 }
 
 TEST(chart_palette_twenty_distinct)
