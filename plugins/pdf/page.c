@@ -109,7 +109,7 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total)
     pf_style st = {0, 0, 7.5, COL_MUTED};
     double head = d->ph - 46, foot = 40;
     d->page = p->page;
-    const char *title = txt(d, &d->m->title);
+    const char *title = txt_short(d, &d->m->title);
     double title_w = p->running ? d->tw * 0.58 : d->tw;
     pf_draw(d, d->left, head, pf_fit(d, title, &st, title_w), &st);
     if (p->running) {
@@ -118,7 +118,7 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total)
     }
     pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
     pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
-    const char *who = *txt(d, &d->m->publisher) ? txt(d, &d->m->publisher) : title;
+    const char *who = *txt(d, &d->m->publisher) ? txt_short(d, &d->m->publisher) : title;
     pf_draw(d, d->left, foot, pf_fit(d, who, &st, d->tw * 0.6), &st);
     char *pg = ar_printf(d, lb(d, L_PAGE_OF), number, total);
     pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);

@@ -184,6 +184,12 @@ void *ar_alloc(pdf_doc *d, size_t size);
 char *ar_strdup(pdf_doc *d, const char *s);
 char *ar_printf(pdf_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *txt(const pdf_doc *d, const mkp_text *t);
+/* A text for one place (the document's info, the cover, a running head):
+ * at most SHORT_TEXT_MAX bytes, cut at a character boundary with an
+ * ellipsis.  libharu refuses strings over 65,535 bytes (and then every
+ * page after), and a cover has room for a few lines. */
+#define SHORT_TEXT_MAX 1000
+const char *txt_short(pdf_doc *d, const mkp_text *t);
 
 /* ---- fonts.c ------------------------------------------------------------ */
 

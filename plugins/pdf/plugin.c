@@ -88,6 +88,20 @@ const char *txt(const pdf_doc *d, const mkp_text *t)
     return d->host->text(t, d->lang);
 }
 
+const char *txt_short(pdf_doc *d, const mkp_text *t)
+{
+    const char *s = txt(d, t);
+    size_t len = strlen(s), keep = 0;
+    if (len <= SHORT_TEXT_MAX)
+        return s;
+    for (size_t i = 0; i < SHORT_TEXT_MAX;) {
+        mkp_utf8_next(s, len, &i);
+        if (i <= SHORT_TEXT_MAX)
+            keep = i;
+    }
+    return ar_printf(d, "%.*s\xE2\x80\xA6", (int)keep, s);
+}
+
 /* ---- the document ------------------------------------------------------- */
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -115,11 +129,11 @@ static int value_decimals(const mkp_model *m)
 static void set_info(pdf_doc *d)
 {
     const mkp_model *m = d->m;
-    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, txt(d, &m->title));
+    HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, txt_short(d, &m->title));
     if (*txt(d, &m->publisher))
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, txt(d, &m->publisher));
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, txt_short(d, &m->publisher));
     if (*txt(d, &m->subtitle))
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, txt(d, &m->subtitle));
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, txt_short(d, &m->subtitle));
     if (m->n_keywords) {
         size_t len = 1;
         for (size_t i = 0; i < m->n_keywords; i++)

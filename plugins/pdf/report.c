@@ -93,7 +93,7 @@ static void cover_facts(pdf_doc *d, double y)
     const char *rows[4][2];
     size_t n = 0;
     if (*txt(d, &m->publisher))
-        rows[n][0] = lb(d, L_PUBLISHED_BY), rows[n++][1] = txt(d, &m->publisher);
+        rows[n][0] = lb(d, L_PUBLISHED_BY), rows[n++][1] = txt_short(d, &m->publisher);
     if (m->product_code && *m->product_code)
         rows[n][0] = lb(d, L_PRODUCT), rows[n++][1] = m->product_code;
     if (*lb_date(d))
@@ -146,7 +146,7 @@ void rp_cover(pdf_doc *d)
     pg_new(d);
     pf_style ts = {1, 0, 28, COL_WHITE}, ss = {0, 0, 13, 0xD6E2EFu};
     pf_style ks = {1, 0, 9, 0x9DBCDDu}, ps = {1, 0, 11, COL_WHITE};
-    const char *title = txt(d, &m->title), *sub = txt(d, &m->subtitle);
+    const char *title = txt_short(d, &m->title), *sub = txt_short(d, &m->subtitle);
     fit_size(d, title, &ts, d->tw, 4, 16);
     fit_size(d, sub, &ss, d->tw, 4, 9);
     double tl = ts.size * 1.2, sl = ss.size * 1.35;
@@ -156,7 +156,7 @@ void rp_cover(pdf_doc *d)
     pg_rect(d, 0, d->ph - band, d->pw, band, COL_NAVY);
     pg_rect(d, 0, d->ph - band - 5, d->pw, 5, COL_ACCENT);
     if (*txt(d, &m->publisher))
-        pf_draw(d, d->left, d->ph - 62, pf_fit(d, txt(d, &m->publisher), &ps, d->tw), &ps);
+        pf_draw(d, d->left, d->ph - 62, pf_fit(d, txt_short(d, &m->publisher), &ps, d->tw), &ps);
     double y = d->ph - band + 44 + text;
     pf_draw(d, d->left, y + 22, lb(d, L_REPORT_KIND), &ks);
     y -= draw_block(d, title, &ts, d->left, y, d->tw, tl);

@@ -431,20 +431,27 @@ static void put_num(buffer *b, double v, int decimals)
     put(b, tmp, (size_t)n + 1);
 }
 
+/* Text as XML 1.0 can hold it: the four markup characters as entities, C0
+ * controls other than tab and newline as a space, U+FFFE, U+FFFF and bytes
+ * that are not UTF-8 as U+FFFD. */
 static void put_escaped(buffer *b, const char *t)
 {
-    const char *run = t;
-    for (; *t; t++) {
-        const char *rep = *t == '&' ? "&amp;" : *t == '<' ? "&lt;" : *t == '>' ? "&gt;" : *t == '"' ? "&quot;" : NULL;
-        if (!rep && (unsigned char)*t < 0x20 && *t != '\t' && *t != '\n')
-            rep = " "; /* not allowed in XML 1.0 */
+    size_t len = strlen(t), i = 0, run = 0;
+    while (i < len) {
+        size_t at = i;
+        uint32_t c = mkp_utf8_next(t, len, &i);
+        const char *rep = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : NULL;
+        if (!rep && c < 0x20 && c != '\t' && c != '\n')
+            rep = " ";
+        else if (!rep && (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && i == at + 1)))
+            rep = "\xEF\xBF\xBD";
         if (rep) {
-            put(b, run, (size_t)(t - run));
+            put(b, t + run, at - run);
             put_str(b, rep);
-            run = t + 1;
+            run = i;
         }
     }
-    put(b, run, (size_t)(t - run));
+    put(b, t + run, len - run);
 }
 
 /* Outline decomposition into an SVG path; y turned to grow downwards. */
@@ -731,10 +738,16 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
     int rc = -1;
     if (path) {
         int zh = strncmp(job->lang, "zh", 2) == 0;
-        char title[1024];
-        snprintf(title, sizeof title, zh ? "图%d：%s" : "Figure %d: %s", fig->number, host->text(fig->title, job->lang));
-        snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
-        rc = write_svg(fs, sc, title, path);
+        const char *name = host->text(fig->title, job->lang);
+        /* As long as the title is: a fixed buffer could end inside a character. */
+        size_t tcap = strlen(name) + 32;
+        char *title = malloc(tcap);
+        if (title) {
+            snprintf(title, tcap, zh ? "图%d：%s" : "Figure %d: %s", fig->number, name);
+            snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
+            rc = write_svg(fs, sc, title, path);
+            free(title);
+        }
         if (rc == 0 && png) {
             snprintf(path, cap, "%s/%s.png", job->output_path, fig->file_stem);
             rc = write_png(fs, sc, path, dpi);

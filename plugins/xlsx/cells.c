@@ -86,6 +86,7 @@ void put_text(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *s, lxw_f
 {
     if (!s || !*s)
         return;
+    s = tx_xml(b, s);
     char *cut = NULL;
     if (strlen(s) > CELL_TEXT_MAX) {
         size_t n = CELL_TEXT_MAX;

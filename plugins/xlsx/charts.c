@@ -223,7 +223,7 @@ static void figure_chart(book *b, const mkp_figure *f)
     lxw_row_t first = figure_block(b, f, title, links);
     chart_series(b, chart, f, links, header, first);
     free(links);
-    chart_axes(chart, f, title);
+    chart_axes(chart, f, tx_xml(b, title));
     place_chart(b, ch_sheet_for(b, f), chart, f);
 }
 

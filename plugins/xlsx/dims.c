@@ -155,7 +155,7 @@ static void put_merged(book *b, sheet *sh, lxw_row_t r1, lxw_col_t c1, lxw_row_t
     if (r1 == r2 && c1 == c2)
         put_text(b, sh, r1, c1, s, f, 1);
     else
-        note_err(b, worksheet_merge_range(sh->ws, r1, c1, r2, c2, s, f));
+        note_err(b, worksheet_merge_range(sh->ws, r1, c1, r2, c2, tx_xml(b, s), f));
     if (c1 == c2)
         sh_fit(sh, c1, tx_width(s));
 }

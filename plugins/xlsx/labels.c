@@ -107,6 +107,63 @@ const char *tx(const book *b, const mkp_text *t)
 
 /* ---- text measure and cleaning ------------------------------------------ */
 
+/* What tx_xml puts for code point c at a place where it must change, or c. */
+static uint32_t xml_char(uint32_t c, int broken)
+{
+    if (broken || c == 0xFFFE || c == 0xFFFF)
+        return 0xFFFD;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return ' ';
+    return c;
+}
+
+const char *tx_xml(book *b, const char *s)
+{
+    if (!s)
+        return s;
+    size_t len = strlen(s), i = 0;
+    int clean = 1;
+    while (clean && i < len) {
+        size_t at = i;
+        uint32_t c = mkp_utf8_next(s, len, &i);
+        int broken = c == 0xFFFD && i == at + 1;
+        clean = xml_char(c, broken) == c && !broken;
+    }
+    if (clean)
+        return s;
+    char *out = malloc(len * 3 + 1), **list = realloc(b->clean, (b->n_clean + 1) * sizeof *list);
+    if (!out || !list) {
+        free(out);
+        if (list)
+            b->clean = list;
+        note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return "";
+    }
+    b->clean = list;
+    b->clean[b->n_clean++] = out;
+    size_t o = 0;
+    for (i = 0; i < len;) {
+        size_t at = i;
+        uint32_t c = mkp_utf8_next(s, len, &i);
+        int broken = c == 0xFFFD && i == at + 1;
+        /* A sequence that only lacks its end was cut by a buffer: drop it. */
+        if (broken && (unsigned char)s[at] >= 0xC0 && len - at < 4)
+            break;
+        uint32_t w = xml_char(c, broken);
+        if (w == c && !broken) {
+            memcpy(out + o, s + at, i - at);
+            o += i - at;
+        } else if (w < 0x80) {
+            out[o++] = (char)w;
+        } else {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* Columns a text takes in a cell: East Asian wide characters take two. */
 double tx_width(const char *s)
 {
@@ -159,7 +216,9 @@ static void clean_sheet_name(const char *in, char out[NAME_CAP], int max_units)
         size_t start = i;
         uint32_t cp = mkp_utf8_next(in, (size_t)-1, &i);
         /* strchr would see only the low byte of a wider code point. */
-        int bad = cp < 0x20 || cp == 0x7F || (cp < 0x80 && strchr("[]:*?/\\", (int)cp) != NULL);
+        int broken = cp == 0xFFFD && i == start + 1; /* not UTF-8: XML could not hold it */
+        int bad = cp < 0x20 || cp == 0x7F || cp == 0xFFFE || cp == 0xFFFF || broken ||
+                  (cp < 0x80 && strchr("[]:*?/\\", (int)cp) != NULL);
         if (bad || cp == ' ') {
             if (o > 0 && out[o - 1] != ' ' && units < max_units && o + 1 < NAME_CAP) {
                 out[o++] = ' ';

@@ -77,6 +77,8 @@ typedef struct book {
     size_t n_refs, cap_refs;
     lxw_row_t chart_data_row;       /* next free row of the Chart data sheet */
     char unit[64];                  /* "USD billion" */
+    char **clean;                   /* copies made by tx_xml, freed with the book */
+    size_t n_clean;
 } book;
 
 /* ---- book.c: the workbook as a whole ------------------------------------ */
@@ -90,6 +92,12 @@ const char *lb_basis(const book *b, unsigned char flags);
 const char *lb_provenance(const book *b, mkp_provenance p);
 const char *tx(const book *b, const mkp_text *t);
 double tx_width(const char *s);
+/* `s` as an XML part can hold it: well-formed UTF-8 (a sequence cut short
+ * at the end by a fixed buffer is dropped, a broken one inside becomes
+ * U+FFFD), and no character XML 1.0 forbids (C0 controls but tab, newline
+ * and carriage return become a space; U+FFFE and U+FFFF become U+FFFD).
+ * `s` itself when it is fine, else a copy that lives as long as the book. */
+const char *tx_xml(book *b, const char *s);
 const char *tx_base_name(const char *path);
 void tx_sheet_name(const book *b, const char *want, const char *fallback, char out[NAME_CAP]);
 
