@@ -27,6 +27,7 @@ static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *par
     node->parent = parent;
     node->depth = depth;
     node->id = "";
+    node->path = ""; /* until its id is known: a shock may look for it */
     if (!ld_want_kind(L, y, Y_MAP, "a segment"))
         return;
     ld_check_keys(L, y, "a segment", segment_keys);
