@@ -4,7 +4,8 @@
 #   make test       the suite, then again under ASan+UBSan
 #   make bench      timings and peak memory
 #   make install    PREFIX=/usr/local (DESTDIR honoured)
-#   make fuzz       run the loader fuzzer for FUZZ_SECONDS (needs clang)
+#   make fuzz       run the fuzzers (FUZZ_TARGET: load, chart, render; all by
+#                   default) for FUZZ_SECONDS each (needs clang)
 #   make fresh-check  the README's two commands on a fresh Debian 12 root
 #                   (debootstrap, as root; minutes)
 
@@ -132,7 +133,7 @@ bench: deps all $(BUILD)/tests/bench $(BUILD)/tests/bench_holt $(BUILD)/tests/ge
 	@sh tests/bench.sh $(BUILD)
 
 fuzz:
-	@sh tests/fuzz/run.sh $(BUILD) $${FUZZ_SECONDS:-60}
+	@sh tests/fuzz/run.sh $(BUILD) $${FUZZ_SECONDS:-60} $(FUZZ_TARGET)
 
 fresh-check:
 	@sh tests/fresh-machine.sh

@@ -1,18 +1,121 @@
 #!/bin/sh
-# tests/fuzz/run.sh BUILD SECONDS - fuzz the dataset loader with libFuzzer
-# (clang, from Debian's clang package).  Seeds: the datasets and the bad-input
-# fixtures.  Inputs that crashed are written to tests/fixtures/fuzz/ so the
-# suite replays them forever after.
+# tests/fuzz/run.sh BUILD SECONDS [TARGET...] - build the libFuzzer targets
+# with clang (Debian's clang package), ASan and UBSan, and run each TARGET
+# for SECONDS, one after the other, in one process (no -jobs or -workers):
+#   load    any bytes through the loader and the model build (fuzz_load.c)
+#   chart   every figure through chart_layout (fuzz_chart.c)
+#   render  every built-in plugin's render() (fuzz_render.c)
+# Without TARGET: $FUZZ_TARGET, else all three.  `make fuzz` runs this with
+# $(BUILD), FUZZ_SECONDS and FUZZ_TARGET.
+#
+# Everything is built below BUILD/fuzz: the core's objects and the plugins
+# through the Makefile's own rules (CC=clang, instrumented with
+# -fsanitize=fuzzer-no-link so that libFuzzer sees their coverage), the
+# targets, the corpora (BUILD/fuzz/corpus/TARGET, seeded from the datasets
+# and every fixture) and each run's log (BUILD/fuzz/TARGET.log).  Inputs
+# that crash, hang, leak or trip a check are written to tests/fixtures/fuzz/
+# (load), tests/fixtures/fuzz-chart/ and tests/fixtures/fuzz-render/, which
+# the suite replays (tests/e2e/cli.sh, tests/e2e/fuzzed.sh).
+#
+# Repeat one input:  BUILD/fuzz/fuzz_render tests/fixtures/fuzz-render/FILE
 set -eu
 BUILD=$1
 SECONDS_TO_RUN=$2
+shift 2
+TARGETS=${*:-${FUZZ_TARGET:-load chart render}}
 command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
+for t in $TARGETS; do
+    case $t in load | chart | render) ;; *) echo "run.sh: no fuzz target '$t' (load, chart, render)" >&2; exit 2 ;; esac
+done
+
 out=$BUILD/fuzz
-mkdir -p "$out/corpus"
-cp datasets/*.yaml tests/fixtures/bad/*.yaml tests/fixtures/fuzz/* "$out/corpus/" 2>/dev/null || true
-src=$(ls core/*/*.c | grep -v -e core/cli/main.c)
-clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Icore \
-    -DMKP_VERSION='"fuzz"' -o "$out/fuzz_load" tests/fuzz/fuzz_load.c $src -lyaml -ldl -lm
-"$out/fuzz_load" -max_total_time="$SECONDS_TO_RUN" -max_len=8192 -timeout=5 \
-    -dict=tests/fuzz/yaml.dict -artifact_prefix=tests/fixtures/fuzz/ "$out/corpus" || true
-ls tests/fixtures/fuzz/
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+WARN="-Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral"
+
+# The core and the plugins through the Makefile's rules, so that the flags,
+# libraries and warnings are the ones every build uses.  Not the caller's
+# MAKEFLAGS: they carry its BUILD.
+core_obj=$(ls core/*/*.c | grep -v '^core/cli/main\.c$' | sed "s|^|$out/obj/|; s|\.c\$|.o|")
+plugins=""
+case " $TARGETS " in *" render "*) plugins="csv pdf svg xlsx" ;; esac
+env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory BUILD="$out" CC=clang \
+    OPT="-O1 -g -fsanitize=fuzzer-no-link $SAN" LDSAN="$SAN" \
+    $core_obj $(for p in $plugins; do printf '%s ' "$out/lib/marketpress/plugins/$p.so"; done)
+
+build_target() { # NAME: BUILD/fuzz/fuzz_NAME from tests/fuzz/fuzz_NAME.c and the core
+    clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer $SAN $WARN -Iinclude -Icore \
+        -o "$out/fuzz_$1" "tests/fuzz/fuzz_$1.c" $core_obj -lyaml -ldl -lm
+}
+
+# Seeds: the datasets, the seeds kept here, and every fixture (the inputs
+# kept from fuzzing included); a corpus grows from run to run.
+seed() { # NAME
+    mkdir -p "$out/corpus/$1"
+    for f in datasets/*.yaml tests/fuzz/seeds/* tests/fixtures/*/*; do
+        case $f in *.py) continue ;; esac
+        [ -f "$f" ] && cp "$f" "$out/corpus/$1/$(echo "$f" | tr / _)"
+    done
+    return 0
+}
+
+# One session stops at its first finding; the next one starts where it
+# stopped (the corpus is kept) for the time left, without the corpus file
+# that was the finding (libFuzzer names an input by its SHA-1), until the
+# time is up.  Coverage at the end is that of the whole corpus, replayed.
+session() { # TARGET KEEP SECONDS OPTS...
+    st=$1 skeep=$2 ssec=$3
+    shift 3
+    TMPDIR=$out/tmp ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
+        "$out/fuzz_$st" -max_total_time="$ssec" "$@" -print_final_stats=1 -dict=tests/fuzz/yaml.dict \
+        -artifact_prefix="$skeep" "$out/corpus/$st"
+}
+
+status=0
+for t in $TARGETS; do
+    case $t in
+    load) keep=tests/fixtures/fuzz/ opts="-max_len=8192 -timeout=5" ;;
+    chart) keep=tests/fixtures/fuzz-chart/ opts="-max_len=65536 -timeout=10" ;;
+    # The plugins' messages (a font fallback, say) would bury libFuzzer's
+    # lines: their stderr is closed, libFuzzer's and the sanitizers' stay.
+    render) keep=tests/fixtures/fuzz-render/ opts="-max_len=65536 -timeout=30 -rss_limit_mb=4096 -close_fd_mask=2" ;;
+    esac
+    build_target "$t"
+    seed "$t"
+    mkdir -p "$keep" "$out/tmp"
+    ls "$keep" >"$out/$t.before"
+    log=$out/$t.log
+    : >"$log"
+    echo "fuzz $t for $SECONDS_TO_RUN s; log in $log"
+    end=$(($(date +%s) + SECONDS_TO_RUN))
+    sessions=0 execs=0 findings=0
+    while left=$((end - $(date +%s))); [ "$left" -gt 0 ] && [ "$sessions" -lt 500 ]; do
+        rm -rf "$out/tmp/"*
+        sessions=$((sessions + 1))
+        rc=0
+        session "$t" "$keep" "$left" $opts >"$log.session" 2>&1 || rc=$?
+        cat "$log.session" >>"$log"
+        n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log.session")
+        execs=$((execs + ${n:-0}))
+        last=$(grep -E '^#[0-9]+[[:space:]].* cov: ' "$log.session" | tail -1 | tr '\t' ' ')
+        echo "fuzz $t: session $sessions: ${n:-0} execs, at the end: ${last:-no coverage line}"
+        [ "$rc" -eq 0 ] && break
+        findings=$((findings + 1))
+        art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log.session" | tail -1)
+        grep -E -m1 '^==[0-9]+==ERROR|^SUMMARY|^fuzz_[a-z]+:|ALARM|out-of-memory|deadly signal' "$log.session" |
+            sed "s|^|fuzz $t: finding ($art): |" || true
+        [ -n "$art" ] || { echo "fuzz $t: exit $rc without a kept input; see $log" >&2; break; }
+        sum=$(sha1sum <"$art" | cut -c1-40)
+        for f in "$out/corpus/$t"/*; do
+            [ "$(sha1sum <"$f" | cut -c1-40)" = "$sum" ] && rm -f "$f"
+        done
+    done
+    rm -f "$log.session"
+    rm -rf "$out/tmp/"*
+    cov=$(TMPDIR=$out/tmp "$out/fuzz_$t" -runs=0 $opts "$out/corpus/$t" 2>&1 | grep -E '^#[0-9]+[[:space:]]+INITED' | tail -1 | tr '\t' ' ')
+    echo "fuzz $t: $sessions session(s), $execs execs in $SECONDS_TO_RUN s ($((execs / SECONDS_TO_RUN))/s), $findings finding(s)"
+    echo "fuzz $t: the corpus replayed: $cov"
+    new=$(ls "$keep" | grep -vxF -f "$out/$t.before" || true)
+    echo "fuzz $t: new inputs in $keep: ${new:-none}"
+    [ "$findings" -eq 0 ] || status=1
+done
+exit $status
