@@ -39,6 +39,18 @@ done
 check_outputs "shipped datasets, both languages" "$T/ship-en"
 check_outputs "shipped datasets, in Chinese" "$T/ship-zh-CN"
 
+# Every test dataset that validates: the forecast fixtures and the inputs
+# the fuzzers kept.
+k=0
+for ds in tests/fixtures/forecast/*.yaml tests/fixtures/fuzz*/*; do
+    [ -f "$ds" ] && "$MKP" validate "$ds" >/dev/null 2>&1 || continue
+    k=$((k + 1))
+    for lang in en zh-CN; do
+        "$MKP" render "$ds" -f svg,xlsx --lang $lang -o "$T/fix/$k-$lang" --no-fsync 2>/dev/null
+    done
+done
+check_outputs "test datasets that validate ($k)" "$T/fix"
+
 # Titles of thousands of characters, of every width, at every place a
 # writer might hold them in a fixed buffer.
 /usr/bin/python3 - "$T/long.yaml" <<'PY'
