@@ -108,19 +108,26 @@ double fl_lead(pdf_doc *d, const char *marked)
     return (double)(n < 2 ? n : 2) * st.size * LEAD;
 }
 
-/* Lines of `s` in style st wrapped to w, drawn from the current position. */
+/* Lines of `s` in style st wrapped to w, drawn from the current position.
+ * The caller made room for the first line; a text taller than what is left
+ * goes on over the next pages instead of below the bottom margin (and,
+ * further down, at coordinates libharu refuses). */
 static void draw_wrapped(pdf_doc *d, const char *s, const pf_style *st, double x, double w, double lead)
 {
     size_t n = tx_lines(d, &d->cell, s, st, w);
     for (size_t i = 0; i < n; i++) {
+        if (i > 0 && !pg_room(d, lead))
+            pg_new(d);
         tx_draw_line(d, &d->cell, i, x, baseline(d->y, st->size, lead), w, 0);
         pg_take(d, lead);
     }
 }
 
-/* A chapter opens a page: its number large, its title, a rule. */
+/* A chapter opens a page: its number large, its title (short: it is also
+ * the running head and a bookmark), a rule. */
 void fl_chapter(pdf_doc *d, const char *title)
 {
+    title = str_short(d, title);
     d->chapter++;
     d->section = 0;
     d->running = ar_strdup(d, title);
@@ -144,6 +151,7 @@ void fl_chapter(pdf_doc *d, const char *title)
  * of what follows fit under it. */
 void fl_section(pdf_doc *d, const char *title, double keep)
 {
+    title = str_short(d, title);
     pf_style st = {1, 0, 12, COL_NAVY};
     double numw = 34, lead = 16;
     size_t n = tx_lines(d, &d->cell, title, &st, d->tw - numw);
@@ -157,10 +165,11 @@ void fl_section(pdf_doc *d, const char *title, double keep)
     pg_take(d, 6);
 }
 
+/* A figure's or table's caption, as short as its entry in the lists. */
 void fl_caption(pdf_doc *d, const char *text)
 {
     pf_style st = {1, 0, 9, COL_NAVY};
-    draw_wrapped(d, text, &st, d->left, d->tw, 12);
+    draw_wrapped(d, str_short(d, text), &st, d->left, d->tw, 12);
     pg_take(d, 4);
 }
 

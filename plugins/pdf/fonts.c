@@ -316,11 +316,27 @@ double pf_measure_cb(void *ctx, const char *text, double size, int bold)
     return text ? pf_width(ctx, text, &st) : 0;
 }
 
+/* pf_width(d, s, st) <= width, summed in the same order (so with the same
+ * result) but only as far as needed: a running head or a cell is fitted
+ * from texts that may be megabytes long. */
+static int fits(pdf_doc *d, const char *s, const pf_style *st, double width)
+{
+    size_t i = 0;
+    double w = 0;
+    while (s[i]) { /* not strlen: that alone would read all of it */
+        uint32_t cp = pf_next_char(s, (size_t)-1, &i);
+        w += pf_cp_width(d, pf_pick(d, st, cp), cp);
+        if (w * st->size / 1000.0 > width)
+            return 0; /* widths are never negative: the whole is wider still */
+    }
+    return w * st->size / 1000.0 <= width;
+}
+
 /* s itself when it fits in width, else a copy cut at a character boundary
  * and ended with an ellipsis. */
 char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
 {
-    if (pf_width(d, s, st) <= width)
+    if (fits(d, s, st, width))
         return (char *)s;
     size_t len = strlen(s), i = 0, keep = 0;
     double w = pf_width(d, "\xE2\x80\xA6", st);

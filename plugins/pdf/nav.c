@@ -46,9 +46,12 @@ static void push(pdf_doc *d, nav_list *l, const nav_entry *e)
 }
 
 /* Records a heading, figure or table at height y of the current page:
- * chapters and sections also become bookmarks. */
+ * chapters and sections also become bookmarks.  The title is kept short
+ * (str_short): a bookmark is a libharu string, and an entry of the contents
+ * must fit on a page. */
 void nav_add(pdf_doc *d, int kind, const char *number, const char *title, double y)
 {
+    title = str_short(d, title);
     nav_entry e = {kind, ar_strdup(d, number), ar_strdup(d, title), d->main.n - 1, nav_here(d, y)};
     if (kind == NAV_CHAPTER || kind == NAV_SECTION) {
         push(d, &d->toc, &e);

@@ -42,12 +42,15 @@ static void push_page(pdf_doc *d, pdf_pages *pp, HPDF_Page page)
 void pg_new(pdf_doc *d)
 {
     HPDF_Page page;
+    /* After an error libharu adds no page: that error is the one to report. */
+    if (pdf_failed(d))
+        longjmp(d->oom, PDF_JMP_HPDF);
     if (d->in_front && d->main.n > 1)
         page = HPDF_InsertPage(d->pdf, d->main.v[1].page);
     else
         page = HPDF_AddPage(d->pdf);
     if (!page)
-        longjmp(d->oom, 1);
+        longjmp(d->oom, d->err && d->err != HPDF_FAILD_TO_ALLOC_MEM ? PDF_JMP_HPDF : 1);
     HPDF_Page_SetWidth(page, (HPDF_REAL)d->pw);
     HPDF_Page_SetHeight(page, (HPDF_REAL)d->ph);
     push_page(d, d->in_front ? &d->front : &d->main, page);
@@ -102,24 +105,27 @@ void pg_line(pdf_doc *d, double x1, double y1, double x2, double y2, double widt
     HPDF_Page_Stroke(d->page);
 }
 
+/* The texts every page's running head and footer repeat, made once. */
+typedef struct heads {
+    const char *title, *who;
+} heads;
+
 /* Running head (report title left, chapter right) and footer (publisher
  * left, "Page X of Y" right) on one page. */
-static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total)
+static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total, const heads *h)
 {
     pf_style st = {0, 0, 7.5, COL_MUTED};
     double head = d->ph - 46, foot = 40;
     d->page = p->page;
-    const char *title = txt_short(d, &d->m->title);
     double title_w = p->running ? d->tw * 0.58 : d->tw;
-    pf_draw(d, d->left, head, pf_fit(d, title, &st, title_w), &st);
+    pf_draw(d, d->left, head, pf_fit(d, h->title, &st, title_w), &st);
     if (p->running) {
         const char *r = pf_fit(d, p->running, &st, d->tw * 0.38);
         pf_draw(d, d->right - pf_width(d, r, &st), head, r, &st);
     }
     pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
     pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
-    const char *who = *txt(d, &d->m->publisher) ? txt_short(d, &d->m->publisher) : title;
-    pf_draw(d, d->left, foot, pf_fit(d, who, &st, d->tw * 0.6), &st);
+    pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);
     char *pg = ar_printf(d, lb(d, L_PAGE_OF), number, total);
     pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);
 }
@@ -128,8 +134,10 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total)
 void pg_decorate(pdf_doc *d)
 {
     size_t total = d->main.n + d->front.n, n = 2;
+    heads h = {txt_short(d, &d->m->title), NULL};
+    h.who = *txt(d, &d->m->publisher) ? txt_short(d, &d->m->publisher) : h.title;
     for (size_t i = 0; i < d->front.n; i++)
-        decorate(d, &d->front.v[i], n++, total);
+        decorate(d, &d->front.v[i], n++, total, &h);
     for (size_t i = 1; i < d->main.n; i++)
-        decorate(d, &d->main.v[i], n++, total);
+        decorate(d, &d->main.v[i], n++, total, &h);
 }

@@ -137,7 +137,7 @@ typedef struct pdf_doc {
     int zh;                         /* Chinese labels and number words */
     int sans;                       /* typeface=sans */
     const char *font, *cjk_font;    /* options font and cjk-font: a family, or "" for the default */
-    jmp_buf oom;                    /* out of memory: render() cleans up and fails */
+    jmp_buf oom;                    /* out of memory (1), libharu failed (PDF_JMP_HPDF): render() cleans up, fails */
 
     HPDF_Doc pdf;
     HPDF_STATUS err, err_detail;    /* libharu's first error */
@@ -179,17 +179,20 @@ typedef struct pdf_doc {
 } pdf_doc;
 
 /* ---- plugin.c ----------------------------------------------------------- */
+#define PDF_JMP_HPDF 2              /* longjmp(d->oom, ...) for an error libharu recorded in d->err */
+int pdf_failed(pdf_doc *d);
 void *xrealloc(pdf_doc *d, void *p, size_t size);
 void *ar_alloc(pdf_doc *d, size_t size);
 char *ar_strdup(pdf_doc *d, const char *s);
 char *ar_printf(pdf_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *txt(const pdf_doc *d, const mkp_text *t);
-/* A text for one place (the document's info, the cover, a running head):
- * at most SHORT_TEXT_MAX bytes, cut at a character boundary with an
- * ellipsis.  libharu refuses strings over 65,535 bytes (and then every
- * page after), and a cover has room for a few lines. */
+/* A text for one place (the document's info, the cover, a running head, a
+ * bookmark): at most SHORT_TEXT_MAX bytes, cut at a character boundary with
+ * an ellipsis.  libharu refuses a string object over 65,535 bytes (and then
+ * every page after), and a cover has room for a few lines. */
 #define SHORT_TEXT_MAX 1000
 const char *txt_short(pdf_doc *d, const mkp_text *t);
+const char *str_short(pdf_doc *d, const char *s);
 
 /* ---- fonts.c ------------------------------------------------------------ */
 

@@ -90,7 +90,11 @@ const char *txt(const pdf_doc *d, const mkp_text *t)
 
 const char *txt_short(pdf_doc *d, const mkp_text *t)
 {
-    const char *s = txt(d, t);
+    return str_short(d, txt(d, t));
+}
+
+const char *str_short(pdf_doc *d, const char *s)
+{
     size_t len = strlen(s), keep = 0;
     if (len <= SHORT_TEXT_MAX)
         return s;
@@ -111,6 +115,19 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
         d->err = error;
         d->err_detail = detail;
     }
+}
+
+/* Whether libharu has failed, keeping its error in d->err.  Some of its
+ * checks (a number out of range, a string too long) only record the error,
+ * without calling on_error, and every later call then fails. */
+int pdf_failed(pdf_doc *d)
+{
+    HPDF_STATUS pending = d->pdf ? HPDF_GetError(d->pdf) : HPDF_OK;
+    if (!d->err && pending != HPDF_OK) {
+        d->err = pending;
+        d->err_detail = HPDF_GetErrorDetail(d->pdf);
+    }
+    return d->err != HPDF_OK;
 }
 
 /* Digits that keep the smallest market values readable: 28.46 (billion),
@@ -141,7 +158,7 @@ static void set_info(pdf_doc *d)
         char *k = ar_alloc(d, len), *o = k;
         for (size_t i = 0; i < m->n_keywords; i++)
             o += sprintf(o, "%s%s", i ? ", " : "", m->keywords[i]);
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, k);
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, str_short(d, k));
     }
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, ar_printf(d, "marketpress %s (pdf plugin)", d->host->version));
     time_t t = (time_t)m->edition_epoch;
@@ -216,8 +233,13 @@ static int render(const mkp_job *job)
     d->sans = face && (strcmp(face, "sans") == 0 || (strcmp(face, "auto") == 0 && d->zh));
     d->font = d->host->option(job, "font");
     d->cjk_font = d->host->option(job, "cjk-font");
-    if (setjmp(d->oom)) {
-        host->diag(job, MKP_FAIL, "out of memory");
+    int jumped = setjmp(d->oom);
+    if (jumped) {
+        if (jumped == PDF_JMP_HPDF)
+            host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report",
+                       (unsigned)d->err, (unsigned)d->err_detail);
+        else
+            host->diag(job, MKP_FAIL, "out of memory");
         doc_free(d);
         return MKP_ERROR;
     }
@@ -253,7 +275,7 @@ static int render(const mkp_job *job)
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     pf_complete_subsets(d);
     int rc = MKP_OK;
-    if (d->err) {
+    if (pdf_failed(d)) {
         host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report", (unsigned)d->err,
                    (unsigned)d->err_detail);
         rc = MKP_ERROR;

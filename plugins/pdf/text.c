@@ -182,44 +182,72 @@ static int can_break(const tx_para *p, size_t i)
     return (a->flags & TX_BRK) || a->kind == TX_CJK || b->kind == TX_CJK;
 }
 
+/* Cuts a word wider than the line into pieces of at least one character
+ * that fit, each but the last open to a break after it; writes them to out
+ * when it is given, and returns how many there are. */
+static size_t cut_word(pdf_doc *d, const tx_para *p, tx_box whole, double width, tx_box *out)
+{
+    const char *s = p->buf + whole.off;
+    size_t k = 0, piece = 0;
+    double w = 0;
+    tx_box b = whole;
+    b.len = 0;
+    b.w = 0;
+    while (k < whole.len) {
+        size_t at = k;
+        uint32_t cp = pf_next_char(s, whole.len, &k);
+        double cw = pf_cp_width(d, whole.face, cp) * p->size / 1000.0;
+        if (w + cw > width && b.len > 0) {
+            b.flags = (unsigned char)((b.flags & ~TX_OPEN) | TX_BRK);
+            if (out)
+                out[piece] = b;
+            piece++;
+            memset(&b, 0, sizeof b);
+            b.kind = TX_WORD;
+            b.face = whole.face;
+            b.off = whole.off + (uint32_t)at;
+            w = 0;
+        }
+        b.len += (uint32_t)(k - at);
+        b.w += (float)cw;
+        w += cw;
+    }
+    b.flags = whole.flags & (unsigned char)~TX_CLOSE;
+    if (out)
+        out[piece] = b;
+    return piece + 1;
+}
+
 /* A word wider than the line (a long URL, a narrow table column) is cut
- * between characters so that nothing runs past the margin. */
+ * between characters so that nothing runs past the margin.  The pieces are
+ * counted first and the boxes moved once, from the end: inserting each
+ * piece in place would move every later box again, quadratic in a long
+ * text. */
 static void split_long(pdf_doc *d, tx_para *p, double width)
 {
-    for (size_t i = 0; i < p->n; i++) {
-        if (p->box[i].kind != TX_WORD || p->box[i].w <= width)
-            continue;
-        tx_box whole = p->box[i];
-        const char *s = p->buf + whole.off;
-        size_t k = 0, piece = 0;
-        double w = 0, cw;
-        tx_box *b = &p->box[i];
-        b->len = 0;
-        b->w = 0;
-        while (k < whole.len) {
-            size_t at = k;
-            uint32_t cp = pf_next_char(s, whole.len, &k);
-            cw = pf_cp_width(d, whole.face, cp) * p->size / 1000.0;
-            if (w + cw > width && b->len > 0) {
-                b->flags = (unsigned char)((b->flags & ~TX_OPEN) | TX_BRK);
-                /* open a slot after box i + piece */
-                push_box(d, p, TX_WORD, whole.face);
-                size_t at_box = i + ++piece;
-                memmove(&p->box[at_box + 1], &p->box[at_box], (p->n - 1 - at_box) * sizeof *p->box);
-                b = &p->box[at_box];
-                memset(b, 0, sizeof *b);
-                b->kind = TX_WORD;
-                b->face = whole.face;
-                b->off = whole.off + (uint32_t)at;
-                w = 0;
-            }
-            b->len += (uint32_t)(k - at);
-            b->w += (float)cw;
-            w += cw;
+    size_t extra = 0, wide = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (p->box[i].kind == TX_WORD && p->box[i].w > width) {
+            wide++;
+            extra += cut_word(d, p, p->box[i], width, NULL) - 1;
         }
-        b->flags = whole.flags & (unsigned char)~TX_CLOSE;
-        i += piece;
+    if (!wide)
+        return;
+    size_t n = p->n + extra, j = n;
+    if (n > p->cap) {
+        p->cap = n;
+        p->box = xrealloc(d, p->box, p->cap * sizeof *p->box);
     }
+    for (size_t i = p->n; i-- > 0;) {
+        tx_box whole = p->box[i];
+        if (whole.kind != TX_WORD || whole.w <= width) {
+            p->box[--j] = whole;
+            continue;
+        }
+        j -= cut_word(d, p, whole, width, NULL);
+        cut_word(d, p, whole, width, &p->box[j]);
+    }
+    p->n = n;
 }
 
 static void push_line(pdf_doc *d, tx_para *p, size_t a, size_t b)
