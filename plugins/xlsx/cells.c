@@ -181,9 +181,9 @@ void put_caption(book *b, sheet *sh, lxw_row_t r, const mkp_table_ref *t, const 
 {
     char buf[1024];
     if (t)
-        snprintf(buf, sizeof buf, lb(b, L_TABLE), t->number, tx(b, t->title));
+        tx_cat(buf, sizeof buf, 0, lb(b, L_TABLE), t->number, tx(b, t->title));
     else
-        snprintf(buf, sizeof buf, "%s", fallback);
+        tx_cat(buf, sizeof buf, 0, "%s", fallback);
     put_text(b, sh, r, 0, buf, b->f.caption, 0);
 }
 

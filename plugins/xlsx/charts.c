@@ -70,7 +70,7 @@ static lxw_row_t figure_block(book *b, const mkp_figure *f, const char *title, c
     put_text(b, sh, r + 1, 0, lb(b, y0 ? L_YEAR : L_CATEGORY), b->f.head_left, 1);
     for (size_t s = 0; s < f->n_series; s++) {
         char name[512];
-        snprintf(name, sizeof name, "%s", tx(b, f->series[s].name));
+        tx_cat(name, sizeof name, 0, "%s", tx(b, f->series[s].name));
         put_text(b, sh, r + 1, (lxw_col_t)(1 + s), name, b->f.head, 1);
     }
     lxw_col_t group_col = (lxw_col_t)(1 + f->n_series);
@@ -161,7 +161,7 @@ static void chart_series(book *b, lxw_chart *chart, const mkp_figure *f, const r
 }
 
 /* Title, axis name and number format, legend only for several series. */
-static void chart_axes(lxw_chart *chart, const mkp_figure *f, const char *title)
+static void chart_axes(book *b, lxw_chart *chart, const mkp_figure *f, const char *title)
 {
     chart_title_set_name(chart, title);
     lxw_chart_font tf = {.size = 11, .bold = 1};
@@ -170,7 +170,7 @@ static void chart_axes(lxw_chart *chart, const mkp_figure *f, const char *title)
     lxw_chart_axis *cat = is_horizontal(f) ? chart->y_axis : chart->x_axis;
     lxw_chart_axis *val = is_horizontal(f) ? chart->x_axis : chart->y_axis;
     if (f->kind != MKP_CHART_PERCENT) /* Excel labels a 100% axis itself */
-        chart_axis_set_name(val, f->unit);
+        chart_axis_set_name(val, tx_xml(b, f->unit));
     if (f->percent && f->kind != MKP_CHART_PERCENT)
         chart_axis_set_num_format(val, "0\"%\"");
     if (is_horizontal(f)) { /* first category on top, values along the bottom */
@@ -209,7 +209,7 @@ static void place_chart(book *b, sheet *sh, lxw_chart *chart, const mkp_figure *
 static void figure_chart(book *b, const mkp_figure *f)
 {
     char title[1024];
-    snprintf(title, sizeof title, lb(b, L_FIGURE), f->number, tx(b, f->title));
+    tx_cat(title, sizeof title, 0, lb(b, L_FIGURE), f->number, tx(b, f->title));
     const row_ref **links = calloc(f->n_series, sizeof *links);
     lxw_chart *chart = links ? workbook_add_chart(b->wb, chart_type(f->kind)) : NULL;
     if (!chart) {
@@ -223,7 +223,7 @@ static void figure_chart(book *b, const mkp_figure *f)
     lxw_row_t first = figure_block(b, f, title, links);
     chart_series(b, chart, f, links, header, first);
     free(links);
-    chart_axes(chart, f, tx_xml(b, title));
+    chart_axes(b, chart, f, tx_xml(b, title));
     place_chart(b, ch_sheet_for(b, f), chart, f);
 }
 

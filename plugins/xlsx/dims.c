@@ -166,14 +166,12 @@ static void dimension_header(book *b, sheet *sh, const dim_layout *L, const mkp_
 {
     const mkp_model *m = b->m;
     char buf[1024];
-    snprintf(buf, sizeof buf, "%s (%s)", tx(b, &dim->title), b->unit);
+    tx_cat(buf, sizeof buf, 0, "%s (%s)", tx(b, &dim->title), b->unit);
     put_caption(b, sh, 0, table_for(b, NULL, dim->id), buf);
     const char *desc = tx(b, &dim->description);
-    snprintf(buf, sizeof buf, lb(b, L_UNIT_NOTE), b->unit);
-    if (*desc) {
-        size_t len = strlen(buf);
-        snprintf(buf + len, sizeof buf - len, " %s", desc);
-    }
+    size_t len = tx_cat(buf, sizeof buf, 0, lb(b, L_UNIT_NOTE), b->unit);
+    if (*desc)
+        tx_cat(buf, sizeof buf, len, " %s", desc);
     put_text(b, sh, 1, 0, buf, b->f.note, 0);
     lxw_col_t last_year = (lxw_col_t)(YEAR_COL + m->n_years - 1);
     put_merged(b, sh, 2, 0, 3, 0, lb(b, L_SEGMENT), b->f.head_left);

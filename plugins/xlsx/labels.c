@@ -1,8 +1,11 @@
 /* labels.c - the workbook's own words in English and Chinese (any other
- * language gets the English labels and the dataset's own texts), how wide
- * a text is in a cell, and sheet names that Excel accepts: cleaned, cut to
- * 31 UTF-16 units on a character boundary and unique ignoring case. */
+ * language gets the English labels and the dataset's own texts), texts
+ * made fit for a fixed buffer and for XML, how wide a text is in a cell,
+ * and sheet names that Excel accepts: cleaned, cut to 31 UTF-16 units on a
+ * character boundary and unique ignoring case. */
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xlsx.h"
@@ -106,6 +109,35 @@ const char *tx(const book *b, const mkp_text *t)
 }
 
 /* ---- text measure and cleaning ------------------------------------------ */
+
+size_t tx_boundary(const char *s, size_t n)
+{
+    size_t k = n;
+    while (k > 0 && n - k < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k == 0)
+        return n;
+    unsigned char lead = (unsigned char)s[k - 1];
+    size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return n - (k - 1) < want ? k - 1 : n;
+}
+
+size_t tx_cat(char *buf, size_t cap, size_t o, const char *fmt, ...)
+{
+    if (o >= cap)
+        return cap;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + o, cap - o, fmt, ap);
+    va_end(ap);
+    if (n >= 0 && (size_t)n < cap - o)
+        return o + (size_t)n;
+    if (n < 0)
+        buf[o] = '\0';
+    else
+        buf[tx_boundary(buf, cap - 1)] = '\0';
+    return cap;
+}
 
 /* What tx_xml puts for code point c at a place where it must change, or c. */
 static uint32_t xml_char(uint32_t c, int broken)

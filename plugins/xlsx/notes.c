@@ -6,13 +6,19 @@
 
 #include "xlsx.h"
 
-/* Paragraph text without the *emphasis* markers of the dataset format. */
+/* Paragraph text without the *emphasis* markers of the dataset format,
+ * cut (when it is longer than out) at a character boundary. */
 static void plain(const char *in, char *out, size_t cap)
 {
     size_t o = 0;
-    for (const char *p = in; *p && o + 1 < cap; p++)
+    const char *p = in;
+    for (; *p && o + 1 < cap; p++)
         if (*p != '*')
             out[o++] = *p;
+    while (*p == '*')
+        p++;
+    if (*p) /* cut short: the last character may lack its end */
+        o = tx_boundary(out, o);
     out[o] = '\0';
 }
 
@@ -52,7 +58,7 @@ static lxw_row_t methodology(book *b, lxw_row_t r)
         for (size_t k = 0; blk->kind == MKP_BLOCK_BULLETS && k < blk->n_items; k++) {
             char item[4096];
             plain(tx(b, &blk->items[k]), item, sizeof item);
-            snprintf(buf, sizeof buf, "\xE2\x80\xA2 %.4000s", item);
+            tx_cat(buf, sizeof buf, 0, "\xE2\x80\xA2 %s", item);
             put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
         }
     }
@@ -123,9 +129,9 @@ static lxw_row_t provenance(book *b, lxw_row_t r)
             n += provenance_rows(b, &pl, &dim->children[s]);
         if (!n)
             continue;
-        snprintf(buf, sizeof buf, lb(b, L_DIM_SERIES), tx(b, &dim->title), n);
+        tx_cat(buf, sizeof buf, 0, lb(b, L_DIM_SERIES), tx(b, &dim->title), n);
         put_text(b, sh, pl.r, 0, buf, b->f.text, 1);
-        snprintf(buf, sizeof buf, "%s/*", dim->path);
+        tx_cat(buf, sizeof buf, 0, "%s/*", dim->path);
         put_text(b, sh, pl.r, 1, buf, b->f.text, 0);
         put_text(b, sh, pl.r++, 2, lb(b, L_ILLUSTRATIVE), b->f.text, 1);
     }
@@ -153,13 +159,13 @@ static lxw_row_t figure_list(book *b, lxw_row_t r)
         for (size_t d = 0; *t->dimension && d < m->n_dimensions; d++)
             if (b->dims[d].ws && strcmp(m->dimensions[d].id, t->dimension) == 0)
                 where = b->dims[d].name;
-        snprintf(buf, sizeof buf, lb(b, L_TABLE), t->number, tx(b, t->title));
+        tx_cat(buf, sizeof buf, 0, lb(b, L_TABLE), t->number, tx(b, t->title));
         put_text(b, sh, r, 0, where, b->f.text, 1);
         put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
     }
     for (size_t i = 0; i < m->n_figures; i++) {
         const mkp_figure *f = &m->figures[i];
-        snprintf(buf, sizeof buf, lb(b, L_FIGURE), f->number, tx(b, f->title));
+        tx_cat(buf, sizeof buf, 0, lb(b, L_FIGURE), f->number, tx(b, f->title));
         put_text(b, sh, r, 0, b->charts ? ch_sheet_for(b, f)->name : "", b->f.text, 1);
         put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
     }

@@ -30,7 +30,7 @@ static int render(const mkp_job *job)
     b.decimals = atoi(host->option(job, "decimals"));
     b.charts = host->option_bool(job, "charts");
     b.collapse = host->option_bool(job, "collapse");
-    snprintf(b.unit, sizeof b.unit, "%s %s", b.m->currency, b.m->unit);
+    tx_cat(b.unit, sizeof b.unit, 0, "%s %s", b.m->currency, b.m->unit);
     if (!MKP_HAS(mkp_model, b.m, figures))
         b.charts = 0;
     int rc = MKP_OK;

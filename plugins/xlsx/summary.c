@@ -114,9 +114,9 @@ static lxw_row_t scenario_table(book *b, sheet *sh, lxw_row_t r)
         const mkp_scenario *s = &m->scenarios[i];
         lxw_row_t at = r + 2 + (lxw_row_t)i;
         if (s == m->scenario)
-            snprintf(buf, sizeof buf, lb(b, L_SHOWN), tx(b, &s->title));
+            tx_cat(buf, sizeof buf, 0, lb(b, L_SHOWN), tx(b, &s->title));
         else
-            snprintf(buf, sizeof buf, "%s", tx(b, &s->title));
+            tx_cat(buf, sizeof buf, 0, "%s", tx(b, &s->title));
         put_text(b, sh, at, 0, buf, b->f.text, 1);
         put_years(b, sh, at, s->market, b->f.value);
         put_cagr(b, sh, at, cagr_col, at, s->cagr, b->f.pct);
@@ -143,8 +143,7 @@ void sm_summary(book *b)
     buf[0] = '\0';
     for (size_t k = 0; k < 3; k++)
         if (facts[k].value && *facts[k].value && o < sizeof buf)
-            o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s: %s", o ? "  |  " : "", lb(b, facts[k].label),
-                                  facts[k].value);
+            o = tx_cat(buf, sizeof buf, o, "%s%s: %s", o ? "  |  " : "", lb(b, facts[k].label), facts[k].value);
     put_text(b, sh, 2, 0, buf, b->f.note, 0);
     lxw_row_t key = 4, n_key = 4 + (m->has_published_cagr != 0);
     lxw_row_t series = key + 2 + n_key + 1;

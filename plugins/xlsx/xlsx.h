@@ -91,6 +91,15 @@ const char *lb(const book *b, int key);
 const char *lb_basis(const book *b, unsigned char flags);
 const char *lb_provenance(const book *b, mkp_provenance p);
 const char *tx(const book *b, const mkp_text *t);
+/* How much of s[0..n) to keep so that it does not end inside a character:
+ * n, or less by the bytes of a last sequence that its lead byte says is
+ * longer than what is there (a text cut short by a fixed buffer). */
+size_t tx_boundary(const char *s, size_t n);
+/* snprintf at buf + o (appending to what buf holds), but a text too long
+ * for buf is cut at a character boundary, never inside one.  Returns the
+ * new length, or cap when the text did not fit (so a loop that appends
+ * while the result is below cap stops). */
+size_t tx_cat(char *buf, size_t cap, size_t o, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 double tx_width(const char *s);
 /* `s` as an XML part can hold it: well-formed UTF-8 (a sequence cut short
  * at the end by a fixed buffer is dropped, a broken one inside becomes
