@@ -101,7 +101,10 @@ for t in $TARGETS; do
         [ "$rc" -eq 0 ] && break
         findings=$((findings + 1))
         art=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log.session" | tail -1)
-        grep -E -m1 '^==[0-9]+==ERROR|^SUMMARY|^fuzz_[a-z]+:|ALARM|out-of-memory|deadly signal' "$log.session" |
+        # The first line that says what it was: a target's own check, a
+        # sanitizer's report, or libFuzzer's (timeout, leak, memory).
+        grep -E -m1 '^fuzz_chart: figure |^fuzz_render: plugin |^==[0-9]+== ?ERROR: |runtime error: |^SUMMARY: ' \
+            "$log.session" |
             sed "s|^|fuzz $t: finding ($art): |" || true
         [ -n "$art" ] || { echo "fuzz $t: exit $rc without a kept input; see $log" >&2; break; }
         sum=$(sha1sum <"$art" | cut -c1-40)
@@ -111,7 +114,11 @@ for t in $TARGETS; do
     done
     rm -f "$log.session"
     rm -rf "$out/tmp/"*
-    cov=$(TMPDIR=$out/tmp "$out/fuzz_$t" -runs=0 $opts "$out/corpus/$t" 2>&1 | grep -E '^#[0-9]+[[:space:]]+INITED' | tail -1 | tr '\t' ' ')
+    # An input that trips a check only after others ran before it (state
+    # a plugin keeps between renders) shows here rather than in a session.
+    TMPDIR=$out/tmp "$out/fuzz_$t" -runs=0 $opts -artifact_prefix="$keep" "$out/corpus/$t" >"$out/$t.replay.log" 2>&1 ||
+        echo "fuzz $t: replaying the corpus failed; see $out/$t.replay.log"
+    cov=$(grep -E '^#[0-9]+[[:space:]]+INITED' "$out/$t.replay.log" | tail -1 | tr '\t' ' ')
     echo "fuzz $t: $sessions session(s), $execs execs in $SECONDS_TO_RUN s ($((execs / SECONDS_TO_RUN))/s), $findings finding(s)"
     echo "fuzz $t: the corpus replayed: $cov"
     new=$(ls "$keep" | grep -vxF -f "$out/$t.before" || true)
