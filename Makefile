@@ -19,7 +19,8 @@ endif
 WARN      = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
 OPT      ?= -O2 -g
-SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+SAN_FLAGS = -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=undefined,float-cast-overflow \
+            -fno-omit-frame-pointer
 ifeq ($(SAN),1)
 OPT      := -O1 -g $(SAN_FLAGS)
 LDSAN     = $(SAN_FLAGS)

@@ -31,7 +31,10 @@ static void place(pdf_doc *d, tx_para *p, double x, double w, int justify, const
     double lead = p->size * LEAD;
     size_t n = p->nl, i = 0;
     while (i < n) {
-        size_t fit = (size_t)floor((d->y - d->bottom + 0.01) / lead);
+        /* A gap taken after the last line of a full page (pg_take) may
+         * leave y a little below the bottom margin: no line fits there. */
+        double lines = floor((d->y - d->bottom + 0.01) / lead);
+        size_t fit = lines > 0 ? (size_t)lines : 0;
         if (!d->fresh && (fit == 0 || (i == 0 && fit == 1 && n > 1))) {
             pg_new(d);
             continue;
