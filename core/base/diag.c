@@ -18,7 +18,10 @@ void diag_init(diag_ctx *d, const char *file, FILE *out)
     d->file = file;
     d->out = out ? out : stderr;
     d->errors = d->warnings = 0;
-    d->max_errors = 20;
+    d->max_errors = d->max_warnings = 20;
+    d->errors_shown = d->warnings_shown = 0;
+    d->errors_cut = d->warnings_cut = 0;
+    d->strict = 0;
 }
 
 /* The longest message, in bytes: what a dataset gives is quoted in
@@ -48,23 +51,21 @@ static void put_safe(strbuf *b, const char *msg)
     }
 }
 
-void diag_finish(diag_ctx *d)
+/* Hands one finished line to the diagnostics' stream. */
+static void put_line(diag_ctx *d, strbuf *b)
 {
-    if (d->errors > d->max_errors) {
-        strbuf b = {0};
-        sb_printf(&b, "%s: note: %d more error%s not shown (the first %d are above)", d->file,
-                  d->errors - d->max_errors, d->errors - d->max_errors > 1 ? "s" : "", d->max_errors);
-        if (d->out == stderr) {
-            say("%s", b.s);
-        } else {
-            sb_printf(&b, "\n");
-            fputs(b.s, d->out);
-        }
-        free(b.s);
+    if (d->out == stderr) {
+        say("%s", b->s);
+    } else {
+        sb_printf(b, "\n");
+        fputs(b->s, d->out);
     }
+    free(b->s);
 }
 
-static void emit(diag_ctx *d, const char *kind, int line, int col, const char *fmt, va_list ap)
+/* "file:line:col: kind: message", or "file: kind: message" for the file as
+ * a whole; `tail` is added after the message (never cut). */
+static void emit(diag_ctx *d, const char *kind, int line, int col, const char *tail, const char *fmt, va_list ap)
 {
     strbuf b = {0};
     if (line > 0)
@@ -76,31 +77,83 @@ static void emit(diag_ctx *d, const char *kind, int line, int col, const char *f
         msg = NULL;
     put_safe(&b, msg ? msg : "(out of memory)");
     free(msg);
-    if (d->out == stderr) {
-        say("%s", b.s);
-    } else {
-        sb_printf(&b, "\n");
-        fputs(b.s, d->out);
-    }
-    free(b.s);
+    sb_printf(&b, "%s", tail);
+    put_line(d, &b);
+}
+
+static void cut_note(diag_ctx *d, int cut, int shown, const char *what)
+{
+    if (cut <= 0)
+        return;
+    strbuf b = {0};
+    sb_printf(&b, "%s: note: %d more %s%s not shown (the first %d are above)", d->file, cut, what, cut > 1 ? "s" : "",
+              shown);
+    put_line(d, &b);
+}
+
+void diag_finish(diag_ctx *d)
+{
+    cut_note(d, d->errors_cut, d->max_errors, "error");
+    cut_note(d, d->warnings_cut, d->max_warnings, "warning");
 }
 
 void diag_error(diag_ctx *d, int line, int col, const char *fmt, ...)
 {
-    if (++d->errors > d->max_errors)
+    d->errors++;
+    if (d->errors_shown >= d->max_errors) {
+        d->errors_cut++;
         return;
+    }
+    d->errors_shown++;
     va_list ap;
     va_start(ap, fmt);
-    emit(d, "error", line, col, fmt, ap);
+    emit(d, "error", line, col, "", fmt, ap);
     va_end(ap);
+}
+
+/* A warning, or under --strict an error that says why it is one.  One the
+ * caller chose not to show (!show) is summed up in the caller's own note;
+ * a bulk one leaves max_warnings to the others. */
+static void vwarn(diag_ctx *d, int show, int bulk, int line, int col, const char *fmt, va_list ap)
+{
+    int *count = d->strict ? &d->errors : &d->warnings;
+    int *shown = d->strict ? &d->errors_shown : &d->warnings_shown;
+    int *cut = d->strict ? &d->errors_cut : &d->warnings_cut;
+    int max = d->strict ? d->max_errors : d->max_warnings;
+    ++*count;
+    if (!show)
+        return;
+    if (!bulk || d->strict) {
+        if (*shown >= max) {
+            ++*cut;
+            return;
+        }
+        ++*shown;
+    }
+    emit(d, d->strict ? "error" : "warning", line, col, d->strict ? " [--strict]" : "", fmt, ap);
 }
 
 void diag_warning(diag_ctx *d, int line, int col, const char *fmt, ...)
 {
-    d->warnings++;
     va_list ap;
     va_start(ap, fmt);
-    emit(d, "warning", line, col, fmt, ap);
+    vwarn(d, 1, 0, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_warning_bulk(diag_ctx *d, int show, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vwarn(d, show, 1, line, col, fmt, ap);
+    va_end(ap);
+}
+
+void diag_note(diag_ctx *d, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(d, "note", line, col, "", fmt, ap);
     va_end(ap);
 }
 

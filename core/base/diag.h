@@ -11,14 +11,29 @@
 typedef struct diag_ctx {
     const char *file;
     FILE *out;                      /* stderr, or a test's memstream */
-    int errors, warnings;
-    int max_errors;                 /* stop reporting after this many */
+    int errors, warnings;           /* counted, shown or not */
+    int max_errors;                 /* show at most this many errors */
+    int max_warnings;               /* and this many warnings (bulk ones aside) */
+    int errors_shown, warnings_shown;
+    int errors_cut, warnings_cut;   /* not shown because of those limits */
+    int strict;                     /* --strict: every warning is an error */
 } diag_ctx;
 
 void diag_init(diag_ctx *d, const char *file, FILE *out);
 void diag_error(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* A warning; with d->strict an error, marked "[--strict]". */
 void diag_warning(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-/* Says how many errors were not shown, when max_errors cut them. */
+/* A warning of a kind that can come by the hundred (a text missing in a
+ * language), which the caller limits and sums up itself: shown only when
+ * `show`, and never taking the place of another warning under
+ * max_warnings.  Counted like diag_warning. */
+void diag_warning_bulk(diag_ctx *d, int show, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* A line that sums up what was said (or not shown) above; counts as
+ * neither an error nor a warning. */
+void diag_note(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Says how many errors and warnings were not shown, when the limits cut
+ * them. */
 void diag_finish(diag_ctx *d);
 
 /* One line on standard error, newline added.  Short lines are formatted on

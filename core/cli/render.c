@@ -1,7 +1,8 @@
 /* render.c - the `render` command, in four steps: read the arguments,
  * choose the plugins (and say why any that should run cannot), load every
- * dataset (one wrong dataset and nothing is rendered), then run one job
- * per dataset and plugin (host/jobs.c) and report what did not land. */
+ * dataset and choose its languages (one wrong dataset or language and
+ * nothing is rendered), then run one job per dataset, language and plugin
+ * (host/jobs.c) and report what did not land. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -18,17 +19,19 @@
 
 #define RENDER_USAGE                                                                                                  \
     "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
-    "                          [--lang LANG] [--scenario NAME] [-j N] [--timeout SECONDS] [--times]\n"             \
-    "                          [--memory-limit SIZE] [--cpu-limit SECONDS] [--no-fsync]"
+    "                          [--lang LANG[,LANG...]|all] [--scenario NAME] [-j N] [--timeout SECONDS]\n"        \
+    "                          [--times] [--memory-limit SIZE] [--cpu-limit SECONDS] [--no-fsync] [--strict]"
 
 /* What the command line asked for. */
 typedef struct render_args {
     strs datasets, dirs, raw_opts;  /* raw_opts: copies, cut up by parse_options */
-    const char *formats, *out_dir, *lang, *scenario;
+    const char *formats, *out_dir, *scenario;
+    const char *lang;               /* as given: NULL, "all", or "en,zh-CN" */
     long parallel;
     double timeout, cpu_limit;
     unsigned long long memory_limit;
     int flags;                      /* JOBS_* */
+    int strict;                     /* --strict: a dataset's warnings are errors */
 } render_args;
 
 /* What the steps found. */
@@ -38,6 +41,8 @@ typedef struct render_state {
     size_t n_chosen;
     opt_value *opts;
     mkp_doc **docs;
+    const char ***langs;            /* per dataset: the languages to render, declared tags */
+    size_t *n_langs;
     int missing;                    /* a plugin that should have run cannot: exit 1 */
 } render_state;
 
@@ -126,6 +131,8 @@ static int parse_args(int argc, char **argv, render_args *a)
             a->flags |= JOBS_TIMES;
         else if (strcmp(opt, "--no-fsync") == 0)
             a->flags |= JOBS_NO_FSYNC;
+        else if (strcmp(opt, "--strict") == 0)
+            a->strict = 1;
         else if (opt[0] == '-' && opt[1]) {
             say("marketpress render: unknown option '%s'\n" RENDER_USAGE, opt);
             return -1;
@@ -134,6 +141,24 @@ static int parse_args(int argc, char **argv, render_args *a)
         }
     }
     return 0;
+}
+
+/* What is wrong with --lang's value as a list, or NULL: it is `all`, or
+ * language tags joined by commas. */
+static const char *lang_list_problem(const char *v)
+{
+    size_t len = strlen(v);
+    if (!len || v[0] == ',' || v[len - 1] == ',' || strstr(v, ",,"))
+        return "give language tags such as en or en,zh-CN, or all";
+    if (strcmp(v, "all") == 0)
+        return NULL;
+    for (const char *p = v; *p;) {
+        size_t n = strcspn(p, ",");
+        if (n == 3 && strncmp(p, "all", 3) == 0)
+            return "all stands alone: it means every language each dataset declares";
+        p += n + (p[n] == ',');
+    }
+    return NULL;
 }
 
 /* The checks that need no plugin and no dataset. */
@@ -146,6 +171,8 @@ static int check_args(const render_args *a)
         say("marketpress render: -o needs a folder name");
     else if (a->formats && a->formats[strspn(a->formats, ",")] == '\0')
         say("marketpress render: -f needs one or more plugin names, such as -f pdf,xlsx");
+    else if (a->lang && lang_list_problem(a->lang))
+        say("marketpress render: --lang %s: %s", a->lang, lang_list_problem(a->lang));
     else if (stat(a->out_dir, &st) == 0 && !S_ISDIR(st.st_mode))
         say("marketpress render: -o %s: that is a file, not a folder", a->out_dir);
     else
@@ -340,7 +367,7 @@ static int load_datasets(const render_args *a, render_state *rs)
     rs->docs = xcalloc(a->datasets.n, sizeof *rs->docs);
     size_t bad = 0;
     for (size_t i = 0; i < a->datasets.n; i++) {
-        rs->docs[i] = mdl_open_scenario(a->datasets.v[i], 1, a->scenario);
+        rs->docs[i] = cmd_open(a->datasets.v[i], a->scenario, a->strict ? OPEN_STRICT : 0);
         bad += rs->docs[i] == NULL;
         for (size_t k = 0; rs->docs[i] && k < i; k++)
             if (rs->docs[k] && strcmp(rs->docs[k]->model->id, rs->docs[i]->model->id) == 0) {
@@ -351,6 +378,51 @@ static int load_datasets(const render_args *a, render_state *rs)
     }
     if (bad && a->datasets.n > 1)
         say("marketpress: nothing rendered: %zu of %zu datasets have errors", bad, a->datasets.n);
+    return bad ? -1 : 0;
+}
+
+/* Adds lang to the languages of dataset i unless it is there already. */
+static void add_lang(render_state *rs, size_t i, const char *lang)
+{
+    for (size_t k = 0; k < rs->n_langs[i]; k++)
+        if (rs->langs[i][k] == lang)
+            return;
+    rs->langs[i][rs->n_langs[i]++] = lang;
+}
+
+/* The languages each dataset is rendered in: its default (the first it
+ * declares) without --lang, all it declares with --lang all, else each
+ * one listed, which it must declare.  0, or -1 after one line for each
+ * language a dataset lacks (then nothing is rendered). */
+static int choose_langs(const render_args *a, render_state *rs)
+{
+    size_t nd = a->datasets.n, listed = 1;
+    for (const char *p = a->lang; p && *p; p++)
+        listed += *p == ',';
+    rs->langs = xcalloc(nd, sizeof *rs->langs);
+    rs->n_langs = xcalloc(nd, sizeof *rs->n_langs);
+    int bad = 0;
+    for (size_t i = 0; i < nd; i++) {
+        const mkp_model *m = rs->docs[i]->model;
+        rs->langs[i] = xcalloc(m->n_languages + listed, sizeof **rs->langs);
+        int all = a->lang && strcmp(a->lang, "all") == 0;
+        for (size_t k = 0; k < (all ? m->n_languages : 0); k++)
+            add_lang(rs, i, m->languages[k]);
+        if (!a->lang)
+            add_lang(rs, i, m->languages[0]);
+        if (!a->lang || all)
+            continue;
+        char *copy = xstrdup(a->lang), *save = NULL;
+        for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            const char *lang = cmd_find_lang(m, tok);
+            if (lang)
+                add_lang(rs, i, lang);
+            else
+                cmd_no_lang("render", tok, a->datasets.v[i], m);
+            bad |= !lang;
+        }
+        free(copy);
+    }
     return bad ? -1 : 0;
 }
 
@@ -372,17 +444,22 @@ static int prepare_out_dir(const char *out_dir)
     return 0;
 }
 
-/* One job per dataset and plugin; returns the exit status. */
+/* One job per dataset, language and plugin, all run together; returns
+ * the exit status. */
 static int dispatch(const render_args *a, render_state *rs)
 {
-    size_t n_jobs = a->datasets.n * rs->n_chosen;
-    job_spec *jobs = xcalloc(n_jobs, sizeof *jobs);
+    size_t n_jobs = 0;
     for (size_t i = 0; i < a->datasets.n; i++)
-        for (size_t k = 0; k < rs->n_chosen; k++)
-            jobs[i * rs->n_chosen + k] = (job_spec){.plugin = rs->chosen[k], .model = rs->docs[i]->model,
-                                                     .lang = a->lang, .out_dir = a->out_dir, .opts = rs->opts,
-                                                     .n_opts = a->raw_opts.n, .timeout = a->timeout,
-                                                     .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
+        n_jobs += rs->n_langs[i] * rs->n_chosen;
+    job_spec *jobs = xcalloc(n_jobs, sizeof *jobs);
+    size_t j = 0;
+    for (size_t i = 0; i < a->datasets.n; i++)
+        for (size_t l = 0; l < rs->n_langs[i]; l++)
+            for (size_t k = 0; k < rs->n_chosen; k++)
+                jobs[j++] = (job_spec){.plugin = rs->chosen[k], .model = rs->docs[i]->model,
+                                       .lang = rs->langs[i][l], .out_dir = a->out_dir, .opts = rs->opts,
+                                       .n_opts = a->raw_opts.n, .timeout = a->timeout,
+                                       .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
     jobs_run(jobs, n_jobs, (int)a->parallel, a->flags);
     int rc = rs->missing;
     for (size_t i = 0; i < n_jobs; i++) {
@@ -402,19 +479,24 @@ static int dispatch(const render_args *a, render_state *rs)
 
 int cmd_render(int argc, char **argv)
 {
-    render_args a = {.out_dir = "out", .lang = "en", .parallel = sysconf(_SC_NPROCESSORS_ONLN), .timeout = 600};
+    render_args a = {.out_dir = "out", .parallel = sysconf(_SC_NPROCESSORS_ONLN), .timeout = 600};
     render_state rs = {0};
     int rc = 2;
     if (parse_args(argc, argv, &a) == 0 && check_args(&a) == 0) {
         rc = select_plugins(&a, &rs);
         if (rc == 0)
-            rc = load_datasets(&a, &rs) != 0 ? 2 : prepare_out_dir(a.out_dir);
+            rc = load_datasets(&a, &rs) != 0 || choose_langs(&a, &rs) != 0 ? 2 : prepare_out_dir(a.out_dir);
         if (rc == 0)
             rc = dispatch(&a, &rs);
     }
-    for (size_t i = 0; rs.docs && i < a.datasets.n; i++)
+    for (size_t i = 0; rs.docs && i < a.datasets.n; i++) {
         ds_free(rs.docs[i]);
+        if (rs.langs)
+            free(rs.langs[i]);
+    }
     free(rs.docs);
+    free(rs.langs);
+    free(rs.n_langs);
     free(rs.chosen);
     free(rs.opts);
     plugins_free(&rs.ps);

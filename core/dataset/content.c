@@ -16,7 +16,9 @@
 static const char *const section_keys[] = {"id", "title", "blocks", NULL};
 static const char *const block_keys[] = {"paragraph", "bullets", NULL};
 
-static void load_block(loader *L, mkp_block *b, const ynode *y)
+/* A block of a section; paragraphs and lists are counted so that a
+ * warning can say which ("paragraph 2", "bullet 3 in list 1"). */
+static void load_block(loader *L, mkp_block *b, const ynode *y, size_t *paragraphs, size_t *lists)
 {
     if (!ld_want_kind(L, y, Y_MAP, "a block"))
         return;
@@ -28,12 +30,13 @@ static void load_block(loader *L, mkp_block *b, const ynode *y)
     const ynode *n;
     if ((n = ytree_get(y, "paragraph"))) {
         b->kind = MKP_BLOCK_PARAGRAPH;
-        b->text = ld_get_text(L, n, "paragraph");
+        b->text = ld_get_text(L, n, arena_printf(L->a, "paragraph %zu", ++*paragraphs));
     } else if ((n = ytree_get(y, "bullets")) && ld_want_kind(L, n, Y_SEQ, "bullets")) {
         b->kind = MKP_BLOCK_BULLETS;
         mkp_text *items = arena_array(L->a, n->n, sizeof *items);
+        ++*lists;
         for (size_t i = 0; i < n->n; i++)
-            items[i] = ld_get_text(L, n->items[i], "a bullet");
+            items[i] = ld_get_text(L, n->items[i], arena_printf(L->a, "bullet %zu in list %zu", i + 1, *lists));
         b->items = items;
         b->n_items = n->n;
     }
@@ -79,12 +82,14 @@ void ld_sections(loader *L, const ynode *list)
             secs[i].id = "";
             continue;
         }
+        ld_text_owner(L, "section", secs[i].id);
         if ((n = ld_need(L, y, "title", "a section")))
             secs[i].title = ld_get_text(L, n, "title");
         if ((n = ld_need(L, y, "blocks", "a section")) && ld_want_kind(L, n, Y_SEQ, "blocks")) {
             mkp_block *blocks = arena_array(L->a, n->n, sizeof *blocks);
+            size_t paragraphs = 0, lists = 0;
             for (size_t k = 0; k < n->n; k++)
-                load_block(L, &blocks[k], n->items[k]);
+                load_block(L, &blocks[k], n->items[k], &paragraphs, &lists);
             secs[i].blocks = blocks;
             secs[i].n_blocks = n->n;
         }
@@ -102,6 +107,7 @@ void ld_landscape(loader *L, const ynode *y)
         return;
     ld_check_keys(L, y, "landscape", landscape_keys);
     const ynode *n;
+    ld_text_owner(L, "landscape", NULL);
     if ((n = ytree_get(y, "intro")))
         m->landscape_intro = ld_get_text(L, n, "intro");
     if (!(n = ytree_get(y, "players")) || !ld_want_kind(L, n, Y_SEQ, "players"))
@@ -116,8 +122,10 @@ void ld_landscape(loader *L, const ynode *y)
             p[i].id = "";
             continue;
         }
+        ld_text_owner(L, "player", p[i].id);
+        /* A company's name is its own in every language. */
         if ((v = ld_need(L, py, "name", "a player")))
-            p[i].name = ld_get_text(L, v, "name");
+            p[i].name = ld_get_name(L, v, "name");
         if ((v = ytree_get(py, "description")))
             p[i].description = ld_get_text(L, v, "description");
     }
@@ -190,6 +198,7 @@ void ld_scenarios(loader *L, const ynode *list)
         sc->pub->id = id;
         sc->line = y->line;
         sc->col = y->col;
+        ld_text_owner(L, "scenario", id);
         if ((n = ld_need(L, y, "title", "a scenario")))
             sc->pub->title = ld_get_text(L, n, "title");
         if ((n = ytree_get(y, "description")))

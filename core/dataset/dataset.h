@@ -92,6 +92,7 @@ typedef struct mkp_doc {
     size_t n_dims;
     spec *dims;
     int published_cagr_line, published_cagr_col;
+    int published_cagr_decimals;    /* digits after its point as written: its rounding */
     size_t n_nodes;                 /* segments and sub-segments */
     size_t n_scenarios;             /* including the base case, first */
     scenario_spec *scenarios;

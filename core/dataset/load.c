@@ -23,7 +23,7 @@ mkp_doc *ds_load_buffer(const char *name, const unsigned char *buf, size_t len, 
 {
     mkp_doc *doc = xcalloc(1, sizeof *doc);
     arena_init(&doc->arena);
-    loader L = {doc, &doc->arena, d, methods};
+    loader L = {.doc = doc, .a = &doc->arena, .d = d, .methods = methods};
     doc->model = arena_alloc(L.a, sizeof *doc->model);
     doc->model->size = sizeof *doc->model;
     doc->model->source_file = arena_strdup(L.a, name);
@@ -62,9 +62,13 @@ mkp_doc *ds_load_buffer(const char *name, const unsigned char *buf, size_t len, 
         ld_landscape(&L, n);
     if ((n = ytree_get(root, "scenarios")))
         ld_scenarios(&L, n);
+    ld_language_totals(&L);
     if (d->errors == errors_before)
         return doc;
+    ds_free(doc);
+    return NULL;
 fail:
+    ld_language_totals(&L);
     ds_free(doc);
     return NULL;
 }

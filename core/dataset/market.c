@@ -21,6 +21,9 @@ void ld_report(loader *L, const ynode *r)
 {
     mkp_model *m = L->doc->model;
     ld_check_keys(L, r, "report", report_keys);
+    /* First: every text is checked against the languages. */
+    ld_languages(L, r);
+    ld_text_owner(L, "report", NULL);
     const ynode *n;
     if ((n = ld_need(L, r, "id", "report")))
         m->id = ld_get_id(L, n, "report id");
@@ -29,7 +32,7 @@ void ld_report(loader *L, const ynode *r)
     if ((n = ytree_get(r, "subtitle")))
         m->subtitle = ld_get_text(L, n, "subtitle");
     if ((n = ytree_get(r, "publisher")))
-        m->publisher = ld_get_text(L, n, "publisher");
+        m->publisher = ld_get_name(L, n, "publisher");
     if ((n = ytree_get(r, "source")))
         m->source = ld_get_text(L, n, "source");
     m->product_code = "";
@@ -76,21 +79,6 @@ void ld_report(loader *L, const ynode *r)
             diag_error(L->d, n->line, n->col, "unit must be million, billion or trillion, not '%s'", u);
         else
             m->unit = u;
-    }
-    static const char *const en_only[] = {"en"};
-    m->languages = en_only;
-    m->n_languages = 1;
-    if ((n = ytree_get(r, "languages"))) {
-        size_t cnt;
-        const char *const *v = ld_get_string_list(L, n, "languages", &cnt);
-        if (v && cnt) {
-            for (size_t i = 0; i < cnt; i++)
-                if (!ld_valid_lang(v[i]))
-                    diag_error(L->d, n->items[i]->line, n->items[i]->col,
-                               "'%s' is not a language tag such as en or zh-CN", v[i]);
-            m->languages = v;
-            m->n_languages = cnt;
-        }
     }
     if ((n = ytree_get(r, "keywords")))
         m->keywords = ld_get_string_list(L, n, "keywords", &m->n_keywords);
@@ -202,6 +190,7 @@ void ld_market(loader *L, const ynode *mk)
             m->published_cagr = v / 100.0;
             L->doc->published_cagr_line = n->line;
             L->doc->published_cagr_col = n->col;
+            L->doc->published_cagr_decimals = ld_decimals(n->str);
         }
     }
     ld_method(L, s, mk);

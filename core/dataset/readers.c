@@ -1,6 +1,6 @@
 /* readers.c - the loader's small readers: each checks one node (a key set,
- * a number, a year, an id, a text in several languages, year: value
- * points) and reports at its line and column. */
+ * a number, a year, an id, year: value points) and reports at its line
+ * and column.  Texts, in several languages, are read in langs.c. */
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -180,67 +180,6 @@ const char *ld_get_id(loader *L, const ynode *n, const char *what)
     return s;
 }
 
-int ld_valid_lang(const char *s)
-{
-    size_t n = 0;
-    while (isalpha((unsigned char)s[n]))
-        n++;
-    if (n < 2 || n > 3)
-        return 0;
-    for (s += n; *s; s++)
-        if (!(isalnum((unsigned char)*s) || *s == '-'))
-            return 0;
-    return 1;
-}
-
-/* A string, or a map of language -> string; "en" first when present. */
-mkp_text ld_get_text(loader *L, const ynode *n, const char *what)
-{
-    mkp_text t = {0, NULL};
-    if (n->kind == Y_SCALAR) {
-        if (n->len == 0) {
-            diag_error(L->d, n->line, n->col, "%s must not be empty", what);
-            return t;
-        }
-        mkp_text_entry *e = arena_alloc(L->a, sizeof *e);
-        e->lang = "en";
-        e->text = n->str;
-        t.n = 1;
-        t.v = e;
-        return t;
-    }
-    if (n->kind != Y_MAP || n->n == 0) {
-        diag_error(L->d, n->line, n->col, "%s must be text or a map of language to text, not %s", what,
-                   ytree_kind_name(n));
-        return t;
-    }
-    mkp_text_entry *e = arena_array(L->a, n->n, sizeof *e);
-    size_t k = 0;
-    const ynode *en = ytree_get(n, "en");
-    if (en && en->kind == Y_SCALAR) {
-        e[k].lang = "en";
-        e[k++].text = en->str;
-    }
-    for (size_t i = 0; i < n->n; i++) {
-        const ynode *key = n->keys[i], *v = n->items[i];
-        if (!ld_valid_lang(key->str)) {
-            diag_error(L->d, key->line, key->col, "'%s' is not a language tag such as en or zh-CN", key->str);
-            continue;
-        }
-        if (v->kind != Y_SCALAR || v->len == 0) {
-            diag_error(L->d, v->line, v->col, "%s in %s must be text", what, key->str);
-            continue;
-        }
-        if (strcmp(key->str, "en") == 0)
-            continue;
-        e[k].lang = key->str;
-        e[k++].text = v->str;
-    }
-    t.n = k;
-    t.v = e;
-    return t;
-}
-
 const char *const *ld_get_string_list(loader *L, const ynode *n, const char *what, size_t *count)
 {
     *count = 0;
@@ -257,7 +196,7 @@ const char *const *ld_get_string_list(loader *L, const ynode *n, const char *wha
 
 /* Digits after the decimal point of a number as written ("28.46" has 2,
  * "1.5e1" has 0): how finely the dataset states it. */
-static int decimals(const char *s)
+int ld_decimals(const char *s)
 {
     const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
     int d = 0;
@@ -310,7 +249,7 @@ ypoints ld_get_points(loader *L, const ynode *n, const char *what, int lo, int h
                        "a value must be at most 1e12 of the report's unit, not %s", n->items[i]->str);
             continue;
         }
-        p.v[p.n++] = (ypoint){year, v, n->items[i]->line, n->items[i]->col, decimals(n->items[i]->str)};
+        p.v[p.n++] = (ypoint){year, v, n->items[i]->line, n->items[i]->col, ld_decimals(n->items[i]->str)};
     }
     qsort(p.v, p.n, sizeof *p.v, cmp_point);
     return p;

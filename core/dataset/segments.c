@@ -35,6 +35,7 @@ static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *par
     if ((n = ld_need(L, y, "id", "a segment")) && ld_get_id(L, n, "segment id"))
         node->id = n->str;
     node->path = arena_printf(L->a, "%s/%s", parent->path, node->id);
+    ld_text_owner(L, "segment", node->path);
     if ((n = ld_need(L, y, "title", "a segment")))
         node->title = ld_get_text(L, n, "title");
     if ((n = ytree_get(y, "description")))
@@ -211,6 +212,7 @@ void ld_dimensions(loader *L, const ynode *list)
         const ynode *n;
         if ((n = ld_need(L, y, "id", "a dimension")) && ld_get_id(L, n, "dimension id"))
             nodes[i].id = nodes[i].path = n->str;
+        ld_text_owner(L, "dimension", nodes[i].id);
         if ((n = ld_need(L, y, "title", "a dimension")))
             nodes[i].title = ld_get_text(L, n, "title");
         if ((n = ytree_get(y, "description")))

@@ -87,5 +87,9 @@ typedef struct job_spec {
  * by the same signal. */
 enum { JOBS_QUIET = 1, JOBS_TIMES = 2, JOBS_NO_FSYNC = 4 };
 void jobs_run(job_spec *jobs, size_t n, int parallel, int flags);
-char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir);
+/* DIR/<id>.<ext> or DIR/<id>-<plugin>/ in the model's default language
+ * (its first; lang NULL means it), DIR/<id>.<lang>.<ext> or
+ * DIR/<id>.<lang>-<plugin>/ in any other, so that editions live side by
+ * side.  malloc'd. */
+char *output_name(const loaded_plugin *p, const mkp_model *m, const char *lang, const char *dir);
 #endif

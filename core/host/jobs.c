@@ -35,11 +35,30 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-char *output_name(const loaded_plugin *p, const mkp_model *m, const char *dir)
+/* The language of a job when it is not the model's default, else NULL. */
+static const char *other_lang(const mkp_model *m, const char *lang)
 {
-    if (p->desc->flags & MKP_PLUGIN_DIRECTORY)
-        return xprintf("%s/%s-%s", dir, m->id, p->desc->name);
-    return xprintf("%s/%s.%s", dir, m->id, p->desc->extension);
+    if (!lang || (m->n_languages && strcmp(lang, m->languages[0]) == 0) || (!m->n_languages && !strcmp(lang, "en")))
+        return NULL;
+    return lang;
+}
+
+char *output_name(const loaded_plugin *p, const mkp_model *m, const char *lang, const char *dir)
+{
+    const char *l = other_lang(m, lang);
+    char *stem = l ? xprintf("%s.%s", m->id, l) : xstrdup(m->id);
+    char *path = p->desc->flags & MKP_PLUGIN_DIRECTORY ? xprintf("%s/%s-%s", dir, stem, p->desc->name)
+                                                      : xprintf("%s/%s.%s", dir, stem, p->desc->extension);
+    free(stem);
+    return path;
+}
+
+/* What a job renders, for its messages: the report id, and the language
+ * when it is not the default one ("aigc-foundation-models (zh-CN)"). */
+static char *job_label(const job_spec *js)
+{
+    const char *l = other_lang(js->model, js->lang);
+    return l ? xprintf("%s (%s)", js->model->id, l) : xstrdup(js->model->id);
 }
 
 /* ---- files ---------------------------------------------------------------- */
@@ -240,7 +259,7 @@ static int start(running *r, job_spec *js, int flags)
     r->killed = 0;
     r->pid = 0;
     free(js->final_path);
-    js->final_path = output_name(js->plugin, js->model, js->out_dir);
+    js->final_path = output_name(js->plugin, js->model, js->lang, js->out_dir);
     const char *base = strrchr(js->final_path, '/') + 1;
     r->tmp_dir = xprintf("%s/.%s.tmp-%s-XXXXXX", js->out_dir, base, host_tag);
     r->tmp_out = NULL;
@@ -282,11 +301,14 @@ static int start(running *r, job_spec *js, int flags)
     r->pid = 0;
     if (err == EAGAIN && strcmp(what, "start a process for") == 0)
         return -2;
-    if (strcmp(what, "write in") == 0)
+    if (strcmp(what, "write in") == 0) {
         js->failure = xprintf("cannot write in %s: %s; %s not rendered", js->out_dir, strerror(err), js->final_path);
-    else
-        js->failure = xprintf("cannot %s plugin %s rendering %s: %s", what, js->plugin->desc->name,
-                              js->model->id, strerror(err));
+    } else {
+        char *label = job_label(js);
+        js->failure = xprintf("cannot %s plugin %s rendering %s: %s", what, js->plugin->desc->name, label,
+                              strerror(err));
+        free(label);
+    }
     js->ok = 0;
     return -1;
 }
@@ -294,7 +316,8 @@ static int start(running *r, job_spec *js, int flags)
 static void finish(running *r, int wstatus)
 {
     job_spec *js = r->job;
-    const char *name = js->plugin->desc->name, *id = js->model->id;
+    const char *name = js->plugin->desc->name;
+    char *id = job_label(js);
     int is_dir = (js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) != 0;
     js->seconds = now() - r->start;
     job_status st;
@@ -358,6 +381,7 @@ static void finish(running *r, int wstatus)
     }
     fs_remove_tree(r->tmp_dir);
     js->ok = js->failure == NULL;
+    free(id);
     free(r->tmp_dir);
     free(r->tmp_out);
     r->tmp_dir = r->tmp_out = NULL;
@@ -472,9 +496,12 @@ void jobs_run(job_spec *jobs, size_t n, int parallel, int flags)
                 retries += active == 0;
                 break;
             }
-            if (rc == -2)
+            if (rc == -2) {
+                char *label = job_label(js);
                 js->failure = xprintf("cannot start a process for plugin %s rendering %s: %s",
-                                      js->plugin->desc->name, js->model->id, strerror(EAGAIN));
+                                      js->plugin->desc->name, label, strerror(EAGAIN));
+                free(label);
+            }
             next++;
             retries = 0;
             if (rc == 0)

@@ -9,8 +9,14 @@ mkp_doc *mdl_open(const char *path, int quiet_warnings)
 
 mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *scenario)
 {
+    return mdl_open_checked(path, scenario, !quiet_warnings, 0);
+}
+
+mkp_doc *mdl_open_checked(const char *path, const char *scenario, int checks, int strict)
+{
     diag_ctx d;
     diag_init(&d, path, stderr);
+    d.strict = strict;
     mkp_doc *doc = mdl_load_file(path, &d);
     if (doc) {
         doc->want_scenario = scenario;
@@ -19,8 +25,12 @@ mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *sce
             doc = NULL;
         }
     }
-    if (doc && !quiet_warnings)
+    if (doc && (checks || strict))
         mdl_check_consistency(doc, &d);
+    if (doc && d.errors) { /* --strict: a warning of the checks counts */
+        ds_free(doc);
+        doc = NULL;
+    }
     diag_finish(&d);
     return doc;
 }

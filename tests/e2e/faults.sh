@@ -51,9 +51,11 @@ alive() { # PID: still running (a zombie has ended)
 }
 
 # Reference outputs, and the "previous" ones a failed render must keep
-# (the Chinese edition, so that the two can be told apart).
+# (the Chinese edition under the English names, so that the two can be
+# told apart).
 "$MKP" render "$AIGC" -f csv,pdf,xlsx,svg -o "$T/ref" 2>"$T/ref.err" &&
-    "$MKP" render "$AIGC" -f csv,pdf,xlsx,svg -o "$T/prev" --lang zh-CN 2>>"$T/ref.err"
+    "$MKP" render "$AIGC" -f csv,pdf,xlsx,svg -o "$T/prev" --lang zh-CN 2>>"$T/ref.err" &&
+    for f in "$T/prev/$ID".zh-CN*; do mv "$f" "$T/prev/$ID${f#"$T/prev/$ID".zh-CN}"; done
 if [ $? != 0 ]; then
     fail "fault matrix: the reference renders" "$(head -c 400 "$T/ref.err")"
     exit 0

@@ -44,7 +44,7 @@ expect_grep "refused: missing dependency with dlerror's words" "$T/pl.txt" \
 expect_grep "refused: another ABI major" "$T/pl.txt" "wrong_abi.so: built for plugin ABI 2 while this marketpress speaks ABI 1"
 expect_grep "refused: missing entry symbol" "$T/pl.txt" "no_entry.so: missing the entry symbol mkp_plugin_entry_v1"
 expect_grep "refused: descriptor too small" "$T/pl.txt" "small_desc.so: descriptor too small \(16 bytes"
-expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.7"
+expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.8"
 expect_grep "refused: crash while loading" "$T/pl.txt" "ctor_crash.so: crashed while loading \(SIGSEGV\)"
 expect_grep "plugins lists the good ones with options" "$T/pl.txt" "-O csv.decimals=-1"
 "$MKP" plugins -P "$T/bad" >"$T/pl2.txt" 2>&1
@@ -74,7 +74,7 @@ expect_eq "bad dataset: no output written" "$(ls -A "$T/o2")" ""
 # Options: declared, typed and checked before any plugin runs.
 "$MKP" render "$AIGC" -P "$TP" -f options -o "$T/o3" -O options.flag=yes -O options.count=7 \
     -O options.ratio=0.25 -O options.label=hello -O options.paper=letter --lang zh-CN >/dev/null 2>&1
-expect_eq "options reach the plugin" "$(tr '\n' ' ' <"$T/o3/$ID.opts")" \
+expect_eq "options reach the plugin" "$(tr '\n' ' ' <"$T/o3/$ID.zh-CN.opts")" \
     "flag=yes count=7 ratio=0.25 label=hello paper=letter lang=zh-CN id=$ID "
 "$MKP" render "$AIGC" -P "$TP" -f options -o "$T/o4" >/dev/null 2>&1
 expect_grep "defaults when not set" "$T/o4/$ID.opts" "^count=3$"

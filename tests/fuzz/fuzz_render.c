@@ -271,7 +271,7 @@ static void check_strays(const job_spec *js, const char *dir, const char *keep)
 static void render_here(const loaded_plugin *lp, const mkp_model *m, const char *lang, const char *dir)
 {
     job_spec js = {.plugin = lp, .model = m, .lang = lang, .out_dir = dir};
-    js.final_path = output_name(lp, m, dir);
+    js.final_path = output_name(lp, m, lang, dir);
     js.tmp_out = js.final_path;
     if ((lp->desc->flags & MKP_PLUGIN_DIRECTORY) && mkdir(js.final_path, 0777) != 0)
         finding(&js, "cannot make the output folder: %s", strerror(errno));
