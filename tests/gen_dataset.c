@@ -14,7 +14,7 @@ int main(int argc, char **argv)
     printf("report:\n  id: synthetic-%ld\n  title: Synthetic Market With %ld Segments\n", n, n);
     printf("  base_year: 2025\n  estimated_year: 2026\n  forecast_end: 2032\n");
     printf("  currency: USD\n  unit: million\n");
-    printf("market:\n  anchors: {2025: 100000, 2026: 108000, 2032: 190000}\n  published_cagr: 9.61\n");
+    printf("market:\n  anchors: {2025: 100000, 2026: 108000, 2032: 190000}\n  published_cagr: 9.60\n");
     printf("dimensions:\n");
     for (int d = 0; d < dims; d++) {
         printf("  - id: dim-%d\n    title: Dimension %d\n    segments:\n", d, d);

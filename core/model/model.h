@@ -23,10 +23,15 @@ int mdl_build(mkp_doc *doc, diag_ctx *d);
 mkp_doc *mdl_open(const char *path, int quiet_warnings);
 /* The same, presenting scenario `scenario` (NULL: the base case). */
 mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *scenario);
+/* The same with the consistency checks when `checks`, and with `strict`
+ * (--strict) every warning failing the dataset like an error, wherever it
+ * comes from (loader, forecast, consistency). */
+mkp_doc *mdl_open_checked(const char *path, const char *scenario, int checks, int strict);
 
-/* Consistency checks that warn without failing (published CAGR against the
- * anchors, published segments against their parent).  Returns the number
- * of warnings.  On a built model. */
+/* Consistency checks that warn without failing (the published CAGR against
+ * the range the rounded anchors allow, a growth step between anchors that
+ * departs from its neighbour's, published segments against their parent).
+ * Returns the number of warnings.  On a built model. */
 int mdl_check_consistency(const mkp_doc *doc, diag_ctx *d);
 
 /* ---- the steps of mdl_build, one file each ------------------------------ */

@@ -1,7 +1,7 @@
 /* test_forecast.c - the forecast modules against established
  * implementations, their behaviour on short, long, flat, declining and
  * noisy series, the dataset keys that select them, reconciliation (top
- * down and bottom up), rounded shares and the consistency warnings.
+ * down and bottom up), rounded shares and the published-sums warnings.
  *
  * The reference numbers below were computed once by
  * tests/fixtures/forecast/reference.py with numpy, scipy and statsmodels
@@ -954,33 +954,8 @@ TEST(rounded_shares_of_unnormalised_zero_and_negative_parts)
     EXPECT_NEAR(out[0], 100, 1e-9);
 }
 
-/* ---- consistency warnings ---------------------------------------------- */
-
-TEST(published_cagr_warns_beyond_rounding)
-{
-    char err[1024] = "";
-    /* (53.49 / 28.46)^(1/7) - 1 = 9.433%. */
-    const char *near = HEAD "market: {anchors: {2025: 28.46, 2032: 53.49}, published_cagr: 9.43}\n";
-    mkp_doc *doc = load(near, err, sizeof err);
-    EXPECT(doc != NULL);
-    EXPECT_STR(err, "");
-    ds_free(doc);
-    const char *far = HEAD "market: {anchors: {2025: 28.46, 2032: 53.49}, published_cagr: 9.6}\n";
-    doc = load(far, err, sizeof err);
-    EXPECT(doc != NULL);
-    EXPECT_HAS(err, "t.yaml:3:63: warning: published_cagr 9.60% differs from the 9.43% that the anchors imply for "
-                    "2025-2032 by +0.17 percentage points");
-    ds_free(doc);
-    /* 0.05 points is within the publisher's rounding; 0.06 is not. */
-    const char *edge = HEAD "market: {anchors: {2025: 100, 2032: 200}, published_cagr: 10.45}\n";
-    doc = load(edge, err, sizeof err);
-    EXPECT_STR(err, "");
-    ds_free(doc);
-    const char *over = HEAD "market: {anchors: {2025: 100, 2032: 200}, published_cagr: 10.35}\n";
-    doc = load(over, err, sizeof err);
-    EXPECT_HAS(err, "by -0.06 percentage points");
-    ds_free(doc);
-}
+/* ---- consistency warnings: published sums (the published CAGR and growth
+ * steps are in test_consistency.c) ------------------------------------- */
 
 static const char published_sum[] =
     HEAD "market: {anchors: {2025: 100.0, 2032: 200.0}}\n"
