@@ -1,10 +1,13 @@
-/* subset.c - completes libharu 2.3.0's font subsets before saving: it reads
- * the parts of composite glyphs as signed 16-bit numbers and never looks
- * inside parts, so Droid Sans Fallback's ideographs (built from parts above
- * 32767) lost strokes.  Uses libharu's installed internal headers, so it
+/* subset.c - completes libharu 2.3.0's fonts before saving.  It reads the
+ * parts of composite glyphs as signed 16-bit numbers and never looks inside
+ * parts, so Droid Sans Fallback's ideographs (built from parts above 32767)
+ * lost strokes; and it gives each UTF-8 font a ToUnicode map that is not
+ * one (see to_unicode).  Uses libharu's installed internal headers, so it
  * acts only on the library version it was built against. */
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <hpdf_version.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,11 +85,50 @@ static void complete(pdf_doc *d, HPDF_Font font, const char *file)
     fclose(f);
 }
 
+/* libharu writes, as the ToUnicode map of a UTF-8 font, the CMap that
+ * maps its codes to CIDs (a begincidrange, which poppler warns about on
+ * every page, and which a reader cannot copy text by).  A code of such a
+ * font is the character's own UTF-16 value (the font's encoding is
+ * Identity-H and its CIDToGIDMap finds the glyph), so the map it needs is
+ * the identity over the Basic Multilingual Plane: written here in its
+ * place, 100 ranges a block as the CMap format allows, surrogates left out. */
+static void to_unicode(HPDF_Font font)
+{
+    HPDF_Dict tu = font ? HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT) : NULL;
+    if (!tu || !tu->stream)
+        return;
+    HPDF_Stream st = tu->stream;
+    HPDF_MemStream_FreeData(st);
+    HPDF_Stream_WriteStr(st, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    int his[256], n = 0;
+    for (int hi = 0; hi < 256; hi++)
+        if (hi < 0xD8 || hi > 0xDF)
+            his[n++] = hi;
+    for (int at = 0; at < n; at += 100) {
+        int block = n - at < 100 ? n - at : 100;
+        char line[64];
+        snprintf(line, sizeof line, "%d beginbfrange\n", block);
+        HPDF_Stream_WriteStr(st, line);
+        for (int k = at; k < at + block; k++) {
+            snprintf(line, sizeof line, "<%02X00> <%02XFF> <%02X00>\n", his[k], his[k], his[k]);
+            HPDF_Stream_WriteStr(st, line);
+        }
+        HPDF_Stream_WriteStr(st, "endbfrange\n");
+    }
+    HPDF_Stream_WriteStr(st, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+}
+
 void pf_complete_subsets(pdf_doc *d)
 {
     if (strcmp(HPDF_GetVersion(), HPDF_VERSION_TEXT) != 0)
         return;
     for (int i = 0; i < PF_NFACES; i++)
-        if (d->face[i].state == 1)
+        if (d->face[i].state == 1) {
             complete(d, d->face[i].font, pf_file(d, i));
+            to_unicode(d->face[i].font);
+            to_unicode(d->face[i].font_utf);
+        }
 }
