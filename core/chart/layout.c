@@ -305,9 +305,12 @@ static const char *txt(lay *L, const mkp_text *t)
     return fmt_text(t, L->lang);
 }
 
-static int is_zh(const lay *L)
+/* marketpress's word for `key` in the chart's language (model/labels.c,
+ * the table every plugin uses through the host). */
+static const char *word(const lay *L, const char *key)
 {
-    return strncmp(L->lang, "zh", 2) == 0;
+    const char *w = fmt_label(L->lang, key);
+    return w ? w : key;
 }
 
 static void format_value(lay *L, char *buf, size_t cap, double v, int decimals)
@@ -318,43 +321,41 @@ static void format_value(lay *L, char *buf, size_t cap, double v, int decimals)
         fmt_number(buf, cap, v, decimals, 1);
 }
 
+/* A value the publisher printed: bold, with a dot, "Published value".  An
+ * illustrative anchor is an assumption and is drawn like an estimate. */
 static int is_anchor(const mkp_figure *f, size_t s, size_t c)
 {
-    return f->series[s].marks && (f->series[s].marks[c] & MKP_YEAR_ANCHOR);
+    return f->series[s].marks && mkp_value_class_of(f->series[s].marks[c]) == MKP_VALUE_PUBLISHED;
 }
 
-/* "USD billion" in Chinese reads "十亿美元"; units it does not know stay as
- * they are. */
+static mkp_value_class value_class(const mkp_figure *f, size_t s, size_t c)
+{
+    return f->series[s].marks ? mkp_value_class_of(f->series[s].marks[c]) : MKP_VALUE_ESTIMATE;
+}
+
+/* The figure's unit ("USD billion") in the chart's language (十亿美元);
+ * units the table does not know stay as they are. */
 static const char *unit_text(lay *L)
 {
     const char *u = L->f->unit;
     if (strcmp(u, "%") == 0)
-        return is_zh(L) ? "百分比" : "Percent";
-    if (!is_zh(L))
+        return word(L, "percent");
+    char code[8], scale[16], out[64];
+    if (sscanf(u, "%7s %15s", code, scale) != 2)
         return u;
-    static const char *const cur[][2] = {{"USD", "美元"}, {"EUR", "欧元"},     {"JPY", "日元"},  {"CNY", "元人民币"},
-                                         {"GBP", "英镑"}, {"CHF", "瑞士法郎"}, {"KRW", "韩元"}, {"INR", "印度卢比"}};
-    static const char *const scale[][2] = {
-        {"thousand", "千"}, {"million", "百万"}, {"billion", "十亿"}, {"trillion", "万亿"}};
-    char code[8], word[16];
-    if (sscanf(u, "%7s %15s", code, word) != 2)
-        return u;
-    const char *c = NULL, *w = NULL;
-    for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
-        c = strcmp(code, cur[i][0]) == 0 ? cur[i][1] : c;
-    for (size_t i = 0; i < sizeof scale / sizeof scale[0]; i++)
-        w = strcmp(word, scale[i][0]) == 0 ? scale[i][1] : w;
-    return c && w ? arena_printf(&L->s->a, "%s%s", w, c) : u;
+    fmt_unit(out, sizeof out, L->lang, code, scale);
+    return arena_strdup(&L->s->a, out);
 }
 
-/* The figure's callout ("CAGR 2025-2032: 9.43%") in the chart's language. */
+/* The figure's callout ("CAGR 2025–2032: 9.43%", as the model writes it)
+ * in the chart's language. */
 static const char *callout_text(lay *L)
 {
     const char *c = L->f->callout;
     int y0, y1;
     char rest[32];
-    if (is_zh(L) && sscanf(c, "CAGR %d-%d: %31s", &y0, &y1, rest) == 3)
-        return arena_printf(&L->s->a, "%d-%d年复合年增长率：%s", y0, y1, rest);
+    if (c && sscanf(c, "CAGR %d\xE2\x80\x93%d: %31s", &y0, &y1, rest) == 3)
+        return arena_printf(&L->s->a, word(L, "cagr-callout"), y0, y1, rest);
     return c;
 }
 
@@ -449,7 +450,7 @@ static double legend(lay *L, legend_item *items, size_t n, double bottom, size_t
     legend_item more = {NULL, {0, 0, 0, 0}, 0};
     while (rows > max_rows && shown > 1) {
         shown--;
-        more.label = arena_printf(&L->s->a, is_zh(L) ? "另有%zu项" : "+%zu more", n - shown + 1);
+        more.label = arena_printf(&L->s->a, word(L, "more"), n - shown + 1);
         legend_item last = items[shown - 1];
         items[shown - 1] = more;
         rows = legend_flow(L, items, shown, max_w, labels, widths);
@@ -679,8 +680,8 @@ static void columns(lay *L, const vplot *P)
             double y0 = vpos(P, base), y1 = vpos(P, base + (v > 0 ? v : 0));
             int anchor = f->kind != MKP_CHART_PERCENT && is_anchor(f, s, c);
             mkp_color col = chart_color(s);
-            if (!stacked && ns == 1) /* the market: published years dark, estimates light */
-                col = anchor ? chart_color(0) : chart_color(4);
+            if (!stacked && ns == 1) /* the market: each kind of value in its colour */
+                col = mkp_value_class_color(value_class(f, s, c));
             rect(L, MKP_ROLE_MARK, x, y1, bar_w, y0 - y1, col, (int)s, (int)c, v);
             if (!stacked)
                 continue;
@@ -881,22 +882,36 @@ static int shows_anchors(const mkp_figure *f)
     return 0;
 }
 
-/* One entry per series, or published/estimate for the market, plus the
+/* The market chart's legend: one entry per kind of value it shows, when
+ * it shows more than estimates alone. */
+static size_t class_legend(lay *L, legend_item *items)
+{
+    static const char *const keys[MKP_VALUE_CLASSES] = {"class-published", "class-actual", "class-illustrative",
+                                                        "class-estimate", "class-scenario"};
+    int present[MKP_VALUE_CLASSES] = {0}, kinds = 0;
+    for (size_t c = 0; c < L->f->n_categories; c++)
+        present[value_class(L->f, 0, c)] = 1;
+    for (int k = 0; k < MKP_VALUE_CLASSES; k++)
+        kinds += present[k];
+    if (kinds == 0 || (kinds == 1 && present[MKP_VALUE_ESTIMATE]))
+        return 0;
+    size_t n = 0;
+    for (int k = 0; k < MKP_VALUE_CLASSES; k++)
+        if (present[k])
+            items[n++] = (legend_item){word(L, keys[k]), mkp_value_class_color((mkp_value_class)k), 0};
+    return n;
+}
+
+/* One entry per series, or per kind of value for the market, plus the
  * published-value marker where one is drawn. */
 static double chart_legend(lay *L, double top, double bottom)
 {
     const mkp_figure *f = L->f;
-    const char *published = is_zh(L) ? "已公布数值" : "Published value";
-    legend_item *items = arena_array(&L->s->a, f->n_series + 2, sizeof *items);
+    const char *published = word(L, "class-published");
+    legend_item *items = arena_array(&L->s->a, f->n_series + MKP_VALUE_CLASSES + 1, sizeof *items);
     size_t n = 0;
     if (f->kind == MKP_CHART_BAR && f->n_series == 1) {
-        int any = 0;
-        for (size_t c = 0; c < f->n_categories; c++)
-            any |= is_anchor(f, 0, c);
-        if (any) {
-            items[n++] = (legend_item){published, chart_color(0), 0};
-            items[n++] = (legend_item){is_zh(L) ? "估算/预测" : "Estimate or forecast", chart_color(4), 0};
-        }
+        n = class_legend(L, items);
     } else if (f->n_series > 1) {
         for (size_t i = 0; i < f->n_series; i++)
             items[n++] = (legend_item){txt(L, f->series[i].name), chart_color(i), 0};

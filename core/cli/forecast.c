@@ -11,16 +11,23 @@
 #include "model/format.h"
 #include "model/model.h"
 
+#define VALIDATE_USAGE "usage: marketpress validate [--strict] FILE...\n"
+
 int cmd_validate(int argc, char **argv)
 {
-    int bad = 0, files = 0;
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "marketpress validate: unknown option '%s'\n", argv[i]);
+    int bad = 0, files = 0, flags = OPEN_CHECKS;
+    for (int i = 0; i < argc; i++)
+        if (strcmp(argv[i], "--strict") == 0) {
+            flags |= OPEN_STRICT;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "marketpress validate: unknown option '%s'\n" VALIDATE_USAGE, argv[i]);
             return 2;
         }
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--strict") == 0)
+            continue;
         files++;
-        mkp_doc *doc = mdl_open(argv[i], 0);
+        mkp_doc *doc = cmd_open(argv[i], NULL, flags);
         if (!doc) {
             bad++;
             continue;
@@ -31,7 +38,7 @@ int cmd_validate(int argc, char **argv)
         ds_free(doc);
     }
     if (!files) {
-        fputs("marketpress validate: no dataset given\nusage: marketpress validate FILE...\n", stderr);
+        fputs("marketpress validate: no dataset given\n" VALIDATE_USAGE, stderr);
         return 2;
     }
     return bad ? 2 : 0;
@@ -139,7 +146,12 @@ static void json_node(const mkp_model *m, const mkp_node *n, void *ctx)
     json_years(m, n->value);
     fputs(",\n     \"shares\": ", stdout);
     json_years(m, n->share);
-    putchar('}');
+    /* what each value is: published, actual, illustrative, estimate, scenario */
+    fputs(",\n     \"kinds\": {", stdout);
+    for (int i = 0; i < m->n_years; i++)
+        printf("%s\"%d\": \"%s\"", i ? ", " : "", m->first_year + i,
+               mkp_value_class_name(mkp_value_class_of(n->flags[i])));
+    fputs("}}", stdout);
 }
 
 static void print_json(const mkp_model *m, const char *lang)
@@ -221,8 +233,12 @@ static void print_text(const mkp_model *m, const char *lang, int summary_only)
     for (size_t i = 0; i < 3; i++) {
         char label[48];
         snprintf(label, sizeof label, "%s %d", rows[i].label, rows[i].year);
-        fmt_number(buf, sizeof buf, v[mkp_year_index(m, rows[i].year)], 2, 1);
-        printf("  %-22s %10s\n", label, buf);
+        int yi = mkp_year_index(m, rows[i].year);
+        fmt_number(buf, sizeof buf, v[yi], 2, 1);
+        /* what a figure is when the publisher did not print it */
+        mkp_value_class c = mkp_value_class_of(m->market->flags[yi]);
+        int printed = c == MKP_VALUE_PUBLISHED || c == MKP_VALUE_ACTUAL;
+        printf("  %-22s %10s%s%s\n", label, buf, printed ? "" : "  ", printed ? "" : mkp_value_class_name(c));
     }
     char label[48];
     snprintf(label, sizeof label, "CAGR %d-%d", m->cagr_start, m->forecast_end);
@@ -256,7 +272,7 @@ static void print_text(const mkp_model *m, const char *lang, int summary_only)
 
 int cmd_forecast(int argc, char **argv)
 {
-    const char *file = NULL, *lang = "en", *scenario = NULL;
+    const char *file = NULL, *lang = NULL, *scenario = NULL;
     int mode = 0; /* 0 text, 1 csv, 2 json, 3 key statistics only */
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--csv") == 0)
@@ -282,10 +298,17 @@ int cmd_forecast(int argc, char **argv)
         fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--summary|--csv|--json]\n", stderr);
         return 2;
     }
-    mkp_doc *doc = mdl_open_scenario(file, mode == 1 || mode == 2, scenario);
+    mkp_doc *doc = cmd_open(file, scenario, mode == 1 || mode == 2 ? 0 : OPEN_CHECKS);
     if (!doc)
         return 2;
     const mkp_model *m = doc->model;
+    const char *shown = lang ? cmd_find_lang(m, lang) : m->languages[0];
+    if (!shown) {
+        cmd_no_lang("forecast", lang, file, m);
+        ds_free(doc);
+        return 2;
+    }
+    lang = shown;
     if (mode == 1) {
         puts("series,year,value");
         walk_model(m, csv_row, NULL);

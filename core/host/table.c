@@ -79,6 +79,24 @@ static int host_option_bool(const mkp_job *job, const char *name)
     return v && parse_bool(v) == 1;
 }
 
+/* ABI 1.1: the words, unit and amounts of the job's language, from the
+ * table the chart layout and the model's figure titles use too. */
+static const char *host_label(const mkp_job *job, const char *key)
+{
+    const char *l = fmt_label(job->lang, key);
+    return l ? l : key ? key : "";
+}
+
+static size_t host_format_unit(const mkp_job *job, char *buf, size_t cap)
+{
+    return fmt_unit(buf, cap, job->lang, job->model->currency, job->model->unit);
+}
+
+static size_t host_format_money(const mkp_job *job, char *buf, size_t cap, double v, int decimals)
+{
+    return fmt_money(buf, cap, job->lang, job->model->currency, job->model->unit, v, decimals);
+}
+
 const mkp_host host_table = {
     .size = sizeof(mkp_host),
     .abi_major = MKP_ABI_MAJOR,
@@ -93,6 +111,9 @@ const mkp_host host_table = {
     .chart_layout = chart_layout,
     .scene_free = chart_scene_free,
     .option_bool = host_option_bool,
+    .label = host_label,
+    .format_unit = host_format_unit,
+    .format_money = host_format_money,
 };
 
 

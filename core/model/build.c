@@ -96,6 +96,14 @@ static void raw_child(mkp_doc *doc, const spec *c, const double *parent, double 
     }
 }
 
+/* The flags of a series' own anchors: published only where the dataset
+ * says the series is published; an anchor of an illustrative series is an
+ * assumption, and every output says so. */
+static unsigned char anchor_flags(const spec *s)
+{
+    return (unsigned char)(MKP_YEAR_ANCHOR | (s->node->provenance == MKP_PUBLISHED ? MKP_YEAR_PUBLISHED : 0));
+}
+
 /* The values of the children of `parent` before reconciliation, and their
  * flags.  A child built bottom-up is the sum of its own children's raw
  * values, which are worked out first (they have anchors of their own). */
@@ -118,7 +126,7 @@ static void raw_children(mkp_doc *doc, spec *parent, diag_ctx *d)
         for (int i = 0; i < m->n_years; i++)
             cs->flags[i] = m->first_year + i > m->base_year ? MKP_YEAR_FORECAST : 0;
         if (cs->kind == GROWTH_ANCHORS)
-            mark_years(m, cs->flags, &cs->anchors, MKP_YEAR_ANCHOR);
+            mark_years(m, cs->flags, &cs->anchors, anchor_flags(cs));
     }
 }
 
@@ -145,7 +153,7 @@ int mdl_build(mkp_doc *doc, diag_ctx *d)
     for (int i = 0; i < m->n_years; i++)
         market->flags[i] = m->first_year + i > m->base_year ? MKP_YEAR_FORECAST : 0;
     mark_years(m, market->flags, &market->history, MKP_YEAR_HISTORY);
-    mark_years(m, market->flags, &market->anchors, MKP_YEAR_ANCHOR);
+    mark_years(m, market->flags, &market->anchors, anchor_flags(market));
     market->share = new_series(doc);
     for (int i = 0; i < m->n_years; i++)
         market->share[i] = 1.0;

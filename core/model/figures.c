@@ -25,16 +25,36 @@ typedef struct fig_builder {
     size_t n_tables, cap_tables;
 } fig_builder;
 
-/* English and Chinese text, each from its own format string. */
-static const mkp_text *text2(arena *a, const char *en, const char *zh)
+/* The languages marketpress has words for (model/labels.c): every title
+ * the model makes carries each, and any other language falls back to the
+ * English one. */
+static const char *const title_langs[] = {"en", "zh-CN"};
+#define N_TITLE_LANGS (sizeof title_langs / sizeof title_langs[0])
+
+static const mkp_text *text_langs(arena *a, char texts[N_TITLE_LANGS][512])
 {
-    mkp_text_entry *e = arena_array(a, 2, sizeof *e);
-    e[0] = (mkp_text_entry){"en", arena_strdup(a, en)};
-    e[1] = (mkp_text_entry){"zh-CN", arena_strdup(a, zh)};
+    mkp_text_entry *e = arena_array(a, N_TITLE_LANGS, sizeof *e);
+    for (size_t l = 0; l < N_TITLE_LANGS; l++)
+        e[l] = (mkp_text_entry){title_langs[l], arena_strdup(a, texts[l])};
     mkp_text *t = arena_alloc(a, sizeof *t);
-    t->n = 2;
+    t->n = N_TITLE_LANGS;
     t->v = e;
     return t;
+}
+
+/* A title from the label `key` in every language: a format that takes
+ * `name` in that language (when given) and then two numbers. */
+static const mkp_text *titled(arena *a, const char *key, const mkp_text *name, int n0, int n1)
+{
+    char t[N_TITLE_LANGS][512];
+    for (size_t l = 0; l < N_TITLE_LANGS; l++) {
+        const char *f = fmt_label(title_langs[l], key);
+        if (name)
+            snprintf(t[l], sizeof t[l], f, fmt_text(name, title_langs[l]), n0, n1);
+        else
+            snprintf(t[l], sizeof t[l], f, n0, n1);
+    }
+    return text_langs(a, t);
 }
 
 static const mkp_text *text1(arena *a, const char *s)
@@ -138,29 +158,21 @@ static shown pick_shown(fig_builder *b, const mkp_node *parent, size_t limit)
 
 static const mkp_text *other_name(fig_builder *b, size_t n)
 {
-    char en[64], zh[96];
-    snprintf(en, sizeof en, "Other (%zu segments)", n);
-    snprintf(zh, sizeof zh, "其他（%zu个细分市场）", n);
-    return text2(b->a, en, zh);
+    char t[N_TITLE_LANGS][512];
+    for (size_t l = 0; l < N_TITLE_LANGS; l++)
+        snprintf(t[l], sizeof t[l], fmt_label(title_langs[l], "other-segments"), n);
+    return text_langs(b->a, t);
 }
 
-static const char *zh_or_en(const mkp_text *t)
-{
-    return fmt_text(t, "zh-CN");
-}
-
-/* A figure of one dimension: id "<dimension>-<suffix>", its title from an
- * English and a Chinese format that take the dimension's title and two
- * years. */
+/* A figure of one dimension: id "<dimension>-<suffix>", its title from the
+ * label `key`, which takes the dimension's title and two years. */
 static mkp_figure *dim_figure(fig_builder *b, const mkp_node *dim, const char *suffix, mkp_chart_kind kind,
-                              const char *en_fmt, const char *zh_fmt, int y0, int y1)
+                              const char *key, int y0, int y1)
 {
-    char id[96], en[512], zh[512];
+    char id[96];
     snprintf(id, sizeof id, "%s-%s", dim->id, suffix);
     mkp_figure *f = add_figure(b, id, kind, dim->id);
-    snprintf(en, sizeof en, en_fmt, fmt_text(&dim->title, "en"), y0, y1);
-    snprintf(zh, sizeof zh, zh_fmt, zh_or_en(&dim->title), y0, y1);
-    f->title = text2(b->a, en, zh);
+    f->title = titled(b->a, key, &dim->title, y0, y1);
     return f;
 }
 
@@ -174,12 +186,11 @@ static void market_figure(fig_builder *b)
 {
     const mkp_model *m = b->doc->model;
     mkp_figure *f = add_figure(b, "market-size", MKP_CHART_BAR, "");
-    char en[512], zh[512], pct[32];
-    snprintf(en, sizeof en, "%s size, %d-%d", fmt_text(&m->title, "en"), m->first_year, m->forecast_end);
-    snprintf(zh, sizeof zh, "%s规模，%d-%d年", zh_or_en(&m->title), m->first_year, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    char pct[32];
+    f->title = titled(b->a, "figure-market-size", &m->title, m->first_year, m->forecast_end);
     fmt_percent(pct, sizeof pct, m->market->cagr, 2);
-    f->callout = arena_printf(b->a, "CAGR %d-%d: %s", m->cagr_start, m->forecast_end, pct);
+    /* In English; the chart layout words it in the chart's language. */
+    f->callout = arena_printf(b->a, fmt_label("en", "cagr-callout"), m->cagr_start, m->forecast_end, pct);
     f->n_categories = (size_t)m->n_years;
     f->categories = year_texts(b->a, m->first_year, m->forecast_end);
     mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
@@ -195,8 +206,7 @@ static void stacked_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     int b0 = m->base_year - m->first_year;
-    mkp_figure *f = dim_figure(b, dim, "by-year", MKP_CHART_STACKED, "Market by %s, %d-%d", "按%s划分的市场规模，%d-%d年",
-                               m->base_year, m->forecast_end);
+    mkp_figure *f = dim_figure(b, dim, "by-year", MKP_CHART_STACKED, "market-by-years", m->base_year, m->forecast_end);
     f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
     f->categories = year_texts(b->a, m->base_year, m->forecast_end);
     size_t n = sh->n + (sh->n_other > 0);
@@ -215,8 +225,7 @@ static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     int years[2] = {m->base_year, m->forecast_end};
-    mkp_figure *f = dim_figure(b, dim, "shares", MKP_CHART_PERCENT, "Share by %s, %d and %d",
-                               "按%s划分的市场份额，%d年与%d年", years[0], years[1]);
+    mkp_figure *f = dim_figure(b, dim, "shares", MKP_CHART_PERCENT, "figure-shares-by", years[0], years[1]);
     f->unit = "%";
     f->percent = 1;
     f->decimals = 1;
@@ -249,8 +258,7 @@ static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 static void cagr_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
-    mkp_figure *f = dim_figure(b, dim, "cagr", MKP_CHART_HBAR, "CAGR by %s, %d-%d", "按%s划分的复合年增长率，%d-%d年",
-                               m->cagr_start, m->forecast_end);
+    mkp_figure *f = dim_figure(b, dim, "cagr", MKP_CHART_HBAR, "figure-cagr-by", m->cagr_start, m->forecast_end);
     f->unit = "%";
     f->percent = 1;
     size_t n = sh->n + (sh->n_other > 0);
@@ -268,10 +276,7 @@ static void cagr_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
     f->n_categories = n;
     f->categories = cats;
     mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
-    char en2[64], zh2[64];
-    snprintf(en2, sizeof en2, "CAGR %d-%d", m->cagr_start, m->forecast_end);
-    snprintf(zh2, sizeof zh2, "复合年增长率 %d-%d", m->cagr_start, m->forecast_end);
-    *s = (mkp_chart_series){text2(b->a, en2, zh2), "", v, NULL};
+    *s = (mkp_chart_series){titled(b->a, "cagr-range", NULL, m->cagr_start, m->forecast_end), "", v, NULL};
     f->n_series = 1;
     f->series = s;
 }
@@ -322,8 +327,8 @@ static void sub_segment_figure(fig_builder *b, const mkp_node *dim)
                 all[w++] = all[i];
         n = w;
     }
-    mkp_figure *f = dim_figure(b, dim, "sub-segments", MKP_CHART_HBAR_GROUPED, "%s sub-segments, %d and %d",
-                               "%s细分市场，%d年与%d年", m->base_year, m->forecast_end);
+    mkp_figure *f = dim_figure(b, dim, "sub-segments", MKP_CHART_HBAR_GROUPED, "figure-sub-segments", m->base_year,
+                               m->forecast_end);
     mkp_text *cats = arena_array(b->a, n, sizeof *cats), *groups = arena_array(b->a, n, sizeof *groups);
     for (size_t i = 0; i < n; i++) {
         cats[i] = all[i]->title;
@@ -339,10 +344,7 @@ static void region_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     mkp_figure *f = add_figure(b, "regional-comparison", MKP_CHART_HBAR_GROUPED, dim->id);
-    char en[256], zh[256];
-    snprintf(en, sizeof en, "Regional comparison, %d and %d", m->base_year, m->forecast_end);
-    snprintf(zh, sizeof zh, "区域比较，%d年与%d年", m->base_year, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    f->title = titled(b->a, "figure-regions", NULL, m->base_year, m->forecast_end);
     const mkp_node **nodes = arena_array(b->a, sh->n ? sh->n : 1, sizeof *nodes);
     mkp_text *cats = arena_array(b->a, sh->n ? sh->n : 1, sizeof *cats);
     for (size_t i = 0; i < sh->n; i++) {
@@ -360,10 +362,7 @@ static void scenario_figure(fig_builder *b)
     const mkp_model *m = b->doc->model;
     int b0 = m->base_year - m->first_year;
     mkp_figure *f = add_figure(b, "scenario-comparison", MKP_CHART_LINE, "");
-    char en[256], zh[256];
-    snprintf(en, sizeof en, "Market size by scenario, %d-%d", m->base_year, m->forecast_end);
-    snprintf(zh, sizeof zh, "各情景下的市场规模，%d-%d年", m->base_year, m->forecast_end);
-    f->title = text2(b->a, en, zh);
+    f->title = titled(b->a, "figure-scenarios", NULL, m->base_year, m->forecast_end);
     f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
     f->categories = year_texts(b->a, m->base_year, m->forecast_end);
     mkp_chart_series *s = arena_array(b->a, m->n_scenarios, sizeof *s);
@@ -373,21 +372,30 @@ static void scenario_figure(fig_builder *b)
     f->series = s;
 }
 
+/* "Market by Model Type (USD billion)", "按模型类型划分的市场规模（十亿美元）". */
+static const mkp_text *dimension_table_title(arena *a, const mkp_model *m, const mkp_node *dim)
+{
+    char t[N_TITLE_LANGS][512], unit[64];
+    for (size_t l = 0; l < N_TITLE_LANGS; l++) {
+        fmt_unit(unit, sizeof unit, title_langs[l], m->currency, m->unit);
+        snprintf(t[l], sizeof t[l], fmt_label(title_langs[l], "market-by-unit"), fmt_text(&dim->title, title_langs[l]),
+                 unit);
+    }
+    return text_langs(a, t);
+}
+
 void mdl_build_figures(mkp_doc *doc)
 {
     mkp_model *m = doc->model;
     fig_builder b = {.doc = doc, .a = &doc->arena};
     market_figure(&b);
-    add_table(&b, "key-statistics", text2(b.a, "Key market statistics", "关键市场统计数据"), "");
+    add_table(&b, "key-statistics", titled(b.a, "key-statistics", NULL, 0, 0), "");
     const mkp_node *region = NULL;
     for (size_t d = 0; d < m->n_dimensions; d++) {
         const mkp_node *dim = &m->dimensions[d];
         if (!dim->n_children)
             continue;
-        char en[512], zh[512];
-        snprintf(en, sizeof en, "Market by %s (%s %s)", fmt_text(&dim->title, "en"), m->currency, m->unit);
-        snprintf(zh, sizeof zh, "按%s划分的市场规模（%s %s）", zh_or_en(&dim->title), m->currency, m->unit);
-        add_table(&b, dim->id, text2(b.a, en, zh), dim->id);
+        add_table(&b, dim->id, dimension_table_title(b.a, m, dim), dim->id);
         shown sh = pick_shown(&b, dim, MAX_SHOWN);
         stacked_figure(&b, dim, &sh);
         share_figure(&b, dim, &sh);
@@ -402,7 +410,7 @@ void mdl_build_figures(mkp_doc *doc)
     }
     if (m->n_scenarios > 1) {
         scenario_figure(&b);
-        add_table(&b, "scenarios", text2(b.a, "Market size by scenario", "各情景下的市场规模"), "");
+        add_table(&b, "scenarios", titled(b.a, "scenarios-table", NULL, 0, 0), "");
     }
     m->figures = b.figs;
     m->n_figures = b.n;

@@ -11,6 +11,18 @@ size_t fmt_percent(char *buf, size_t cap, double fraction, int decimals);
 void fmt_round_shares(const double *fractions, size_t n, int decimals, double *out);
 const char *fmt_text(const mkp_text *t, const char *lang);
 
+/* labels.c: marketpress's own words in `lang` (zh, zh-CN, zh-Hans-CN:
+ * Chinese; any other: English).  NULL for a key the table does not hold.
+ * fmt_label_key(i) walks the keys (NULL past the last), for tests. */
+int fmt_is_zh(const char *lang);
+const char *fmt_label(const char *lang, const char *key);
+const char *fmt_label_key(size_t i);
+/* The unit of every value: "USD billion", "十亿美元". */
+size_t fmt_unit(char *buf, size_t cap, const char *lang, const char *currency, const char *unit);
+/* An amount in running text: "USD 28.46 billion", "284.6亿美元". */
+size_t fmt_money(char *buf, size_t cap, const char *lang, const char *currency, const char *unit, double v,
+                 int decimals);
+
 /* A value and where it came from, for ordering: fmt_cmp_ranked sorts the
  * largest first, NaN last, equal values in the order they came (qsort). */
 typedef struct fmt_ranked {

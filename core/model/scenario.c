@@ -101,6 +101,33 @@ static void apply(mkp_doc *doc, const scenario_spec *sc, double *tmp, double *fa
         apply_shock(doc, &sc->shocks[k], tmp, factor);
 }
 
+/* Flags every series' value in a year the scenario moved the market:
+ * a scenario value, which is no longer a published or given figure (the
+ * segments were scaled with the market in that year). */
+static void mark_moved_spec(spec *s, const unsigned char *moved, size_t ny)
+{
+    for (size_t i = 0; s->flags && i < ny; i++)
+        if (moved[i]) {
+            s->flags[i] &= (unsigned char)~(MKP_YEAR_ANCHOR | MKP_YEAR_PUBLISHED);
+            s->flags[i] |= MKP_YEAR_SCENARIO;
+        }
+    for (size_t c = 0; c < s->n_children; c++)
+        mark_moved_spec(&s->children[c], moved, ny);
+}
+
+static void mark_moved(mkp_doc *doc, const double *base_market)
+{
+    size_t ny = (size_t)doc->model->n_years;
+    unsigned char *moved = arena_alloc(&doc->arena, ny);
+    for (size_t i = 0; i < ny; i++)
+        moved[i] = doc->market.value[i] != base_market[i];
+    /* The dimensions share the market's flags: marked once, with it. */
+    mark_moved_spec(&doc->market, moved, ny);
+    for (size_t d = 0; d < doc->n_dims; d++)
+        for (size_t c = 0; c < doc->dims[d].n_children; c++)
+            mark_moved_spec(&doc->dims[d].children[c], moved, ny);
+}
+
 /* Every value array of the model, the market first. */
 static size_t collect(spec *s, double **out, size_t n)
 {
@@ -167,11 +194,7 @@ int mdl_apply_scenarios(mkp_doc *doc, diag_ctx *d)
     } else if (chosen && chosen != &pubs[0]) {
         apply(doc, &doc->scenarios[chosen - pubs], tmp, tmp + ny);
         mdl_derive(doc);
-        /* A published figure that the scenario moved is no longer published. */
-        unsigned char *flags = doc->market.flags;
-        for (size_t i = 0; i < ny; i++)
-            if (doc->market.value[i] != pubs[0].market[i])
-                flags[i] &= (unsigned char)~MKP_YEAR_ANCHOR;
+        mark_moved(doc, pubs[0].market);
         m->scenario = chosen;
         m->id = arena_printf(a, "%s-%s", m->id, chosen->id);
         /* Say it on every output: the title carries the scenario's name. */

@@ -74,6 +74,21 @@ typedef struct mkp_color {
     unsigned char r, g, b, a;       /* a = 0: none */
 } mkp_color;
 
+/* ABI 1.1: the colour of each kind of value (mkp_value_class) wherever a
+ * chart tells them apart: the market chart, and a plugin's own drawings
+ * such as the PDF cover, so that one kind of value has one colour. */
+static inline mkp_color mkp_value_class_color(mkp_value_class c)
+{
+    static const mkp_color colors[MKP_VALUE_CLASSES] = {
+        {0, 114, 178, 255},         /* published: blue */
+        {110, 110, 110, 255},       /* actual: grey */
+        {230, 159, 0, 255},         /* illustrative anchor: orange */
+        {86, 180, 233, 255},        /* estimate or forecast: sky blue */
+        {213, 94, 0, 255},          /* scenario: vermillion */
+    };
+    return colors[(unsigned)c < MKP_VALUE_CLASSES ? c : MKP_VALUE_ESTIMATE];
+}
+
 typedef enum mkp_prim_kind {
     MKP_PRIM_RECT = 0,              /* x, y, w, h */
     MKP_PRIM_LINE = 1,              /* x, y -> x2, y2 */

@@ -34,6 +34,43 @@ typedef enum mkp_provenance {
 #define MKP_YEAR_HISTORY  0x01u     /* an actual from the dataset's history */
 #define MKP_YEAR_ANCHOR   0x02u     /* a value given in the dataset (anchor) */
 #define MKP_YEAR_FORECAST 0x04u     /* a year after the base year */
+#define MKP_YEAR_PUBLISHED 0x08u    /* ABI 1.1: an anchor the publisher printed
+                                       (an anchor without it is illustrative) */
+#define MKP_YEAR_SCENARIO 0x10u     /* ABI 1.1: moved by the scenario presented */
+
+/* What one value is, from its year flags: every plugin shows these the
+ * same way (the chart engine's colours, the workbook's and the CSV's
+ * provenance column).  A host of ABI 1.0 sets neither of the 1.1 flags, so
+ * its anchors all read as illustrative: check host->abi_minor >= 1. */
+typedef enum mkp_value_class {
+    MKP_VALUE_PUBLISHED = 0,        /* an anchor the publisher printed */
+    MKP_VALUE_ACTUAL = 1,           /* an actual from the dataset's history */
+    MKP_VALUE_ILLUSTRATIVE = 2,     /* an anchor that is an illustrative assumption */
+    MKP_VALUE_ESTIMATE = 3,         /* interpolated between anchors, or forecast */
+    MKP_VALUE_SCENARIO = 4          /* changed by the scenario the model presents */
+} mkp_value_class;
+#define MKP_VALUE_CLASSES 5
+
+static inline mkp_value_class mkp_value_class_of(unsigned flags)
+{
+    if (flags & MKP_YEAR_SCENARIO)
+        return MKP_VALUE_SCENARIO;
+    if (flags & MKP_YEAR_HISTORY)
+        return MKP_VALUE_ACTUAL;
+    if (flags & MKP_YEAR_ANCHOR)
+        return (flags & MKP_YEAR_PUBLISHED) ? MKP_VALUE_PUBLISHED : MKP_VALUE_ILLUSTRATIVE;
+    return MKP_VALUE_ESTIMATE;
+}
+
+/* The class's name in machine-readable outputs (the CSV, the workbook's
+ * Data table): "published", "actual", "illustrative", "estimate",
+ * "scenario".  For people, the host's label() of the same key. */
+static inline const char *mkp_value_class_name(mkp_value_class c)
+{
+    static const char *const names[MKP_VALUE_CLASSES] = {"published", "actual", "illustrative", "estimate",
+                                                         "scenario"};
+    return (unsigned)c < MKP_VALUE_CLASSES ? names[c] : "estimate";
+}
 
 /* A node of the model: the market, a dimension (whose value is the market
  * total split another way), a segment or a sub-segment.  Every array that

@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 #define MKP_ABI_MAJOR 1
-#define MKP_ABI_MINOR 0
+#define MKP_ABI_MINOR 1
 
 /* The entry symbol: "mkp_plugin_entry_v1" for ABI major 1. */
 #define MKP_ENTRY mkp_plugin_entry_v1
@@ -114,6 +114,25 @@ typedef struct mkp_host {
     /* A MKP_OPT_BOOL option as 1 or 0, however the user spelled it
      * (true/yes/on/1, false/no/off/0).  0 for an undeclared name. */
     int (*option_bool)(const mkp_job *job, const char *name);
+
+    /* ---- ABI 1.1 (check MKP_HAS(mkp_host, host, label) first) ---- */
+
+    /* marketpress's own word for `key` in the job's language, the same
+     * one the chart engine and every built-in plugin use: "cagr" is "CAGR"
+     * in English and 年复合增长率 in Chinese.  Some labels are printf
+     * formats ("figure": "Figure %d"); docs/plugin-guide.md lists every key
+     * with its arguments.  A key this host does not know comes back as
+     * itself.  Never NULL. */
+    const char *(*label)(const mkp_job *job, const char *key);
+
+    /* The unit of every value of the model in the job's language,
+     * "USD billion" or 十亿美元.  Returns the length written. */
+    size_t (*format_unit)(const mkp_job *job, char *buf, size_t cap);
+
+    /* An amount of the model's unit as running text in the job's
+     * language, `decimals` places as in a table: 28.46 -> "USD 28.46
+     * billion", or in Chinese 284.6亿美元 (counted in 万, 亿 and 万亿). */
+    size_t (*format_money)(const mkp_job *job, char *buf, size_t cap, double v, int decimals);
 } mkp_host;
 
 /* One rendering job: one model, one plugin, one output. */

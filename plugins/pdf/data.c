@@ -15,7 +15,9 @@ typedef struct row {
     const char *label;
     const double *v;                /* per model year */
     double cagr;
-    double share[2];                /* percentages, already rounded */
+    double share[3];                /* percentages, already rounded: of the market in the
+                                       base and the end year, of the parent in the end
+                                       year (NAN where the parent is the market) */
     unsigned flags;
     int indent;
 } row;
@@ -25,14 +27,20 @@ typedef struct series_tab {
     row *rows;
     size_t n;
     int y0, y1;                     /* years shown */
-    int shares;                     /* two share columns after the CAGR */
+    int shares;                     /* share columns after the CAGR: 0, 2 (of the market)
+                                       or 3 (and of the parent, for sub-segments) */
     int cagr_from;                  /* first year of the CAGR */
     int decimals;                   /* digits of the values */
 } series_tab;
 
-/* A share column's text: "55.0%". */
+/* A share column's text: "55.0%", or nothing for NAN (a share of the
+ * parent where the parent is the market, which the column before holds). */
 static void share_text(const pdf_doc *d, char *buf, size_t cap, double pct)
 {
+    if (isnan(pct)) {
+        buf[0] = '\0';
+        return;
+    }
     size_t n = d->host->format_number(buf, cap - 1, pct, 1, 0);
     buf[n] = '%';
     buf[n + 1] = '\0';
@@ -47,27 +55,31 @@ static double piece_width(pdf_doc *d, const char *s, size_t a, size_t b)
     return n ? tb_col_width(d, buf, 1, TABLE_SIZE) : 0;
 }
 
-/* The widest unbreakable piece of a header: headers wrap at spaces, after
- * dashes ("CAGR 2025-" / "2032") and between ideographs, like every text. */
+/* The widest piece of a header that must stay on one line: headers wrap
+ * at spaces, after dashes ("CAGR 2025-" / "2032") and where ideographs
+ * meet other characters, but the column keeps a run of ideographs whole,
+ * so that a Chinese term (年复合增长率) is never split in two. */
 static double head_width(pdf_doc *d, const char *s)
 {
     double best = 0, w;
     size_t len = strlen(s), i = 0, start = 0;
+    int wide = -1; /* of the piece so far; -1 before its first character */
     while (i < len) {
         size_t at = i;
         uint32_t cp = pf_next_char(s, len, &i);
-        if (cp == ' ' || mkp_is_wide(cp)) {
+        int cw = mkp_is_wide(cp) != 0;
+        if (cp == ' ' || (wide >= 0 && cw != wide)) {
             w = piece_width(d, s, start, at);
             best = w > best ? w : best;
-            if (cp != ' ') {
-                w = piece_width(d, s, at, i);
-                best = w > best ? w : best;
-            }
-            start = i;
+            start = cp == ' ' ? i : at;
+            wide = cp == ' ' ? -1 : cw;
         } else if (cp == '-' || cp == 0x2013) {
             w = piece_width(d, s, start, i);
             best = w > best ? w : best;
             start = i;
+            wide = -1;
+        } else {
+            wide = cw;
         }
     }
     w = piece_width(d, s, start, len);
@@ -107,8 +119,8 @@ static double label_width(pdf_doc *d, const series_tab *s)
 typedef struct plan {
     int panels, per;                /* panels of `per` years (the last may have fewer) */
     double *yw;                     /* width per year column */
-    double extra[3];                /* CAGR and share columns */
-    const char *head_extra[3];
+    double extra[4];                /* CAGR and share columns */
+    const char *head_extra[4];
 } plan;
 
 /* Fewest panels that leave the label column its room. */
@@ -121,12 +133,19 @@ static plan make_plan(pdf_doc *d, const series_tab *s)
         p.yw[y] = column_width(d, s, 0, s->y0 + y, ar_printf(d, "%d", s->y0 + y));
     p.head_extra[0] = ar_printf(d, lb(d, L_CAGR_RANGE), s->cagr_from, s->y1);
     p.extra[0] = column_width(d, s, 1, 0, p.head_extra[0]);
-    for (int k = 0; k < 2 && s->shares; k++) {
-        p.head_extra[k + 1] = ar_printf(d, lb(d, L_SHARE), k ? d->m->forecast_end : d->m->base_year);
+    for (int k = 0; k < s->shares; k++) {
+        p.head_extra[k + 1] = ar_printf(d, lb(d, k < 2 ? L_SHARE : L_SHARE_PARENT), k ? d->m->forecast_end
+                                                                                      : d->m->base_year);
         p.extra[k + 1] = column_width(d, s, 2 + k, 0, p.head_extra[k + 1]);
     }
+    /* A header that names its base ("Share of market 2025") takes two or
+     * three lines, not a word a line. */
+    for (int k = 0; k < 1 + s->shares; k++) {
+        double half = tb_col_width(d, p.head_extra[k], 1, TABLE_SIZE) * 0.5;
+        p.extra[k] = half > p.extra[k] ? half : p.extra[k];
+    }
     double lw = label_width(d, s), need = lw < LABEL_MIN ? lw : LABEL_MIN;
-    double extra = p.extra[0] + p.extra[1] + p.extra[2];
+    double extra = p.extra[0] + p.extra[1] + p.extra[2] + p.extra[3];
     for (p.panels = 1; p.panels < ny; p.panels++) {
         p.per = (ny + p.panels - 1) / p.panels;
         int fits = 1;
@@ -145,7 +164,7 @@ static plan make_plan(pdf_doc *d, const series_tab *s)
 
 static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, int b, int last)
 {
-    size_t nc = 1 + (size_t)(b - a + 1) + (last ? 1 + 2 * (size_t)s->shares : 0);
+    size_t nc = 1 + (size_t)(b - a + 1) + (last ? 1 + (size_t)s->shares : 0);
     double *w = ar_alloc(d, nc * sizeof *w);
     unsigned char *align = ar_alloc(d, nc);
     const char **head = ar_alloc(d, nc * sizeof *head);
@@ -157,7 +176,7 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
         w[c] = p->yw[y - s->y0];
         head[c] = ar_printf(d, "%d", y);
     }
-    for (int k = 0; last && k < 1 + 2 * s->shares; k++, c++) {
+    for (int k = 0; last && k < 1 + s->shares; k++, c++) {
         w[c] = p->extra[k];
         head[c] = p->head_extra[k];
     }
@@ -171,9 +190,11 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
     if (p->panels == 1)
         caption = lb_caption(d, L_TABLE, s->ref->number, title);
     else if (a == s->y0)
-        caption = ar_printf(d, "%s, %d\xE2\x80\x93%d", lb_caption(d, L_TABLE, s->ref->number, title), a, b);
+        caption = ar_printf(d, "%s%s%s", lb_caption(d, L_TABLE, s->ref->number, title), d->zh ? "，" : ", ",
+                            ar_printf(d, d->host->label(d->job, "year-range"), a, b));
     else
-        caption = ar_printf(d, "%s: %d\xE2\x80\x93%d", lb_numbered(d, L_TABLE_CONT, s->ref->number), a, b);
+        caption = ar_printf(d, d->host->label(d->job, "caption"), lb_numbered(d, L_TABLE_CONT, s->ref->number),
+                            ar_printf(d, d->host->label(d->job, "year-range"), a, b));
     t.cont = lb_numbered(d, L_TABLE_CONT, s->ref->number);
     tb_begin(&t, caption, 3);
     if (a == s->y0)
@@ -182,7 +203,7 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
     for (size_t i = 0; i < s->n; i++) {
         const row *r = &s->rows[i];
         /* one row's strings live on the stack: 10,000 rows cost no memory */
-        char vals[MAX_PER_PANEL + 3][48];
+        char vals[MAX_PER_PANEL + 4][48];
         cells[0] = r->label;
         for (int y = a; y <= b; y++) {
             d->host->format_number(vals[y - a], sizeof vals[0], r->v[y - d->m->first_year], s->decimals, 1);
@@ -193,7 +214,7 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
             lb_pct(d, vals[c - 1], sizeof vals[0], r->cagr);
             cells[c] = vals[c - 1];
             c++;
-            for (int k = 0; k < 2 && s->shares; k++, c++) {
+            for (int k = 0; k < s->shares; k++, c++) {
                 share_text(d, vals[c - 1], sizeof vals[0], r->share[k]);
                 cells[c] = vals[c - 1];
             }
@@ -244,6 +265,15 @@ static void sibling_shares(pdf_doc *d, const mkp_node *kids, size_t n, row *out)
     }
 }
 
+/* A sub-segment's share of the whole market in `year`, a percentage
+ * rounded as the column shows it. */
+static double market_share(const pdf_doc *d, const mkp_node *n, int year)
+{
+    int yi = mkp_year_index(d->m, year);
+    double total = yi >= 0 ? d->m->market->value[yi] : 0;
+    return total > 0 ? round(1000.0 * n->value[yi] / total) / 10.0 : 0;
+}
+
 static void notes(pdf_doc *d, int share_note)
 {
     pg_gap(d, 1);
@@ -266,19 +296,20 @@ void dt_dimension(pdf_doc *d, const mkp_node *dim, const mkp_table_ref *t)
     size_t k = 0;
     for (size_t i = 0; i < dim->n_children; i++) {
         const mkp_node *s = &dim->children[i];
-        rows[k] = (row){txt(d, &s->title), s->value, s->cagr, {segs[i].share[0], segs[i].share[1]},
+        rows[k] = (row){txt(d, &s->title), s->value, s->cagr, {segs[i].share[0], segs[i].share[1], NAN},
                         s->n_children ? TB_BOLD : 0, 0};
         k++;
         row *sub = &rows[k];
         sibling_shares(d, s->children, s->n_children, sub);
         for (size_t j = 0; j < s->n_children; j++, k++) {
             const mkp_node *c = &s->children[j];
-            double s0 = rows[k].share[0], s1 = rows[k].share[1];
-            rows[k] = (row){txt(d, &c->title), c->value, c->cagr, {s0, s1}, 0, 1};
+            double of_parent = rows[k].share[1];
+            rows[k] = (row){txt(d, &c->title), c->value, c->cagr,
+                            {market_share(d, c, m->base_year), market_share(d, c, m->forecast_end), of_parent}, 0, 1};
         }
     }
-    rows[k++] = (row){lb(d, L_TOTAL), dim->value, m->market->cagr, {100, 100}, TB_TOTAL, 0};
-    series_tab s = {t, rows, k, m->first_year, m->forecast_end, 1, m->cagr_start, 0};
+    rows[k++] = (row){lb(d, L_TOTAL), dim->value, m->market->cagr, {100, 100, NAN}, TB_TOTAL, 0};
+    series_tab s = {t, rows, k, m->first_year, m->forecast_end, subs > 0 ? 3 : 2, m->cagr_start, 0};
     series_table(d, &s);
     notes(d, subs > 0);
 }
@@ -289,7 +320,7 @@ void dt_scenarios(pdf_doc *d, const mkp_table_ref *t)
     row *rows = ar_alloc(d, (m->n_scenarios ? m->n_scenarios : 1) * sizeof *rows);
     for (size_t i = 0; i < m->n_scenarios; i++) {
         const mkp_scenario *sc = &m->scenarios[i];
-        rows[i] = (row){txt(d, &sc->title), sc->market, sc->cagr, {0, 0}, sc == m->scenario ? TB_BOLD : 0, 0};
+        rows[i] = (row){txt(d, &sc->title), sc->market, sc->cagr, {0, 0, NAN}, sc == m->scenario ? TB_BOLD : 0, 0};
     }
     series_tab s = {t, rows, m->n_scenarios, m->base_year, m->forecast_end, 0, m->cagr_start, 0};
     series_table(d, &s);
@@ -306,15 +337,19 @@ void dt_key_statistics(pdf_doc *d, const mkp_table_ref *t)
     int years[3] = {m->base_year, m->estimated_year, m->forecast_end};
     int labels[3] = {L_BASE_YEAR, L_EST_YEAR, L_FC_YEAR};
     size_t n = 0;
+    int marked = 0;
     for (int i = 0; i < 3; i++, n++) {
         char money[96];
         int yi = mkp_year_index(m, years[i]);
         lb_money(d, money, sizeof money, yi >= 0 ? m->market->value[yi] : NAN);
         cells[n][0] = lb(d, labels[i]);
         cells[n][1] = ar_printf(d, "%d", years[i]);
-        cells[n][2] = ar_strdup(d, money);
+        /* A figure the publisher did not print says so, beside the ones it did. */
+        int estimate = yi >= 0 && !lb_is_published(d, m->market->flags[yi]);
+        cells[n][2] = estimate ? ar_printf(d, "%s*", money) : ar_strdup(d, money);
+        marked |= estimate;
     }
-    const char *range = ar_printf(d, "%d\xE2\x80\x93%d", m->cagr_start, m->forecast_end);
+    const char *range = ar_printf(d, d->host->label(d->job, "year-range"), m->cagr_start, m->forecast_end);
     cells[n][0] = lb(d, L_CAGR);
     cells[n][1] = range;
     cells[n][2] = lb_percent(d, m->market->cagr);
@@ -344,6 +379,8 @@ void dt_key_statistics(pdf_doc *d, const mkp_table_ref *t)
         tb_row(&tb, cells[r], 0, 0);
     tb_end(&tb);
     pg_gap(d, 1);
+    if (marked)
+        fl_note(d, d->host->label(d->job, "estimate-note"));
     fl_note(d, txt(d, &m->source));
     pg_gap(d, 10);
 }

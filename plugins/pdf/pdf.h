@@ -297,7 +297,7 @@ enum {
     L_CAGR_METHOD, L_BASE_YEAR, L_EST_YEAR, L_FC_YEAR, L_CAGR, L_INDICATOR, L_YEAR, L_VALUE,
     L_SEGMENT, L_TOTAL, L_SHARE, L_CAGR_RANGE, L_SCENARIO, L_PUBLISHED, L_DERIVED,
     L_ILLUSTRATIVE, L_REPORT_KIND, L_PRODUCT, L_EDITION, L_PUBLISHED_BY, L_UNITS, L_SHARE_NOTE,
-    L_SEGMENT_TABLE, L_CHARTS, L_CHART_MISSING, L_PRESENTED, L_N
+    L_SEGMENT_TABLE, L_CHARTS, L_CHART_MISSING, L_PRESENTED, L_SHARE_PARENT, L_N
 };
 const char *lb(const pdf_doc *d, int label);
 const char *lb_unit(pdf_doc *d);
@@ -306,6 +306,9 @@ void lb_value(const pdf_doc *d, char *buf, size_t cap, double v);
 void lb_pct(const pdf_doc *d, char *buf, size_t cap, double fraction);
 const char *lb_percent(pdf_doc *d, double fraction);
 const char *lb_date(pdf_doc *d);
+int lb_is_published(const pdf_doc *d, unsigned char flags);
+unsigned lb_class_color(mkp_value_class c);
+const char *lb_class(const pdf_doc *d, mkp_value_class c);
 const char *lb_provenance(const pdf_doc *d, mkp_provenance p);
 const char *lb_numbered(pdf_doc *d, int label, int number);
 const char *lb_caption(pdf_doc *d, int label, int number, const char *title);

@@ -32,7 +32,7 @@ static const char *market_sentences(pdf_doc *d)
     if (d->zh)
         return ar_printf(d,
                          "本报告以%d年为基准年，当年市场规模为%s；%d年（估计年）预计为%s。"
-                         "预测期末%d年市场规模将达到%s，%d—%d年的年复合增长率为%s。",
+                         "预测期末%d年市场规模将达到%s，%d–%d年的年复合增长率为%s。",
                          m->base_year, money(d, m->base_year), m->estimated_year, money(d, m->estimated_year),
                          m->forecast_end, money(d, m->forecast_end), m->cagr_start, m->forecast_end,
                          lb_percent(d, m->market->cagr));
@@ -51,7 +51,7 @@ static const char *series_sentences(pdf_doc *d)
     const mkp_model *m = d->m;
     const char *s = "";
     if (m->first_year < m->base_year)
-        s = ar_printf(d, d->zh ? "%d—%d年为历史实际值，不属于预测。" : "Values for %d to %d are actuals, not forecasts. ",
+        s = ar_printf(d, d->zh ? "%d–%d年为历史实际值，不属于预测。" : "Values for %d to %d are actuals, not forecasts. ",
                       m->first_year, m->base_year - 1);
     int *years = ar_alloc(d, (size_t)m->n_years * sizeof *years);
     size_t n = 0;
@@ -144,7 +144,7 @@ static void growth_bullet(pdf_doc *d, const mkp_node *dim, int sign)
         return;
     const char *name = txt(d, &dim->children[i].title), *c = lb_percent(d, dim->children[i].cagr);
     if (d->zh)
-        fl_bullet_text(d, ar_printf(d, "%d—%d年增长%s：**%s**，年复合增长率为%s", m->cagr_start, m->forecast_end,
+        fl_bullet_text(d, ar_printf(d, "%d–%d年增长%s：**%s**，年复合增长率为%s", m->cagr_start, m->forecast_end,
                                     sign > 0 ? "最快" : "最慢", name, c));
     else
         fl_bullet_text(d, ar_printf(d, "%s growth, %d\xE2\x80\x93%d: **%s**, CAGR %s", sign > 0 ? "Fastest" : "Slowest",
@@ -297,7 +297,7 @@ static void formula(pdf_doc *d)
 {
     const mkp_model *m = d->m;
     pf_style big = {0, 0, 12, COL_TEXT}, small = {0, 0, 8, COL_TEXT};
-    const char *cagr = d->zh ? "年复合增长率" : "CAGR";
+    const char *cagr = lb(d, L_CAGR);
     struct {
         const char *s;
         const pf_style *st;

@@ -71,6 +71,16 @@ static void tile(pdf_doc *d, double x, double y, double w, const char *label, co
     pf_draw(d, x + 12, y - 42, pf_fit(d, value, &vs, w - 18), &vs);
 }
 
+/* "Base year 2025", and what the figure is when the publisher did not
+ * print it: "Base year 2025 · Estimate or forecast". */
+static const char *tile_label(pdf_doc *d, int label, int year, int yi)
+{
+    const char *l = ar_printf(d, "%s %d", lb(d, label), year);
+    if (yi >= 0 && !lb_is_published(d, d->m->market->flags[yi]))
+        l = ar_printf(d, "%s \xC2\xB7 %s", l, lb_class(d, mkp_value_class_of(d->m->market->flags[yi])));
+    return l;
+}
+
 static void cover_tiles(pdf_doc *d, double y)
 {
     const mkp_model *m = d->m;
@@ -80,10 +90,12 @@ static void cover_tiles(pdf_doc *d, double y)
     lb_money(d, b, sizeof b, ie >= 0 ? m->market->value[ie] : NAN);
     lb_pct(d, c, sizeof c, m->market->cagr);
     double gap = 12, w = (d->tw - 2 * gap) / 3;
-    tile(d, d->left, y, w, ar_printf(d, "%s %d", lb(d, L_BASE_YEAR), m->base_year), a);
-    tile(d, d->left + w + gap, y, w, ar_printf(d, "%s %d", lb(d, L_FC_YEAR), m->forecast_end), b);
+    tile(d, d->left, y, w, tile_label(d, L_BASE_YEAR, m->base_year, ib), a);
+    tile(d, d->left + w + gap, y, w, tile_label(d, L_FC_YEAR, m->forecast_end, ie), b);
     tile(d, d->left + 2 * (w + gap), y, w,
-         ar_printf(d, "%s %d\xE2\x80\x93%d", lb(d, L_CAGR), m->cagr_start, m->forecast_end), c);
+         ar_printf(d, "%s %s", lb(d, L_CAGR), ar_printf(d, d->host->label(d->job, "year-range"), m->cagr_start,
+                                                         m->forecast_end)),
+         c);
 }
 
 static void cover_facts(pdf_doc *d, double y)
@@ -107,8 +119,31 @@ static void cover_facts(pdf_doc *d, double y)
     }
 }
 
-/* The market by year as a small bar chart: history in grey, forecast in
- * navy, the dataset's anchor years in the accent colour. */
+/* The kinds of value the cover's bars show, as a legend at the right of
+ * the chart's heading line: the same colours and words as every chart. */
+static void cover_legend(pdf_doc *d, double y)
+{
+    const mkp_model *m = d->m;
+    int present[MKP_VALUE_CLASSES] = {0};
+    for (int i = 0; i < m->n_years; i++)
+        present[mkp_value_class_of(m->market->flags[i])] = 1;
+    pf_style ls = {0, 0, 7, COL_MUTED};
+    double x = d->right;
+    for (int k = MKP_VALUE_CLASSES - 1; k >= 0; k--) {
+        if (!present[k])
+            continue;
+        const char *w = lb_class(d, (mkp_value_class)k);
+        x -= pf_width(d, w, &ls);
+        pf_draw(d, x, y, w, &ls);
+        x -= 10;
+        pg_rect(d, x, y - 0.5, 7, 7, lb_class_color((mkp_value_class)k));
+        x -= 10;
+    }
+}
+
+/* The market by year as a small bar chart, each kind of value (published,
+ * actual, assumed, estimated, a scenario's) in the colour every chart of
+ * the report gives it, with a legend. */
 static void cover_bars(pdf_doc *d, double top, double h)
 {
     const mkp_model *m = d->m;
@@ -119,13 +154,13 @@ static void cover_bars(pdf_doc *d, double top, double h)
         return;
     pf_style ls = {1, 0, 8.5, COL_NAVY}, vs = {0, 0, 6.5, COL_MUTED};
     pf_style ys = {0, 0, 7, COL_MUTED};
-    pf_draw(d, d->left, top - 9, pf_fit(d, ar_printf(d, "%s (%s)", lb(d, L_MARKET), d->unit_label), &ls, d->tw),
+    pf_draw(d, d->left, top - 9, pf_fit(d, ar_printf(d, "%s (%s)", lb(d, L_MARKET), d->unit_label), &ls, d->tw * 0.4),
             &ls);
+    cover_legend(d, top - 9);
     double slot = d->tw / m->n_years, bw = slot * 0.62, base = top - h + 14, room = h - 14 - 30;
     for (int i = 0; i < m->n_years; i++) {
         double v = m->market->value[i], bh = v > 0 ? v / max * room : 0, x = d->left + slot * i + (slot - bw) / 2;
-        unsigned char f = m->market->flags[i];
-        pg_rect(d, x, base, bw, bh, (f & MKP_YEAR_HISTORY) ? COL_RULE : (f & MKP_YEAR_ANCHOR) ? COL_ACCENT : COL_NAVY);
+        pg_rect(d, x, base, bw, bh, lb_class_color(mkp_value_class_of(m->market->flags[i])));
         char b[48];
         lb_value(d, b, sizeof b, v);
         if (pf_width(d, b, &vs) <= slot - 2)

@@ -550,7 +550,8 @@ static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
     double x = p->anchor == MKP_ANCHOR_MIDDLE ? -w / 2 : p->anchor == MKP_ANCHOR_END ? -w : 0;
     put_str(body, "<g aria-label=\"");
     put_escaped(body, p->text);
-    put_str(body, "\" ");
+    /* what a text is for, where a reader (or a stylesheet) wants to know */
+    put_str(body, p->role == MKP_ROLE_LEGEND ? "\" class=\"legend\" " : p->role == MKP_ROLE_TITLE ? "\" class=\"title\" " : "\" ");
     put_color(body, "fill", p->fill);
     put_str(body, " transform=\"translate(");
     put_num(body, p->x, 3);
@@ -737,13 +738,14 @@ static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, d
     char *path = malloc(cap);
     int rc = -1;
     if (path) {
-        int zh = strncmp(job->lang, "zh", 2) == 0;
         const char *name = host->text(fig->title, job->lang);
+        char number[64];
+        snprintf(number, sizeof number, host->label(job, "figure"), fig->number);
         /* As long as the title is: a fixed buffer could end inside a character. */
-        size_t tcap = strlen(name) + 32;
+        size_t tcap = strlen(name) + strlen(number) + 32;
         char *title = malloc(tcap);
         if (title) {
-            snprintf(title, tcap, zh ? "图%d：%s" : "Figure %d: %s", fig->number, name);
+            snprintf(title, tcap, host->label(job, "caption"), number, name);
             snprintf(path, cap, "%s/%s.svg", job->output_path, fig->file_stem);
             rc = write_svg(fs, sc, title, path);
             free(title);

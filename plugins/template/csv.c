@@ -20,13 +20,15 @@ static const mkp_option options[] = {
     {"header", MKP_OPT_BOOL, "true", "write the header row", NULL, 0, 0},
 };
 
-static const char *provenance_name(mkp_provenance p)
+/* What one value is: published, actual, illustrative, estimate or
+ * scenario (mkp_value_class, from the year's flags).  A host of ABI 1.0
+ * does not tell a published anchor from an illustrative one in the flags:
+ * there the series' own provenance is all there is. */
+static const char *provenance_name(const mkp_node *n, int i)
 {
-    switch (p) {
-    case MKP_PUBLISHED: return "published";
-    case MKP_DERIVED: return "derived";
-    default: return "illustrative";
-    }
+    if (host->abi_minor >= 1)
+        return mkp_value_class_name(mkp_value_class_of(n->flags[i]));
+    return n->provenance == MKP_PUBLISHED ? "published" : n->provenance == MKP_DERIVED ? "derived" : "illustrative";
 }
 
 /* Writes one node's rows, then its children's (depth first). */
@@ -46,7 +48,7 @@ static int write_node(FILE *f, const mkp_model *m, const mkp_node *n, int decima
             /* The host formats without regard to the locale. */
             host->format_number(buf, sizeof buf, n->value[i], decimals, 0);
         }
-        if (fprintf(f, "%s,%d,%s,%s\n", n->path, m->first_year + i, buf, provenance_name(n->provenance)) < 0)
+        if (fprintf(f, "%s,%d,%s,%s\n", n->path, m->first_year + i, buf, provenance_name(n, i)) < 0)
             return -1;
     }
     for (size_t c = 0; c < n->n_children; c++)

@@ -42,11 +42,12 @@ int bk_open(book *b)
 {
     const mkp_model *m = b->m;
     int year_cols = YEAR_COL + m->n_years;
-    snprintf(b->summary.name, NAME_CAP, "Summary");
-    snprintf(b->data.name, NAME_CAP, "Data");
-    snprintf(b->notes.name, NAME_CAP, "Notes");
+    /* The host's words for them, which are valid sheet names. */
+    snprintf(b->summary.name, NAME_CAP, "%s", lb(b, L_SHEET_SUMMARY));
+    snprintf(b->data.name, NAME_CAP, "%s", lb(b, L_SHEET_DATA));
+    snprintf(b->notes.name, NAME_CAP, "%s", lb(b, L_SHEET_NOTES));
     if (b->charts && m->n_figures)
-        snprintf(b->chart_data.name, NAME_CAP, "Chart data");
+        snprintf(b->chart_data.name, NAME_CAP, "%s", lb(b, L_SHEET_CHART_DATA));
     b->dims = calloc(m->n_dimensions ? m->n_dimensions : 1, sizeof *b->dims);
     if (!b->dims || sh_add(b, &b->summary, year_cols + 1) != 0)
         return -1;
@@ -61,7 +62,7 @@ int bk_open(book *b)
             return -1;
     }
     if (sm_n_scenarios(m) > 1) {
-        tx_sheet_name(b, "Scenarios", "scenarios", b->scenarios.name);
+        tx_sheet_name(b, lb(b, L_SHEET_SCENARIOS), "scenarios", b->scenarios.name);
         if (sh_add(b, &b->scenarios, year_cols + 1) != 0)
             return -1;
     }

@@ -181,7 +181,7 @@ void put_caption(book *b, sheet *sh, lxw_row_t r, const mkp_table_ref *t, const 
 {
     char buf[1024];
     if (t)
-        tx_cat(buf, sizeof buf, 0, lb(b, L_TABLE), t->number, tx(b, t->title));
+        lb_numbered(b, buf, sizeof buf, L_TABLE, t->number, tx(b, t->title));
     else
         tx_cat(buf, sizeof buf, 0, "%s", fallback);
     put_text(b, sh, r, 0, buf, b->f.caption, 0);

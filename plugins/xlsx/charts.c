@@ -170,7 +170,7 @@ static void chart_axes(book *b, lxw_chart *chart, const mkp_figure *f, const cha
     lxw_chart_axis *cat = is_horizontal(f) ? chart->y_axis : chart->x_axis;
     lxw_chart_axis *val = is_horizontal(f) ? chart->x_axis : chart->y_axis;
     if (f->kind != MKP_CHART_PERCENT) /* Excel labels a 100% axis itself */
-        chart_axis_set_name(val, tx_xml(b, f->unit));
+        chart_axis_set_name(val, tx_xml(b, strcmp(f->unit, "%") == 0 ? lb(b, L_PERCENT) : b->unit));
     if (f->percent && f->kind != MKP_CHART_PERCENT)
         chart_axis_set_num_format(val, "0\"%\"");
     if (is_horizontal(f)) { /* first category on top, values along the bottom */
@@ -209,7 +209,7 @@ static void place_chart(book *b, sheet *sh, lxw_chart *chart, const mkp_figure *
 static void figure_chart(book *b, const mkp_figure *f)
 {
     char title[1024];
-    tx_cat(title, sizeof title, 0, lb(b, L_FIGURE), f->number, tx(b, f->title));
+    lb_numbered(b, title, sizeof title, L_FIGURE, f->number, tx(b, f->title));
     const row_ref **links = calloc(f->n_series, sizeof *links);
     lxw_chart *chart = links ? workbook_add_chart(b->wb, chart_type(f->kind)) : NULL;
     if (!chart) {

@@ -19,7 +19,7 @@ static lxw_row_t data_rows(book *b, sheet *sh, lxw_row_t r, const char *dim_titl
         note_err(b, worksheet_write_number(sh->ws, r, D_LEVEL, n->depth, NULL));
         note_err(b, worksheet_write_number(sh->ws, r, D_YEAR, m->first_year + i, NULL));
         put_number(b, sh, r, D_VALUE, n->value[i], b->f.value, b->decimals);
-        put_text(b, sh, r, D_PROV, lb_provenance(b, n->provenance), NULL, 1);
+        put_text(b, sh, r, D_PROV, lb_value_class(b, n->flags[i]), NULL, 1);
         put_text(b, sh, r, D_BASIS, lb_basis(b, n->flags[i]), NULL, 1);
     }
     for (size_t c = 0; c < n->n_children; c++)

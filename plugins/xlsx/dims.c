@@ -178,7 +178,7 @@ static void dimension_header(book *b, sheet *sh, const dim_layout *L, const mkp_
     put_merged(b, sh, 2, YEAR_COL, 2, last_year, b->unit, b->f.head);
     put_year_header(b, sh, 3, m->first_year, m->forecast_end, b->f.head);
     put_text(b, sh, 2, L->cagr, lb(b, L_CAGR), b->f.head, 1);
-    snprintf(buf, sizeof buf, "%d-%d", m->cagr_start, m->forecast_end);
+    snprintf(buf, sizeof buf, host->label(b->job, "year-range"), m->cagr_start, m->forecast_end);
     put_text(b, sh, 3, L->cagr, buf, b->f.head, 1);
     put_merged(b, sh, 2, L->share, 2, L->share + 1, lb(b, L_SHARE_PARENT), b->f.head);
     snprintf(buf, sizeof buf, "%d", m->base_year);

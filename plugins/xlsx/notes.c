@@ -136,7 +136,7 @@ static lxw_row_t provenance(book *b, lxw_row_t r)
         put_text(b, sh, pl.r++, 2, lb(b, L_ILLUSTRATIVE), b->f.text, 1);
     }
     if (pl.hidden) {
-        snprintf(buf, sizeof buf, lb(b, L_MORE), pl.hidden);
+        snprintf(buf, sizeof buf, lb(b, L_MORE), pl.hidden, lb(b, L_PROVENANCE), b->data.name);
         put_text(b, sh, pl.r++, 0, buf, b->f.note, 0);
     }
     return pl.r + 1;
@@ -159,13 +159,13 @@ static lxw_row_t figure_list(book *b, lxw_row_t r)
         for (size_t d = 0; *t->dimension && d < m->n_dimensions; d++)
             if (b->dims[d].ws && strcmp(m->dimensions[d].id, t->dimension) == 0)
                 where = b->dims[d].name;
-        tx_cat(buf, sizeof buf, 0, lb(b, L_TABLE), t->number, tx(b, t->title));
+        lb_numbered(b, buf, sizeof buf, L_TABLE, t->number, tx(b, t->title));
         put_text(b, sh, r, 0, where, b->f.text, 1);
         put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
     }
     for (size_t i = 0; i < m->n_figures; i++) {
         const mkp_figure *f = &m->figures[i];
-        tx_cat(buf, sizeof buf, 0, lb(b, L_FIGURE), f->number, tx(b, f->title));
+        lb_numbered(b, buf, sizeof buf, L_FIGURE, f->number, tx(b, f->title));
         put_text(b, sh, r, 0, b->charts ? ch_sheet_for(b, f)->name : "", b->f.text, 1);
         put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
     }

@@ -25,12 +25,12 @@ static int render(const mkp_job *job)
      * thread only, whatever the caller set. */
     locale_t c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
     locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
-    book b = {.m = job->model, .lang = job->lang ? job->lang : "en"};
+    book b = {.job = job, .m = job->model, .lang = job->lang ? job->lang : "en"};
     b.zh = strncmp(b.lang, "zh", 2) == 0;
     b.decimals = atoi(host->option(job, "decimals"));
     b.charts = host->option_bool(job, "charts");
     b.collapse = host->option_bool(job, "collapse");
-    tx_cat(b.unit, sizeof b.unit, 0, "%s %s", b.m->currency, b.m->unit);
+    host->format_unit(job, b.unit, sizeof b.unit);
     if (!MKP_HAS(mkp_model, b.m, figures))
         b.charts = 0;
     int rc = MKP_OK;

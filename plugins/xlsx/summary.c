@@ -28,6 +28,7 @@ static void key_statistics(book *b, sheet *sh, lxw_row_t r, lxw_row_t market_row
     put_text(b, sh, r + 1, 0, lb(b, L_METRIC), b->f.head_left, 1);
     put_text(b, sh, r + 1, 1, lb(b, L_YEAR), b->f.head_left, 1);
     put_text(b, sh, r + 1, 2, b->unit, b->f.head, 1);
+    put_text(b, sh, r + 1, 3, lb(b, L_PROVENANCE), b->f.head_left, 1);
     struct {
         int label, year;
         const char *name;
@@ -44,9 +45,11 @@ static void key_statistics(book *b, sheet *sh, lxw_row_t r, lxw_row_t market_row
         put_number(b, sh, at, 1, rows[k].year, b->f.year, 0);
         put_formula(b, sh, at, 2, formula, v[yi], b->f.value, b->decimals);
         define_name(b, rows[k].name, sh, at, 2, at, 2);
+        /* what the figure is: a published one, or an estimate among them */
+        put_text(b, sh, at, 3, lb_value_class(b, m->market->flags[yi]), b->f.text, 1);
     }
     char years[32];
-    snprintf(years, sizeof years, "%d-%d", m->cagr_start, m->forecast_end);
+    snprintf(years, sizeof years, host->label(b->job, "year-range"), m->cagr_start, m->forecast_end);
     put_text(b, sh, at, 0, lb(b, L_CAGR), b->f.text, 1);
     put_text(b, sh, at, 1, years, b->f.text, 1);
     put_cagr(b, sh, at, 2, market_row, m->market->cagr, b->f.pct);
@@ -108,7 +111,7 @@ static lxw_row_t scenario_table(book *b, sheet *sh, lxw_row_t r)
     put_caption(b, sh, r, table_for(b, "scenarios", NULL), lb(b, L_SCENARIOS));
     put_text(b, sh, r + 1, 0, lb(b, L_SCENARIO), b->f.head_left, 1);
     put_year_header(b, sh, r + 1, m->first_year, m->forecast_end, b->f.head);
-    snprintf(buf, sizeof buf, "%s %d-%d", lb(b, L_CAGR), m->cagr_start, m->forecast_end);
+    snprintf(buf, sizeof buf, host->label(b->job, "cagr-range"), m->cagr_start, m->forecast_end);
     put_text(b, sh, r + 1, cagr_col, buf, b->f.head, 1);
     for (size_t i = 0; i < n; i++) {
         const mkp_scenario *s = &m->scenarios[i];

@@ -30,7 +30,8 @@ enum {
     L_MARKET, L_TOTAL_MARKET, L_PUBLISHED, L_DERIVED, L_ILLUSTRATIVE, L_HISTORY, L_ANCHOR, L_FORECAST_YEAR,
     L_ESTIMATE, L_NOTES, L_SOURCE, L_EDITION, L_PRODUCT, L_PUBLISHER, L_DATASET, L_GENERATED, L_METHODOLOGY,
     L_RECONCILE, L_CAGR_RULE, L_PRECISION, L_PROV_TITLE, L_GIVEN_YEARS, L_DIM_SERIES, L_MORE, L_FIGURES_TITLE,
-    L_SHEET, L_CATEGORY, L_GROUP, L_UNIT_NOTE, L_PAGE, L_NA, L_COUNT
+    L_SHEET, L_CATEGORY, L_GROUP, L_UNIT_NOTE, L_PAGE, L_NA, L_SHEET_SUMMARY, L_SHEET_SCENARIOS, L_SHEET_DATA,
+    L_SHEET_CHART_DATA, L_SHEET_NOTES, L_ACTUAL, L_SCENARIO_VALUE, L_PERCENT, L_COUNT
 };
 
 /* ---- the Data table's columns (data.c; book.c sizes the sheet) ---------- */
@@ -64,6 +65,7 @@ typedef struct formats {
 } formats;
 
 typedef struct book {
+    const mkp_job *job;
     const mkp_model *m;
     const char *lang;
     int zh;
@@ -88,8 +90,10 @@ void bk_free(book *b);
 
 /* ---- labels.c ----------------------------------------------------------- */
 const char *lb(const book *b, int key);
+size_t lb_numbered(const book *b, char *buf, size_t cap, int key, int number, const char *title);
 const char *lb_basis(const book *b, unsigned char flags);
 const char *lb_provenance(const book *b, mkp_provenance p);
+const char *lb_value_class(const book *b, unsigned char flags);
 const char *tx(const book *b, const mkp_text *t);
 /* How much of s[0..n) to keep so that it does not end inside a character:
  * n, or less by the bytes of a last sequence that its lead byte says is

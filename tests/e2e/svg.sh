@@ -30,7 +30,7 @@ PY=/usr/bin/python3
 check "ids unique, references defined, titled 'Figure N:', no <text>" $PY tests/e2e/svg_check.py structure "$D" en
 market=$("$MKP" forecast --csv "$AIGC" | awk -F, '$1 == "market" {printf "%s%.2f", sep, $3; sep = ","}')
 check "the market chart's texts read the model's values ($market)" \
-    $PY tests/e2e/svg_check.py labels "$D/01-market-size.svg" "$market,CAGR 2025-2032: 9.43%"
+    $PY tests/e2e/svg_check.py labels "$D/01-market-size.svg" "$market,CAGR 2025–2032: 9.43%"
 
 "$MKP" render "$AIGC" -f svg -o "$T/o2" 2>/dev/null
 check "two renders are byte-identical" diff -r "$T/o/$ID-svg" "$T/o2/$ID-svg"
@@ -41,7 +41,7 @@ check "ids do not depend on what the process drew before" diff -r "$T/o/$ID-svg"
 expect_eq "the other datasets' SVGs are sound too" \
     "$(bad_svgs "$T/o3/edge-ai-chips-svg")$(bad_svgs "$T/o3/industrial-robotics-services-svg")" ""
 
-Z=$T/zh/$ID-svg
+Z=$T/zh/$ID.zh-CN-svg
 "$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/zh" -O svg.png=true -O svg.dpi=96 2>/dev/null
 expect_eq "Chinese render: 22 SVGs" "$(ls "$Z"/*.svg | wc -l)" 22
 expect_eq "Chinese SVGs are well-formed and render" "$(bad_svgs "$Z")" ""
@@ -56,7 +56,7 @@ expect_grep "svg.width and svg.height set the canvas" "$T/big/$ID-svg/01-market-
 "$MKP" render "$AIGC" -f svg -o "$T/px" -O svg.png=true -O svg.dpi=72 2>/dev/null
 check "each SVG drawn by librsvg matches cairo's PNG of it" $PY tests/e2e/svg_check.py pixels "$T/px/$ID-svg"
 "$MKP" render "$AIGC" -f svg --lang zh-CN -o "$T/pxz" -O svg.png=true -O svg.dpi=72 2>/dev/null
-check "and so in Chinese" $PY tests/e2e/svg_check.py pixels "$T/pxz/$ID-svg"
+check "and so in Chinese" $PY tests/e2e/svg_check.py pixels "$T/pxz/$ID.zh-CN-svg"
 check_status "a bad dpi is refused" 2 "$MKP" render "$AIGC" -f svg -o "$T/bad" -O svg.dpi=5
 
 # Fonts through fontconfig, with the pdf plugin's rules.
@@ -84,14 +84,14 @@ for style in Book Bold; do cp "$(fc-match -f '%{file}' "DejaVu Serif:style=$styl
 FONTCONFIG_FILE=$T/serif-only.conf "$MKP" render "$AIGC" -f svg -o "$T/so" -O svg.font="DejaVu Serif" 2>"$T/so.err"
 check "svg.font=DejaVu Serif is that family: the same SVGs from a folder of it alone" \
     diff -r "$T/serif/$ID-svg" "$T/so/$ID-svg"
-expect_eq "svg.font=DejaVu Serif: no warning" "$(grep -c warning "$T/so.err")" 0
+expect_eq "svg.font=DejaVu Serif: no warning" "$(grep -c '^marketpress: svg: .*warning' "$T/so.err")" 0
 check_status "DejaVu Sans missing: exit 1" 1 env FONTCONFIG_FILE="$T/serif-only.conf" "$MKP" render "$AIGC" -f svg \
     -o "$T/nosans"
 expect_grep "DejaVu Sans missing: the error names the family and the package" "$T/.err" \
     '^marketpress: svg: .*error: font DejaVu Sans not found .*fonts-dejavu-core'
 FONTCONFIG_FILE=$T/serif-only.conf "$MKP" render "$AIGC" -f svg -o "$T/soz" --lang zh-CN -O svg.font="DejaVu Serif" \
     2>"$T/soz.err"
-expect_eq "no CJK font: 22 SVGs still" "$(ls "$T/soz/$ID-svg"/*.svg 2>/dev/null | wc -l)" 22
+expect_eq "no CJK font: 22 SVGs still" "$(ls "$T/soz/$ID.zh-CN-svg"/*.svg 2>/dev/null | wc -l)" 22
 expect_eq "no CJK font: one warning, naming the package" \
     "$(grep -c 'warning: no TrueType font for Chinese: .*fonts-droid-fallback.*boxes' "$T/soz.err")" 1
 expect_no_file "fontconfig's caches are not written" "$T/fc-cache"

@@ -3,6 +3,7 @@
     svg_check.py structure DIR LANG     ids unique, every reference defined,
                                         a <title> naming the figure, no <text>
     svg_check.py labels FILE V1,V2,...  each value is the words of a text
+    svg_check.py legend FILE            prints the legend's texts, in order
     svg_check.py pixels DIR             each SVG, drawn by librsvg, looks like
                                         the PNG cairo drew of the same scene
 
@@ -80,9 +81,19 @@ def pixels(folder):
     return problems
 
 
+def legend(path):
+    root = ET.parse(path).getroot()
+    for e in root.iter():
+        if e.get("class") == "legend":
+            print(e.get("aria-label"))
+    return []
+
+
 def main():
     what = sys.argv[1]
-    if what == "structure":
+    if what == "legend":
+        problems = legend(sys.argv[2])
+    elif what == "structure":
         problems = structure(sys.argv[2], sys.argv[3])
     elif what == "labels":
         problems = labels(sys.argv[2], sys.argv[3])

@@ -35,8 +35,8 @@ check_status "render AIGC workbook in Chinese" 0 render "$AIGC" "$T/zh" --lang z
 
 py "AIGC en" model "$T/en/$ID.xlsx" "$T/en.json" \
     "Summary|Model Type|Deployment|Application|Industry Vertical|Region|Scenarios|Data|Chart data|Notes"
-py "AIGC zh-CN" model "$T/zh/$ID.xlsx" "$T/zh.json" \
-    "Summary|模型类型|部署方式|应用领域|垂直行业|地区|Scenarios|Data|Chart data|Notes"
+py "AIGC zh-CN" model "$T/zh/$ID.zh-CN.xlsx" "$T/zh.json" \
+    "摘要|模型类型|部署方式|应用领域|垂直行业|地区|情景|数据|图表数据|说明"
 
 # Kinds: BAR -> column, STACKED -> stacked column, PERCENT -> 100% column,
 # HBAR and HBAR_GROUPED -> bar, LINE -> line.

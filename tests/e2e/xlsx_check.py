@@ -10,6 +10,7 @@ check.  Usage:
 Every check name starts with "LABEL: ".
 """
 import json
+import os
 import re
 import sys
 import unicodedata
@@ -70,6 +71,25 @@ def dimension_layout(js):
             series[dim] = []
         series[dim].append(s)
     return order, series
+
+
+def unit_text(js, path):
+    """The unit header as the job's language writes it: "USD billion", or
+    十亿美元 in a Chinese edition (<id>.zh-CN.xlsx)."""
+    if ".zh-CN." in os.path.basename(path):
+        cur = {"USD": "美元", "EUR": "欧元", "CNY": "元人民币", "JPY": "日元"}.get(js["currency"])
+        scale = {"thousand": "千", "million": "百万", "billion": "十亿", "trillion": "万亿"}.get(js["unit"])
+        if cur and scale:
+            return scale + cur
+    return f"{js['currency']} {js['unit']}"
+
+
+def data_sheet(wf):
+    """The sheet holding the table MarketData, whatever its language calls it."""
+    for ws in wf.worksheets:
+        if "MarketData" in ws.tables:
+            return ws.title
+    return "Data"
 
 
 def col(n):
@@ -142,7 +162,7 @@ def check_model(path, json_path, sheets):
                str(ps.fitToHeight) == "0" and ws.sheet_properties.pageSetUpPr.fitToPage and
                str(ws.print_title_rows).replace("$", "") == "3:4",
                f"{ps.orientation} {ps.fitToWidth} {ws.print_title_rows}")
-        unit = f"{js['currency']} {js['unit']}"
+        unit = unit_text(js, path)
         fmt_ok = ws.cell(5, 2).number_format == "#,##0.00" and ws.cell(5, ccol).number_format == "0.00%"
         report(f"{name}: number formats and unit header", fmt_ok and ws.cell(3, 2).value == unit,
                f"{ws.cell(5, 2).number_format} {ws.cell(5, ccol).number_format} {ws.cell(3, 2).value!r}")
@@ -153,7 +173,8 @@ def check_model(path, json_path, sheets):
                [s["depth"] for s in rows], "")
 
     # Data: one table row per series and year, values equal to the model.
-    ws, wsv = wf["Data"], wv["Data"]
+    data = data_sheet(wf)
+    ws, wsv = wf[data], wv[data]
     n = len(js["series"]) * len(years)
     table = ws.tables.get("MarketData")
     report("Data table and its ref", table is not None and table.ref == f"A1:I{1 + n}" and
@@ -204,8 +225,8 @@ def check_charts(path, kinds):
     titles = [chart_title(c) for ws in wf.worksheets for c in ws._charts]
     nums = sorted(int(m.group(1)) for t in titles for m in [re.match(r"^(?:Figure |图)(\d+)(?:: |：)\S", t or "")] if m)
     report("chart titles carry the figure number", nums == list(range(1, len(titles) + 1)), f"{titles}")
-    notes = {c.value for row in wf["Notes"].iter_rows() for c in row if isinstance(c.value, str)}
-    captions = {c.value for row in wf["Chart data"].iter_rows() for c in row if isinstance(c.value, str)}
+    notes = {c.value for row in wf.worksheets[-1].iter_rows() for c in row if isinstance(c.value, str)}
+    captions = {c.value for row in wf.worksheets[-2].iter_rows() for c in row if isinstance(c.value, str)}
     report("chart titles match the figure list and data captions",
            all(t in notes and t in captions for t in titles), f"{[t for t in titles if t not in notes]}")
     # Every series points at plain number cells of this workbook, and the

@@ -158,6 +158,33 @@ static const mkp_figure *figure(const mkp_model *m, const char *id)
     return NULL;
 }
 
+/* The service-type figure of a robotics dataset and its English scene,
+ * or 0 with nothing to free. */
+static int service_chart(const char *path, mkp_doc **doc, const mkp_figure **f, const mkp_scene **s)
+{
+    *doc = mdl_open(path, 1);
+    EXPECT(*doc != NULL);
+    *f = *doc ? figure((*doc)->model, "service-type-by-year") : NULL;
+    EXPECT(*f != NULL);
+    if (!*f) {
+        if (*doc)
+            ds_free(*doc);
+        return 0;
+    }
+    *s = chart_layout(*f, "en", 720, 440, fake_measure, NULL);
+    return 1;
+}
+
+/* Values of the figure's series whose flags hold `flag`. */
+static size_t marked(const mkp_figure *f, unsigned flag)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n_series; i++)
+        for (size_t c = 0; c < f->n_categories; c++)
+            n += f->series[i].marks && (f->series[i].marks[c] & flag);
+    return n;
+}
+
 /* The first text primitive of `role` containing `needle`, or NULL. */
 static const mkp_prim *find_text(const mkp_scene *s, mkp_role role, const char *needle)
 {
@@ -246,7 +273,7 @@ TEST(chart_every_aigc_figure_in_both_languages)
     EXPECT_INT(labels, market->n_categories);
     EXPECT(find_text(s, MKP_ROLE_VALUE_LABEL, "53.49") && find_text(s, MKP_ROLE_VALUE_LABEL, "53.49")->bold);
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") != NULL);
-    EXPECT(find_text(s, MKP_ROLE_NOTE, "CAGR 2025-2032: 9.43%") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_NOTE, "CAGR 2025–2032: 9.43%") != NULL);
     chart_scene_free(s);
     ds_free(doc);
 }
@@ -259,7 +286,7 @@ TEST(chart_speaks_chinese)
         return;
     const mkp_scene *s = chart_layout(figure(doc->model, "market-size"), "zh-CN", 720, 440, fake_measure, NULL);
     EXPECT(find_text(s, MKP_ROLE_NOTE, "十亿美元") != NULL);
-    EXPECT(find_text(s, MKP_ROLE_NOTE, "2025-2032年复合年增长率：9.43%") != NULL);
+    EXPECT(find_text(s, MKP_ROLE_NOTE, "2025–2032年复合增长率：9.43%") != NULL);
     EXPECT(find_text(s, MKP_ROLE_LEGEND, "已公布数值") != NULL);
     EXPECT(find_text(s, MKP_ROLE_TITLE, "市场规模") != NULL);
     chart_scene_free(s);
@@ -269,24 +296,38 @@ TEST(chart_speaks_chinese)
 /* Segment anchors (this dataset publishes 2023 and 2035 values per service
  * type): bold labels, a marker per published value and a legend entry; long
  * segment names stay whole in the legend when a row can hold them. */
+/* The same segments, marked illustrative in the shipped dataset: their
+ * anchors are assumptions, never drawn or named as published values. */
+TEST(chart_never_calls_an_assumption_published)
+{
+    mkp_doc *doc;
+    const mkp_figure *f;
+    const mkp_scene *s;
+    if (!service_chart("datasets/industrial-robotics-services.yaml", &doc, &f, &s))
+        return;
+    size_t anchors = marked(f, MKP_YEAR_ANCHOR), dots = 0;
+    for (size_t k = 0; k < s->n; k++)
+        dots += s->prims[k].kind == MKP_PRIM_CIRCLE && s->prims[k].role == MKP_ROLE_MARK;
+    EXPECT(anchors > 0);
+    EXPECT_INT(dots, 0);
+    EXPECT(find_text(s, MKP_ROLE_LEGEND, "Published value") == NULL);
+    chart_scene_free(s);
+    const mkp_scene *m = chart_layout(figure(doc->model, "market-size"), "en", 720, 440, fake_measure, NULL);
+    EXPECT(find_text(m, MKP_ROLE_LEGEND, "Illustrative assumption") != NULL);
+    EXPECT(find_text(m, MKP_ROLE_LEGEND, "Published value") == NULL);
+    chart_scene_free(m);
+    ds_free(doc);
+}
+
 TEST(chart_marks_published_segment_values)
 {
-    mkp_doc *doc = mdl_open("datasets/industrial-robotics-services.yaml", 1);
-    EXPECT(doc != NULL);
-    if (!doc)
+    mkp_doc *doc;
+    const mkp_figure *f;
+    const mkp_scene *s;
+    if (!service_chart("tests/fixtures/forecast/published-segment-anchors.yaml", &doc, &f, &s))
         return;
-    const mkp_figure *f = figure(doc->model, "service-type-by-year");
-    EXPECT(f != NULL);
-    if (!f) {
-        ds_free(doc);
-        return;
-    }
-    const mkp_scene *s = chart_layout(f, "en", 720, 440, fake_measure, NULL);
     EXPECT_INT(check_scene(f, s, "service types"), 0);
-    size_t anchors = 0, dots = 0, bold_labels = 0;
-    for (size_t i = 0; i < f->n_series; i++)
-        for (size_t c = 0; c < f->n_categories; c++)
-            anchors += f->series[i].marks && (f->series[i].marks[c] & MKP_YEAR_ANCHOR);
+    size_t anchors = marked(f, MKP_YEAR_ANCHOR), dots = 0, bold_labels = 0;
     for (size_t k = 0; k < s->n; k++) {
         const mkp_prim *p = &s->prims[k];
         if (p->kind == MKP_PRIM_CIRCLE && p->role == MKP_ROLE_MARK) {
@@ -353,7 +394,7 @@ static void stress(mkp_chart_kind kind, size_t n, double value, const char *name
     mkp_figure f = {.number = 1, .id = "x", .file_stem = "01-x", .kind = kind, .title = &title, .dimension = "",
                     .unit = kind == MKP_CHART_PERCENT || kind == MKP_CHART_HBAR ? "%" : "USD billion",
                     .percent = kind == MKP_CHART_PERCENT || kind == MKP_CHART_HBAR, .decimals = 2, .source = &src,
-                    .callout = "CAGR 2025-2032: 9.43%", .n_categories = vertical ? YEARS : n,
+                    .callout = "CAGR 2025–2032: 9.43%", .n_categories = vertical ? YEARS : n,
                     .categories = vertical ? years : cats,
                     .category_groups = kind == MKP_CHART_HBAR_GROUPED ? groups : NULL,
                     .n_series = kind == MKP_CHART_BAR ? 1 : vertical ? n : kind == MKP_CHART_HBAR ? 1 : 2,

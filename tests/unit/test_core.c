@@ -260,7 +260,7 @@ TEST(figure_list_numbers_every_chart)
     for (size_t i = 0; i < m->n_figures; i++)
         EXPECT_INT(m->figures[i].number, (int)i + 1);
     EXPECT_STR(m->figures[0].file_stem, "01-market-size");
-    EXPECT_STR(m->figures[0].callout, "CAGR 2025-2030: 14.87%");
+    EXPECT_STR(m->figures[0].callout, "CAGR 2025–2030: 14.87%");
     EXPECT_INT(m->n_tables, 2);
     ds_free(doc);
 }
