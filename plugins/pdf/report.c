@@ -72,12 +72,15 @@ static void tile(pdf_doc *d, double x, double y, double w, const char *label, co
 }
 
 /* "Base year 2025", and what the figure is when the publisher did not
- * print it: "Base year 2025 · Estimate or forecast". */
+ * print it, in the short word of the tables: "Base year 2024 · illustrative". */
 static const char *tile_label(pdf_doc *d, int label, int year, int yi)
 {
+    static const char *const words[MKP_VALUE_CLASSES] = {"published", "actual", "illustrative", "estimate",
+                                                         "scenario-value"};
     const char *l = ar_printf(d, "%s %d", lb(d, label), year);
     if (yi >= 0 && !lb_is_published(d, d->m->market->flags[yi]))
-        l = ar_printf(d, "%s \xC2\xB7 %s", l, lb_class(d, mkp_value_class_of(d->m->market->flags[yi])));
+        l = ar_printf(d, "%s \xC2\xB7 %s", l,
+                      d->host->label(d->job, words[mkp_value_class_of(d->m->market->flags[yi])]));
     return l;
 }
 

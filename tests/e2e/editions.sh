@@ -121,3 +121,20 @@ expect_no_grep "AIGC pdf: its key statistics are all published" "$T/en1.txt" 'No
 pdf_text "$T/en/edge-ai-chips.pdf" "$T/edge.txt"
 expect_grep "edge pdf: the estimated year is marked" "$T/edge.txt" '^USD 23,160 million\*$'
 expect_grep "edge pdf: and the mark explained" "$T/edge.txt" '^\* Not a figure the publisher printed'
+
+# 9. The PDF cover: its bars in the charts' colours, with a legend of the
+# kinds shown, and a headline figure the publisher did not print says what
+# it is.
+cover() { pdftotext -f 1 -l 1 "$1" - 2>>"$T/pdftotext.err" | tr '\n' ' ' | tr -s ' '; }
+cover "$T/en/$ID.pdf" >"$T/c1"
+expect_grep "AIGC cover: a legend of published and estimated values" "$T/c1" 'Published value Estimate or forecast'
+expect_no_grep "AIGC cover: no kind it does not show" "$T/c1" 'Actual|Illustrative assumption|Scenario value'
+cover "$T/en/edge-ai-chips.pdf" >"$T/c2"
+expect_grep "edge cover: actuals, assumptions and estimates" "$T/c2" 'Actual Illustrative assumption Estimate or forecast'
+expect_grep "edge cover: the base-year figure is an assumption" "$T/c2" 'Base year 2024 · illustrative'
+expect_no_grep "edge cover: never called published" "$T/c2" 'Published value'
+"$MKP" render $P "$AIGC" --scenario tariffs-2025 -f pdf -o "$T/sc" --no-fsync 2>"$T/r.err"
+cover "$T/sc/$ID-tariffs-2025.pdf" >"$T/c3"
+expect_grep "scenario cover: the scenario's values are its own" "$T/c3" 'Published value Scenario value'
+expect_grep "scenario cover: its 2032 figure says so" "$T/c3" 'Forecast year 2032 · scenario'
+[ ! -s "$T/pdftotext.err" ] || fail "pdftotext of the covers" "$(sort -u "$T/pdftotext.err" | head -c 300)"
