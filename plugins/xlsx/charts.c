@@ -114,6 +114,29 @@ static uint8_t chart_type(mkp_chart_kind k)
     return LXW_CHART_COLUMN;
 }
 
+/* The market's columns each in the colour of what its value is (published,
+ * actual, illustrative, estimate, scenario), as every chart of the report
+ * and the SVGs draw them.  libxlsxwriter copies the points. */
+static void class_points(const mkp_figure *f, lxw_chart_series *cs)
+{
+    size_t n = f->n_categories;
+    lxw_chart_fill *fills = calloc(n ? n : 1, sizeof *fills);
+    lxw_chart_point *points = calloc(n ? n : 1, sizeof *points);
+    lxw_chart_point **list = calloc(n + 1, sizeof *list);
+    if (fills && points && list) {
+        for (size_t c = 0; c < n; c++) {
+            mkp_color k = mkp_value_class_color(mkp_value_class_of(f->series[0].marks[c]));
+            fills[c].color = (lxw_color_t)k.r << 16 | (lxw_color_t)k.g << 8 | k.b;
+            points[c].fill = &fills[c];
+            list[c] = &points[c];
+        }
+        chart_series_set_points(cs, list);
+    }
+    free(fills);
+    free(points);
+    free(list);
+}
+
 /* A palette colour, and value labels on a bar or column chart of one series. */
 static void style_series(const mkp_figure *f, lxw_chart_series *cs, size_t s)
 {
@@ -125,6 +148,8 @@ static void style_series(const mkp_figure *f, lxw_chart_series *cs, size_t s)
         lxw_chart_fill fill = {.color = color};
         chart_series_set_fill(cs, &fill);
     }
+    if (f->n_series == 1 && f->kind == MKP_CHART_BAR && f->series[0].marks)
+        class_points(f, cs);
     if (f->n_series == 1 && (f->kind == MKP_CHART_BAR || f->kind == MKP_CHART_HBAR)) {
         char num[32];
         fm_number(num, sizeof num, f->decimals, f->percent ? "\"%\"" : "");

@@ -138,3 +138,14 @@ cover "$T/sc/$ID-tariffs-2025.pdf" >"$T/c3"
 expect_grep "scenario cover: the scenario's values are its own" "$T/c3" 'Published value Scenario value'
 expect_grep "scenario cover: its 2032 figure says so" "$T/c3" 'Forecast year 2032 · scenario'
 [ ! -s "$T/pdftotext.err" ] || fail "pdftotext of the covers" "$(sort -u "$T/pdftotext.err" | head -c 300)"
+
+# 10. The workbook's market chart: each column in its kind's colour, as the
+# SVG and the PDF draw it.
+$PY - "$T/en/edge-ai-chips.xlsx" >"$T/dpt" <<'EOF2'
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+xml = z.read("xl/charts/chart1.xml").decode()
+print(" ".join(re.findall(r'<c:dPt><c:idx val="\d+"/><c:spPr><a:solidFill><a:srgbClr val="([0-9A-F]{6})"', xml)))
+EOF2
+expect_eq "edge workbook: the market's columns by kind (actual, illustrative, estimate)" "$(cat "$T/dpt")" \
+    "6E6E6E 6E6E6E 6E6E6E 6E6E6E 6E6E6E E69F00 E69F00 56B4E9 56B4E9 56B4E9 56B4E9 E69F00"
