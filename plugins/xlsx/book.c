@@ -100,6 +100,13 @@ void bk_write(book *b)
     sh_widths(&b->data, 8);
     if (b->chart_data.ws)
         sh_widths(&b->chart_data, WIDTH_MIN);
+    sheet *all[] = {&b->summary, &b->scenarios, &b->data, &b->chart_data, &b->notes};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i]->ws)
+            sh_paginate(b, all[i]);
+    for (size_t d = 0; d < m->n_dimensions; d++)
+        if (b->dims[d].ws)
+            sh_paginate(b, &b->dims[d]);
     worksheet_activate(b->summary.ws);
 }
 
@@ -107,13 +114,15 @@ void bk_write(book *b)
  * (and freed) by workbook_close(). */
 void bk_free(book *b)
 {
-    free(b->summary.width);
-    free(b->scenarios.width);
-    free(b->data.width);
-    free(b->chart_data.width);
-    free(b->notes.width);
-    for (size_t d = 0; b->dims && d < b->m->n_dimensions; d++)
+    sheet *all[] = {&b->summary, &b->scenarios, &b->data, &b->chart_data, &b->notes};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        free(all[i]->width);
+        free(all[i]->units);
+    }
+    for (size_t d = 0; b->dims && d < b->m->n_dimensions; d++) {
         free(b->dims[d].width);
+        free(b->dims[d].units);
+    }
     free(b->dims);
     free(b->refs);
     for (size_t i = 0; i < b->n_clean; i++)

@@ -37,25 +37,25 @@ void sh_fit(sheet *sh, lxw_col_t col, double w)
         sh->width[col] = w;
 }
 
-/* Sets every column to its widest content plus a margin, within [min, WIDTH_MAX]. */
+/* Sets every column to its widest content plus a margin, within [min,
+ * WIDTH_MAX]; the tally then holds the widths set, for the print scale. */
 void sh_widths(sheet *sh, double min)
 {
     for (int c = 0; c < sh->n_cols; c++) {
         double w = sh->width[c] + 2;
         w = w < min ? min : w > WIDTH_MAX ? WIDTH_MAX : w;
         worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        sh->width[c] = w;
     }
 }
 
-/* Landscape, one page wide, header rows repeated, page numbers. */
-void sh_print_setup(book *b, sheet *sh, int repeat_first, int repeat_last)
+/* Counts cell (r, c) as written, for the print area and scale. */
+static void sh_row(sheet *sh, lxw_row_t r, lxw_col_t c)
 {
-    worksheet_set_landscape(sh->ws);
-    worksheet_fit_to_pages(sh->ws, 1, 0);
-    worksheet_set_paper(sh->ws, 9); /* A4 */
-    if (repeat_first >= 0)
-        note_err(b, worksheet_repeat_rows(sh->ws, (lxw_row_t)repeat_first, (lxw_row_t)repeat_last));
-    note_err(b, worksheet_set_footer(sh->ws, lb(b, L_PAGE)));
+    if (r >= sh->n_rows)
+        sh->n_rows = r + 1;
+    if ((int)c >= sh->used_cols)
+        sh->used_cols = (int)c + 1;
 }
 
 /* 'Sheet name'!  with apostrophes doubled: valid whatever the name holds. */
@@ -99,6 +99,7 @@ void put_text(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *s, lxw_f
         }
     }
     note_err(b, worksheet_write_string(sh->ws, r, c, cut ? cut : s, f));
+    sh_row(sh, r, c);
     if (measure)
         sh_fit(sh, c, tx_width(cut ? cut : s));
     free(cut);
@@ -118,6 +119,7 @@ void put_number(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, double v, lxw_form
         return;
     }
     note_err(b, worksheet_write_number(sh->ws, r, c, v, f));
+    sh_row(sh, r, c);
     sh_fit(sh, c, number_width(v, decimals));
 }
 
@@ -131,6 +133,7 @@ void put_formula(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *formu
         return;
     }
     note_err(b, worksheet_write_formula_num(sh->ws, r, c, formula, f, cached));
+    sh_row(sh, r, c);
     sh_fit(sh, c, number_width(cached, decimals));
 }
 
@@ -152,14 +155,20 @@ void put_years(book *b, sheet *sh, lxw_row_t r, const double *v, lxw_format *f)
         put_number(b, sh, r, (lxw_col_t)(YEAR_COL + i), v[i], f, b->decimals);
 }
 
-/* The years `from` to `to` as text headers, each over its own column. */
-void put_year_header(book *b, sheet *sh, lxw_row_t r, int from, int to, lxw_format *f)
+/* A year as a number (a formula or a filter can use it), in format `f`,
+ * which shows it as 2025. */
+void put_year(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, int year, lxw_format *f)
 {
-    char y[16];
-    for (int year = from; year <= to; year++) {
-        snprintf(y, sizeof y, "%d", year);
-        put_text(b, sh, r, (lxw_col_t)(YEAR_COL + year - b->m->first_year), y, f, 1);
-    }
+    note_err(b, worksheet_write_number(sh->ws, r, c, year, f));
+    sh_row(sh, r, c);
+    sh_fit(sh, c, 4);
+}
+
+/* The years `from` to `to` as headers, each over its own column. */
+void put_year_header(book *b, sheet *sh, lxw_row_t r, int from, int to)
+{
+    for (int year = from; year <= to; year++)
+        put_year(b, sh, r, (lxw_col_t)(YEAR_COL + year - b->m->first_year), year, b->f.head_year);
 }
 
 /* The numbered table with `id`, or else the one of `dimension`; NULL for none

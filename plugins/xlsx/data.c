@@ -54,5 +54,6 @@ void dt_sheet(book *b)
                            .style_type_number = 2, .columns = colp};
     note_err(b, worksheet_add_table(sh->ws, 0, 0, r - 1, D_COLS - 1, &t));
     worksheet_freeze_panes(sh->ws, 1, 0);
+    sh_keep(b, sh, 0, r, 0);
     sh_print_setup(b, sh, 0, 0);
 }

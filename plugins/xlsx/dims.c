@@ -37,6 +37,20 @@ static void put_shares(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, lxw
     }
 }
 
+/* A segment with sub-segments is their sum, a live formula over the rows
+ * right below it (=SUM(B6:B7)), cached with the model's own value. */
+static void parent_years(book *b, sheet *sh, lxw_row_t r, const mkp_node *n)
+{
+    for (int i = 0; i < b->m->n_years; i++) {
+        lxw_col_t col = (lxw_col_t)(YEAR_COL + i);
+        char a[16], z[16], formula[48];
+        cell_ref(a, r + 1, col);
+        cell_ref(z, r + (lxw_row_t)n->n_children, col);
+        snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, z);
+        put_formula(b, sh, r, col, formula, n->value[i], b->f.value, b->decimals);
+    }
+}
+
 /* A segment (bold) or a sub-segment (indented, an outline row of level 1),
  * hidden under its segment when the sheet opens collapsed. */
 static void node_row(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, const mkp_node *n, lxw_row_t parent_row,
@@ -45,7 +59,10 @@ static void node_row(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, const
     int sub = n->depth > 1;
     put_text(b, sh, r, 0, tx(b, &n->title), sub ? b->f.indent : b->f.bold, 0);
     sh_fit(sh, 0, tx_width(tx(b, &n->title)) + (sub ? 3 : 0));
-    put_years(b, sh, r, n->value, b->f.value);
+    if (n->n_children)
+        parent_years(b, sh, r, n);
+    else
+        put_years(b, sh, r, n->value, b->f.value);
     put_cagr(b, sh, r, L->cagr, r, n->cagr, b->f.pct);
     put_shares(b, sh, L, r, parent_row, n, parent_value);
     put_text(b, sh, r, L->prov, lb_provenance(b, n->provenance), b->f.center, 1);
@@ -143,6 +160,7 @@ static void total_row(book *b, sheet *sh, const dim_layout *L, const mkp_node *d
         put_formula(b, sh, L->total, col, sb.s, dim->value[i], b->f.value_bold, b->decimals);
     }
     free(sb.s);
+    ref_add(b, dim->path, sh, L->total, dim->value);
     put_cagr(b, sh, L->total, L->cagr, L->total, dim->cagr, b->f.pct_bold);
     for (lxw_col_t c = L->share; c <= L->level; c++)
         note_err(b, worksheet_write_blank(sh->ws, L->total, c, b->f.value_bold));
@@ -176,17 +194,21 @@ static void dimension_header(book *b, sheet *sh, const dim_layout *L, const mkp_
     lxw_col_t last_year = (lxw_col_t)(YEAR_COL + m->n_years - 1);
     put_merged(b, sh, 2, 0, 3, 0, lb(b, L_SEGMENT), b->f.head_left);
     put_merged(b, sh, 2, YEAR_COL, 2, last_year, b->unit, b->f.head);
-    put_year_header(b, sh, 3, m->first_year, m->forecast_end, b->f.head);
+    put_year_header(b, sh, 3, m->first_year, m->forecast_end);
     put_text(b, sh, 2, L->cagr, lb(b, L_CAGR), b->f.head, 1);
     snprintf(buf, sizeof buf, host->label(b->job, "year-range"), m->cagr_start, m->forecast_end);
     put_text(b, sh, 3, L->cagr, buf, b->f.head, 1);
     put_merged(b, sh, 2, L->share, 2, L->share + 1, lb(b, L_SHARE_PARENT), b->f.head);
-    snprintf(buf, sizeof buf, "%d", m->base_year);
-    put_text(b, sh, 3, L->share, buf, b->f.head, 1);
-    snprintf(buf, sizeof buf, "%d", m->forecast_end);
-    put_text(b, sh, 3, L->share + 1, buf, b->f.head, 1);
+    put_year(b, sh, 3, L->share, m->base_year, b->f.head_year);
+    put_year(b, sh, 3, L->share + 1, m->forecast_end, b->f.head_year);
     put_merged(b, sh, 2, L->prov, 3, L->prov, lb(b, L_PROVENANCE), b->f.head);
     put_merged(b, sh, 2, L->level, 3, L->level, lb(b, L_LEVEL), b->f.head);
+}
+
+/* The CAGR column of a dimension sheet; the two share columns follow it. */
+lxw_col_t dm_cagr_col(const mkp_model *m)
+{
+    return (lxw_col_t)(YEAR_COL + m->n_years);
 }
 
 /* The rows are counted first, so every share formula knows the Total row. */
@@ -194,7 +216,7 @@ void dm_sheet(book *b, sheet *sh, const mkp_node *dim)
 {
     const mkp_model *m = b->m;
     dim_layout L = {.first = 4};
-    L.cagr = (lxw_col_t)(YEAR_COL + m->n_years);
+    L.cagr = dm_cagr_col(m);
     L.share = L.cagr + 1;
     L.prov = L.share + 2;
     L.level = L.prov + 1;
@@ -222,6 +244,7 @@ void dm_sheet(book *b, sheet *sh, const mkp_node *dim)
     total_row(b, sh, &L, dim, seg_rows, dim->n_children);
     free(seg_rows);
     worksheet_freeze_panes(sh->ws, L.first, 1);
+    sh_keep(b, sh, 0, L.total + 1, 0);
     sh_print_setup(b, sh, 2, 3);
     sh->chart_row = L.total + 3;
 }

@@ -55,6 +55,13 @@ void fm_make(book *b)
     f->pct = fm_new(b, 0, 0, "0.00%");
     f->pct_bold = fm_new(b, 1, 0, "0.00%");
     format_set_top(f->pct_bold, LXW_BORDER_THIN);
+    /* Years are numbers, so that they sort and compute, shown without a
+     * thousands separator. */
+    f->head_year = fm_new(b, 1, 0, "0");
+    format_set_bg_color(f->head_year, 0xD9E1F2);
+    format_set_bottom(f->head_year, LXW_BORDER_THIN);
+    format_set_align(f->head_year, LXW_ALIGN_CENTER);
+    format_set_align(f->head_year, LXW_ALIGN_VERTICAL_CENTER);
     f->year = fm_new(b, 0, 0, "0");
     format_set_align(f->year, LXW_ALIGN_LEFT);
     /* Labels between right-aligned numbers, so they do not touch them. */
@@ -66,5 +73,8 @@ void fm_make(book *b)
     for (int d = 0; d <= DECIMALS_MAX; d++) {
         fm_number(num, sizeof num, d, "");
         b->f.fig[d] = fm_new(b, 0, 0, num);
+        /* percentages are fractions, shown as "0.0%" */
+        snprintf(num, sizeof num, "0%s%.*s%%", d ? "." : "", d, "000000");
+        b->f.fig_pct[d] = fm_new(b, 0, 0, num);
     }
 }

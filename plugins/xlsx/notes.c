@@ -6,6 +6,9 @@
 
 #include "xlsx.h"
 
+#define PROSE_COL 90                /* width of column B, the prose, in characters */
+#define LINE_PT 15                  /* a line of the default font */
+
 /* Paragraph text without the *emphasis* markers of the dataset format,
  * cut (when it is longer than out) at a character boundary. */
 static void plain(const char *in, char *out, size_t cap)
@@ -20,6 +23,26 @@ static void plain(const char *in, char *out, size_t cap)
     if (*p) /* cut short: the last character may lack its end */
         o = tx_boundary(out, o);
     out[o] = '\0';
+}
+
+/* Wrapped prose in column c, its row as tall as its lines (a row keeps
+ * its default height otherwise, and the lines print over the next rows). */
+static void put_prose(book *b, lxw_row_t r, lxw_col_t c, const char *s)
+{
+    put_text(b, &b->notes, r, c, s, b->f.wrap, 0);
+    double lines = 0;
+    for (const char *p = s; p;) {
+        const char *e = strchr(p, '\n');
+        char line[4096];
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        len = len < sizeof line - 1 ? len : sizeof line - 1;
+        memcpy(line, p, len);
+        line[tx_boundary(line, len)] = '\0';
+        lines += (double)(int)(tx_width(line) / (PROSE_COL - 6)) + 1;
+        p = e ? e + 1 : NULL;
+    }
+    if (lines > 1)
+        note_err(b, worksheet_set_row(b->notes.ws, r, LINE_PT * lines, NULL));
 }
 
 /* The dataset's section with `id`, or NULL. */
@@ -37,7 +60,7 @@ static lxw_row_t note_line(book *b, lxw_row_t r, const char *key, const char *va
     if (!value || !*value)
         return r;
     put_text(b, &b->notes, r, 0, key, b->f.bold, 1);
-    put_text(b, &b->notes, r, 1, value, b->f.wrap, 0);
+    put_prose(b, r, 1, value);
     return r + 1;
 }
 
@@ -53,19 +76,19 @@ static lxw_row_t methodology(book *b, lxw_row_t r)
         const mkp_block *blk = &sec->blocks[i];
         if (blk->kind == MKP_BLOCK_PARAGRAPH) {
             plain(tx(b, &blk->text), buf, sizeof buf);
-            put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
+            put_prose(b, r++, 1, buf);
         }
         for (size_t k = 0; blk->kind == MKP_BLOCK_BULLETS && k < blk->n_items; k++) {
             char item[4096];
             plain(tx(b, &blk->items[k]), item, sizeof item);
             tx_cat(buf, sizeof buf, 0, "\xE2\x80\xA2 %s", item);
-            put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
+            put_prose(b, r++, 1, buf);
         }
     }
-    put_text(b, sh, r++, 1, lb(b, L_RECONCILE), b->f.wrap, 0);
+    put_prose(b, r++, 1, lb(b, L_RECONCILE));
     snprintf(buf, sizeof buf, lb(b, L_CAGR_RULE), m->forecast_end, m->cagr_start, m->forecast_end - m->cagr_start);
-    put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
-    put_text(b, sh, r++, 1, lb(b, L_PRECISION), b->f.wrap, 0);
+    put_prose(b, r++, 1, buf);
+    put_prose(b, r++, 1, lb(b, L_PRECISION));
     return r + 1;
 }
 
@@ -142,6 +165,20 @@ static lxw_row_t provenance(book *b, lxw_row_t r)
     return pl.r + 1;
 }
 
+/* The sheet a numbered table is on, as the sheets place them: the
+ * scenarios table on Scenarios, a dimension's on its sheet, the rest
+ * (the key statistics) on Summary. */
+static const sheet *tb_sheet_for(const book *b, const mkp_table_ref *t)
+{
+    const mkp_model *m = b->m;
+    if (b->scenarios.ws && strcmp(t->id, "scenarios") == 0)
+        return &b->scenarios;
+    for (size_t d = 0; *t->dimension && d < m->n_dimensions; d++)
+        if (b->dims[d].ws && strcmp(m->dimensions[d].id, t->dimension) == 0)
+            return &b->dims[d];
+    return &b->summary;
+}
+
 /* Every numbered table and figure, with the sheet it is on. */
 static lxw_row_t figure_list(book *b, lxw_row_t r)
 {
@@ -155,19 +192,16 @@ static lxw_row_t figure_list(book *b, lxw_row_t r)
     put_text(b, sh, r++, 1, lb(b, L_FIGURES_TITLE), b->f.head_left, 0);
     for (size_t i = 0; i < m->n_tables; i++) {
         const mkp_table_ref *t = &m->tables[i];
-        const char *where = b->summary.name;
-        for (size_t d = 0; *t->dimension && d < m->n_dimensions; d++)
-            if (b->dims[d].ws && strcmp(m->dimensions[d].id, t->dimension) == 0)
-                where = b->dims[d].name;
+        const char *where = tb_sheet_for(b, t)->name;
         lb_numbered(b, buf, sizeof buf, L_TABLE, t->number, tx(b, t->title));
         put_text(b, sh, r, 0, where, b->f.text, 1);
-        put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
+        put_prose(b, r++, 1, buf);
     }
     for (size_t i = 0; i < m->n_figures; i++) {
         const mkp_figure *f = &m->figures[i];
         lb_numbered(b, buf, sizeof buf, L_FIGURE, f->number, tx(b, f->title));
         put_text(b, sh, r, 0, b->charts ? ch_sheet_for(b, f)->name : "", b->f.text, 1);
-        put_text(b, sh, r++, 1, buf, b->f.wrap, 0);
+        put_prose(b, r++, 1, buf);
     }
     return r + 1;
 }
@@ -194,6 +228,7 @@ void nt_sheet(book *b)
     /* Column B holds the wrapped prose; its width is fixed, not fitted. */
     sh->width[1] = 0;
     sh_widths(sh, WIDTH_MIN);
-    worksheet_set_column(sh->ws, 1, 1, 90, NULL);
+    worksheet_set_column(sh->ws, 1, 1, PROSE_COL, NULL);
+    sh->width[1] = PROSE_COL;
     sh_print_setup(b, sh, -1, -1);
 }

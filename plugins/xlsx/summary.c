@@ -72,7 +72,7 @@ static void market_table(book *b, sheet *sh, lxw_row_t r)
     snprintf(buf, sizeof buf, lb(b, L_BY_YEAR), b->unit);
     put_text(b, sh, r, 0, buf, b->f.caption, 0);
     put_text(b, sh, r + 1, 0, lb(b, L_YEAR), b->f.head_left, 1);
-    put_year_header(b, sh, r + 1, m->first_year, m->forecast_end, b->f.head);
+    put_year_header(b, sh, r + 1, m->first_year, m->forecast_end);
     put_text(b, sh, r + 2, 0, lb(b, L_MARKET_SIZE), b->f.text, 1);
     put_years(b, sh, r + 2, mk->value, b->f.value);
     ref_add(b, mk->path, sh, r + 2, mk->value);
@@ -110,7 +110,7 @@ static lxw_row_t scenario_table(book *b, sheet *sh, lxw_row_t r)
     char buf[512];
     put_caption(b, sh, r, table_for(b, "scenarios", NULL), lb(b, L_SCENARIOS));
     put_text(b, sh, r + 1, 0, lb(b, L_SCENARIO), b->f.head_left, 1);
-    put_year_header(b, sh, r + 1, m->first_year, m->forecast_end, b->f.head);
+    put_year_header(b, sh, r + 1, m->first_year, m->forecast_end);
     snprintf(buf, sizeof buf, host->label(b->job, "cagr-range"), m->cagr_start, m->forecast_end);
     put_text(b, sh, r + 1, cagr_col, buf, b->f.head, 1);
     for (size_t i = 0; i < n; i++) {
@@ -153,6 +153,7 @@ void sm_summary(book *b)
     key_statistics(b, sh, key, series + 2);
     market_table(b, sh, series);
     sh->chart_row = series + 7;
+    sh_keep(b, sh, 0, series + 5, 0);
     sh_print_setup(b, sh, -1, -1);
 }
 
@@ -175,5 +176,6 @@ void sm_scenarios(book *b)
         r++;
     }
     sh->chart_row = r + 1;
+    sh_keep(b, sh, 0, r, 0);
     sh_print_setup(b, sh, -1, -1);
 }

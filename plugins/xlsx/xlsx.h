@@ -40,14 +40,28 @@ enum { D_DIM, D_SEGMENT, D_PARENT, D_SERIES, D_LEVEL, D_YEAR, D_VALUE, D_PROV, D
 
 /* ---- the workbook being written ----------------------------------------- */
 
+/* Rows that print on one page if they can: a table, a row of charts, a
+ * block of chart data (print.c). */
+typedef struct print_unit {
+    lxw_row_t first, rows;
+    int chart;                      /* a chart row: the scale makes it fit a page */
+} print_unit;
+
 typedef struct sheet {
     lxw_worksheet *ws;
     char name[NAME_CAP];
-    double *width;                  /* widest content per column, in characters */
+    double *width;                  /* widest content per column, in characters;
+                                       after sh_widths, the width set */
     int n_cols;
+    lxw_row_t n_rows;               /* rows written to */
+    int used_cols;                  /* columns written to */
     lxw_row_t chart_row;            /* top of the next row of charts */
     int chart_slot;                 /* 0: left, 1: right */
     lxw_row_t slot_rows;            /* rows taken by the current row of charts */
+    int chart_px;                   /* right edge of the widest row of charts, in pixels */
+    int repeat_first, repeat_last;  /* header rows to repeat, or -1 */
+    print_unit *units;
+    size_t n_units, cap_units;
 } sheet;
 
 /* Where a yearly series sits (year y in column YEAR_COL + y - first_year),
@@ -61,7 +75,7 @@ typedef struct row_ref {
 
 typedef struct formats {
     lxw_format *title, *subtitle, *caption, *note, *head, *head_left, *text, *bold, *indent, *value, *value_bold,
-        *pct, *pct_bold, *year, *wrap, *center, *fig[DECIMALS_MAX + 1];
+        *pct, *pct_bold, *year, *head_year, *wrap, *center, *fig[DECIMALS_MAX + 1], *fig_pct[DECIMALS_MAX + 1];
 } formats;
 
 typedef struct book {
@@ -123,7 +137,10 @@ void note_err(book *b, lxw_error e);
 int sh_add(book *b, sheet *sh, int n_cols);
 void sh_fit(sheet *sh, lxw_col_t col, double w);
 void sh_prefix(char *buf, size_t cap, const char *name);
+/* ---- print.c: how each sheet prints --------------------------------------- */
 void sh_print_setup(book *b, sheet *sh, int repeat_first, int repeat_last);
+void sh_keep(book *b, sheet *sh, lxw_row_t first, lxw_row_t rows, int chart);
+void sh_paginate(book *b, sheet *sh);
 void sh_widths(sheet *sh, double min);
 void cell_ref(char *buf, lxw_row_t r, lxw_col_t c);
 void put_text(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f, int measure);
@@ -132,7 +149,8 @@ void put_formula(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, const char *formu
                  lxw_format *f, int decimals);
 void put_cagr(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, lxw_row_t src_row, double cagr, lxw_format *f);
 void put_years(book *b, sheet *sh, lxw_row_t r, const double *v, lxw_format *f);
-void put_year_header(book *b, sheet *sh, lxw_row_t r, int from, int to, lxw_format *f);
+void put_year_header(book *b, sheet *sh, lxw_row_t r, int from, int to);
+void put_year(book *b, sheet *sh, lxw_row_t r, lxw_col_t c, int year, lxw_format *f);
 const mkp_table_ref *table_for(const book *b, const char *id, const char *dimension);
 void put_caption(book *b, sheet *sh, lxw_row_t r, const mkp_table_ref *t, const char *fallback);
 void ref_add(book *b, const char *path, const sheet *sh, lxw_row_t row, const double *values);
@@ -142,6 +160,7 @@ size_t sm_n_scenarios(const mkp_model *m);
 void sm_summary(book *b);
 void sm_scenarios(book *b);
 void dm_sheet(book *b, sheet *sh, const mkp_node *dim);
+lxw_col_t dm_cagr_col(const mkp_model *m);
 void dt_sheet(book *b);
 sheet *ch_sheet_for(book *b, const mkp_figure *f);
 void ch_all(book *b);

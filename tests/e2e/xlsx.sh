@@ -44,6 +44,17 @@ DIM="col-stacked,col-percentStacked,bar-clustered,bar-clustered"
 py "AIGC en" charts "$T/en/$ID.xlsx" \
     "Summary=col-clustered;Model Type=$DIM;Deployment=$DIM;Application=$DIM;Industry Vertical=$DIM;Region=$DIM;Scenarios=line"
 
+# Share, CAGR and sub-segment charts link to the dimension sheets and cache
+# the model's numbers; percentages are fractions; the Notes list of tables
+# and figures names the sheet each is on; years are numbers.
+for ed in "en/$ID.xlsx en.json" "zh/$ID.zh-CN.xlsx zh.json"; do
+    set -- $ed
+    py "AIGC $1" figures "$T/$1" "$T/$2"
+    py "AIGC $1" percent "$T/$1"
+    py "AIGC $1" notes "$T/$1"
+    py "AIGC $1" years "$T/$1"
+done
+
 # A CAGR counted from the first forecast year (cagr_start 2024, base 2023).
 ROBO=datasets/industrial-robotics-services.yaml
 check_status "render robotics workbook" 0 render "$ROBO" "$T/r"
@@ -167,6 +178,13 @@ EOF
     py "AIGC en" recalc "$T/en/$ID.xlsx" "$T/recalc/$ID.xlsx"
     py "hostile" recalc "$T/h/hostile.xlsx" "$T/recalc/hostile.xlsx"
     py "300 runs" recalc "$T/m/many-runs.xlsx" "$T/recalc/many-runs.xlsx"
+    # Printing, as LibreOffice lays the pages out: charts whole, each sheet
+    # on the pages its manual breaks make.
+    mkdir -p "$T/print"
+    HOME="$T/lo" timeout 300 soffice "-env:UserInstallation=file://$T/lo" --headless --norestore \
+        --convert-to pdf --outdir "$T/print" "$T/en/$ID.xlsx" "$T/zh/$ID.zh-CN.xlsx" >"$T/.soffice" 2>&1
+    py "AIGC en print" print "$T/en/$ID.xlsx" "$T/print"
+    py "AIGC zh-CN print" print "$T/zh/$ID.zh-CN.xlsx" "$T/print"
 else
     echo "# skip - LibreOffice recalculation: soffice is not installed"
 fi

@@ -7,8 +7,14 @@ check.  Usage:
     xlsx_check.py LABEL sumif FILE.xlsx
     xlsx_check.py LABEL options FILE.xlsx CHARTS DECIMALS COLLAPSE
     xlsx_check.py LABEL recalc ORIGINAL.xlsx RECALCULATED.xlsx
+    xlsx_check.py LABEL figures FILE.xlsx FORECAST.json
+    xlsx_check.py LABEL percent FILE.xlsx
+    xlsx_check.py LABEL notes FILE.xlsx
+    xlsx_check.py LABEL years FILE.xlsx
+    xlsx_check.py LABEL print FILE.xlsx PDF_DIR  (PDF_DIR/<name>.pdf from soffice)
 Every check name starts with "LABEL: ".
 """
+import itertools
 import json
 import os
 import re
@@ -120,6 +126,15 @@ def check_model(path, json_path, sheets):
         report("CAGR is a live formula", isinstance(formula, str) and
                re.fullmatch(r"=\([A-Z]+\d+/[A-Z]+\d+\)\^\(1/%d\)-1" % span, formula) is not None, f"{formula!r}")
 
+    # The market table's year header: numbers, shown as 2025.
+    summary = wf.worksheets[0]
+    hdr = next((r for r in range(1, 30) if summary.cell(r, 2).value == years[0]
+                and summary.cell(r, 1).value in ("Year", "年份")), None)
+    report("Summary: year header is numbers shown as 0", hdr is not None and
+           [summary.cell(hdr, ycol[y]).value for y in years] == years and
+           {summary.cell(hdr, ycol[y]).number_format for y in years} == {"0"},
+           f"row {hdr}: {[summary.cell(hdr or 1, ycol[y]).value for y in years]}")
+
     # Dimension sheets: values, CAGR and share formulas, the total row.
     order, series = dimension_layout(js)
     market = js["series"][0]
@@ -145,11 +160,26 @@ def check_model(path, json_path, sheets):
         pairs.append(("total CAGR", wsv.cell(total, ccol).value, market["cagr"]))
         bad = first_bad(pairs)
         report(f"{name}: cached values = model to 1e-9", bad is None, f"{bad}")
-        plain = all(isinstance(ws.cell(5 + i, ycol[y]).value, (int, float)) for i in range(len(rows)) for y in years)
+        # A segment with sub-segments is =SUM over the rows right below it;
+        # every other row holds the model's numbers.
+        kids = [sum(1 for _ in itertools.takewhile(lambda t: t["depth"] == 2, rows[i + 1:]))
+                if s["depth"] == 1 else 0 for i, s in enumerate(rows)]
+        plain = all(isinstance(ws.cell(5 + i, ycol[y]).value, (int, float)) for i in range(len(rows)) for y in years
+                    if not kids[i])
+        parents = [(f"{col(ycol[y])}{5 + i}", ws.cell(5 + i, ycol[y]).value,
+                    f"=SUM({col(ycol[y])}{6 + i}:{col(ycol[y])}{5 + i + kids[i]})")
+                   for i in range(len(rows)) for y in years if kids[i]]
+        bad_parent = [(c, v, w) for c, v, w in parents if v != w]
+        report(f"{name}: a segment with sub-segments is =SUM over their rows ({len(parents)} cells)",
+               not bad_parent, f"{bad_parent[:2]}")
+        heads = [ws.cell(4, ycol[y]).value for y in years] + [ws.cell(4, s0).value, ws.cell(4, s1).value]
+        head_fmt = {ws.cell(4, c).number_format for c in [ycol[y] for y in years] + [s0, s1]}
+        report(f"{name}: year headers are numbers shown as 0", heads == years + [js["base_year"], js["forecast_end"]]
+               and head_fmt == {"0"}, f"{heads} {head_fmt}")
         sums = all(str(ws.cell(total, ycol[y]).value).startswith(("=SUM(", "=SUMIF(")) for y in years)
         cagrs = all(str(ws.cell(5 + i, ccol).value).startswith("=(") for i, s in enumerate(rows) if s["cagr"] is not None)
         shares = all(str(ws.cell(5 + i, c).value).startswith("=") for i in range(len(rows)) for c in (s0, s1))
-        report(f"{name}: values are numbers, totals/CAGR/shares formulas", plain and sums and cagrs and shares,
+        report(f"{name}: leaf values are numbers, totals/CAGR/shares formulas", plain and sums and cagrs and shares,
                f"values {plain} sums {sums} cagr {cagrs} shares {shares}")
         levels = [ws.row_dimensions[5 + i].outline_level for i in range(len(rows))]
         report(f"{name}: sub-segments are outline level 1",
@@ -157,11 +187,15 @@ def check_model(path, json_path, sheets):
                ws.sheet_properties.outlinePr.summaryBelow is False, f"{levels}")
         report(f"{name}: frozen header and first column", ws.freeze_panes == "B5", f"{ws.freeze_panes}")
         ps = ws.page_setup
-        # fitToWidth is left out when it is the default, 1.
-        report(f"{name}: print setup", ps.orientation == "landscape" and ps.fitToWidth in (None, 1, "1") and
-               str(ps.fitToHeight) == "0" and ws.sheet_properties.pageSetUpPr.fitToPage and
-               str(ws.print_title_rows).replace("$", "") == "3:4",
-               f"{ps.orientation} {ps.fitToWidth} {ws.print_title_rows}")
+        # A scale, not "fit to pages" (under which manual page breaks are
+        # ignored); the header rows repeat only on a table that runs over
+        # pages, and would otherwise print above the charts.
+        titles_ok = (ws.print_title_rows is None if len(rows) < 20 else
+                     str(ws.print_title_rows).replace("$", "") == "3:4" if len(rows) > 60 else True)
+        report(f"{name}: print setup", ps.orientation == "landscape" and ps.paperSize in (9, "9") and
+               10 <= int(ps.scale or 100) <= 100 and not (ws.sheet_properties.pageSetUpPr or
+                                                         openpyxl.worksheet.properties.PageSetupProperties()).fitToPage
+               and titles_ok and ws.print_area, f"{ps.orientation} {ps.scale} {ws.print_title_rows} {ws.print_area}")
         unit = unit_text(js, path)
         fmt_ok = ws.cell(5, 2).number_format == "#,##0.00" and ws.cell(5, ccol).number_format == "0.00%"
         report(f"{name}: number formats and unit header", fmt_ok and ws.cell(3, 2).value == unit,
@@ -229,22 +263,203 @@ def check_charts(path, kinds):
     captions = {c.value for row in wf.worksheets[-2].iter_rows() for c in row if isinstance(c.value, str)}
     report("chart titles match the figure list and data captions",
            all(t in notes and t in captions for t in titles), f"{[t for t in titles if t not in notes]}")
-    # Every series points at plain number cells of this workbook, and the
-    # cache (what viewers that do not recalculate draw) holds those numbers.
+    # Every series points at cells of this workbook that are the model's
+    # numbers on a table sheet, or formulas (a Chart data block links each
+    # of its cells to a table sheet); the cache (what viewers that do not
+    # recalculate draw) holds the cells' cached values.
+    wv = load(path, True)
+    data = wf.worksheets[-2].title
     problems = []
     for ws in wf.worksheets:
         for c in ws._charts:
             for s in c.series:
                 cells = ref_cells(wf, s.val.numRef.f)
-                cache = [p.v for p in s.val.numRef.numCache.pt]
-                if cells is None or any(not isinstance(x.value, (int, float)) for x in cells):
-                    problems.append(f"{chart_title(c)}: {s.val.numRef.f} is not number cells")
-                elif len(cache) != len(cells) or any(not close(a, b.value) for a, b in zip(cache, cells)):
-                    problems.append(f"{chart_title(c)}: cache {cache[:3]} != cells")
+                cache = [float(p.v) for p in s.val.numRef.numCache.pt]
+                values = [wv[x.parent.title][x.coordinate].value for x in cells or []]
+                if cells is None or any(not (x.parent.title != data and isinstance(x.value, (int, float)) or
+                                             isinstance(x.value, str) and x.value.startswith("=") and
+                                             (x.parent.title != data or re.match(r"^=.*'[^']+'!", x.value)))
+                                        for x in cells):
+                    problems.append(f"{chart_title(c)}: {s.val.numRef.f} is neither table numbers nor links")
+                elif len(cache) != len(cells) or any(not close(a, b) for a, b in zip(cache, values)):
+                    problems.append(f"{chart_title(c)}: cache {cache[:3]} != cells {values[:3]}")
                 cats = ref_cells(wf, s.cat.strRef.f if s.cat.strRef else s.cat.numRef.f)
                 if cats is None or len(cats) != len(cells):
                     problems.append(f"{chart_title(c)}: categories {s.cat}")
     report("chart series point at the workbook's cells, caches match", not problems, "; ".join(problems[:3]))
+
+
+def series_name(s):
+    try:
+        return s.tx.strRef.strCache.pt[0].v
+    except (AttributeError, IndexError):
+        return None
+
+
+def cat_cache(s):
+    ref = s.cat.strRef or s.cat.numRef
+    cache = ref.strCache if s.cat.strRef else ref.numCache
+    return [p.v for p in cache.pt]
+
+
+def check_figures(path, json_path):
+    """The computed figures (shares, CAGRs, sub-segments or regions by two
+    years) against the model: each chart's cache equals the model's number
+    for its category and series, percentages as fractions."""
+    with open(json_path, encoding="utf-8") as f:
+        js = json.load(f)
+    by_title = {}
+    for s in js["series"]:
+        if s["depth"]:
+            by_title.setdefault((s["series"].split("/")[0], s["title"]), []).append(s)
+    dims = {}
+    wf = load(path, False)
+    for i, ws in enumerate(wf.worksheets[1:]):
+        for c in ws._charts:
+            dims.setdefault(ws.title, []).append(c)
+    order = []
+    for s in js["series"]:
+        d = s["series"].split("/")[0]
+        if s["depth"] and d not in order:
+            order.append(d)
+    seen = {"share": 0, "cagr": 0, "two-year": 0}
+    problems = []
+    for d, dim in enumerate(order):
+        for c in dims.get(wf.sheetnames[1 + d], []):
+            kind = chart_kind(c)
+            for s in c.series:
+                cache = [float(p.v) for p in s.val.numRef.numCache.pt]
+                cats = [str(v) for v in cat_cache(s)]
+                name = series_name(s)
+                for k, cat in enumerate(cats):
+                    if kind == "col-percentStacked":
+                        want = [t["shares"].get(str(int(float(cat)))) for t in by_title.get((dim, name), [])
+                                if t["depth"] == 1]
+                        what = "share"
+                    elif kind == "bar-clustered" and len(c.series) == 1:
+                        want = [t["cagr"] or 0 for t in by_title.get((dim, cat), []) if t["depth"] == 1]
+                        what = "cagr"
+                    elif kind == "bar-clustered":
+                        want = [t["values"].get(name) for t in by_title.get((dim, cat), [])]
+                        what = "two-year"
+                    else:
+                        break
+                    if not want:  # "Other": no segment of that name
+                        continue
+                    seen[what] += 1
+                    if not any(w is not None and close(cache[k], w) for w in want):
+                        problems.append(f"{chart_title(c)}: {name}/{cat} cached {cache[k]}, model {want}")
+    report(f"share, CAGR and two-year charts cache the model's numbers {seen}",
+           not problems and all(seen.values()), "; ".join(problems[:3]))
+
+
+def check_percent(path):
+    """A percentage is a fraction with a percent format (0.00% or 0.0%), in
+    every cell and every chart; no number carries a literal "%"."""
+    wf, wv = load(path, False), load(path, True)
+    bad, n = [], 0
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                fmt = c.number_format or ""
+                v = wv[ws.title][c.coordinate].value
+                if '"%"' in fmt or "\\%" in fmt:
+                    bad.append(f"{ws.title}!{c.coordinate} format {fmt}")
+                elif "%" in fmt and isinstance(v, (int, float)):
+                    n += 1
+                    if fmt not in ("0.00%", "0.0%") or abs(v) >= 5:
+                        bad.append(f"{ws.title}!{c.coordinate} {v} {fmt}")
+    with zipfile.ZipFile(path) as z:
+        for name in z.namelist():
+            if name.startswith("xl/charts/") and re.search(r'formatCode="[^"]*&quot;%&quot;',
+                                                           z.read(name).decode("utf-8")):
+                bad.append(f"{name}: a literal % in a number format")
+    report(f"percentages are fractions shown 0.00% or 0.0% ({n} cells)", n > 0 and not bad, "; ".join(bad[:3]))
+    cagr = [c for ws in wf.worksheets for c in ws._charts
+            if chart_kind(c) == "bar-clustered" and len(c.series) == 1]
+    # openpyxl's y_axis is the value axis, which a bar chart draws along the bottom
+    fmts = {(c.y_axis.number_format.formatCode if c.y_axis.number_format else None) for c in cagr}
+    report("CAGR chart axes are formatted 0%", cagr and fmts == {"0%"}, f"{fmts}")
+
+
+def check_years(path):
+    """No year is text on any sheet: headers, Chart data categories and
+    series names are numbers, shown as 2025 (format 0)."""
+    wf = load(path, False)
+    text, fmt, n = [], [], 0
+    for ws in wf.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and re.fullmatch(r"(19|20)\d\d", c.value):
+                    text.append(f"{ws.title}!{c.coordinate}")
+                elif isinstance(c.value, int) and 1900 <= c.value <= 2100 and c.number_format not in ("0", "General"):
+                    fmt.append(f"{ws.title}!{c.coordinate} {c.number_format}")
+                elif isinstance(c.value, int) and 1900 <= c.value <= 2100 and ws.title != data_sheet(wf):
+                    n += 1
+    report(f"years are numbers shown as 0 ({n} cells)", n > 0 and not text and not fmt,
+           f"text {text[:3]} formats {fmt[:3]}")
+
+
+def check_notes(path):
+    """Every table and figure the Notes sheet lists is on the sheet it
+    names: a table's caption is a cell there, a figure's a chart title."""
+    wf = load(path, False)
+    notes = wf.worksheets[-1]
+    rows = [(notes.cell(r, 1).value, notes.cell(r, 2).value) for r in range(1, notes.max_row + 1)]
+    listed = [(sh, t) for sh, t in rows if isinstance(t, str) and re.match(r"^(Table|Figure) \d+: |^[表图]\d+：", t)]
+    bad = []
+    for sheet, caption in listed:
+        if sheet not in wf.sheetnames:
+            bad.append(f"{caption!r} on missing sheet {sheet!r}")
+        elif re.match(r"^(Table |表)", caption):
+            if not any(c.value == caption for row in wf[sheet].iter_rows() for c in row):
+                bad.append(f"{caption!r} not on {sheet!r}")
+        elif caption not in [chart_title(c) for c in wf[sheet]._charts]:
+            bad.append(f"{caption!r} is no chart on {sheet!r}")
+    report(f"Notes: every listed table and figure is on its sheet ({len(listed)})", len(listed) > 5 and not bad,
+           "; ".join(bad[:3]))
+
+
+def check_print(path, pdf_dir):
+    """Every chart prints whole: no manual page break cuts a chart's rows,
+    the print area holds every chart, and LibreOffice's PDF of the workbook
+    has as many pages per sheet as its manual breaks say (a sheet wider
+    than its page, or a page break LibreOffice adds itself, would add
+    pages).  PDF_DIR holds the PDF soffice made of FILE."""
+    wf = load(path, False)
+    cut, outside = [], []
+    for ws in wf.worksheets:
+        breaks = [b.id for b in ws.row_breaks.brk]
+        area = ws.print_area[0].replace("$", "").split(":")[1] if ws.print_area else "A1"
+        last_row, last_col = openpyxl.utils.cell.coordinate_to_tuple(area)
+        for c in ws._charts:
+            a, z = c.anchor._from, c.anchor.to
+            cut += [f"{ws.title}: break {b} in {chart_title(c)}" for b in breaks if a.row < b <= z.row]
+            if z.row >= last_row or z.col >= last_col:
+                outside.append(f"{ws.title}: {chart_title(c)} ends at {z.row},{z.col}, area {area}")
+    report("no page break cuts a chart", not cut, "; ".join(cut[:3]))
+    report("print areas hold the charts", not outside, "; ".join(outside[:3]))
+    pdf = os.path.join(pdf_dir, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+    import subprocess
+    pages = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    # The first page of each sheet with a table caption, in sheet order.
+    firsts, at = [], 0
+    for ws in wf.worksheets:
+        caption = next((c.value for row in ws.iter_rows(max_row=6) for c in row if isinstance(c.value, str)
+                        and re.match(r"^(Table \d+: |表\d+：)", c.value)), None)
+        if caption is None:
+            break
+        while at < len(pages) and caption not in pages[at]:
+            at += 1
+        firsts.append((ws, at))
+    bad = []
+    for (ws, p), (_, q) in zip(firsts, firsts[1:]):
+        want = 1 + len(ws.row_breaks.brk)
+        if q - p != want:
+            bad.append(f"{ws.title}: {q - p} pages, breaks say {want}")
+    report(f"LibreOffice prints each sheet on the pages its breaks make ({len(firsts) - 1} sheets)",
+           len(firsts) > 2 and not bad, "; ".join(bad[:3]))
 
 
 def formulas_in(path):
@@ -324,7 +539,9 @@ def main(argv):
     global PREFIX
     PREFIX = argv.pop(1) + ": "
     checks = {"model": check_model, "charts": check_charts, "hostile": check_hostile, "sumif": check_sumif,
-              "options": check_options, "recalc": check_recalc}
+              "options": check_options, "recalc": check_recalc, "figures": check_figures,
+              "percent": check_percent, "notes": check_notes, "print": check_print,
+              "years": check_years}
     checks[argv[1]](*argv[2:])
     return 0
 
