@@ -150,14 +150,44 @@ static double title_band(const mkp_scene *s)
     return titled && top > 6 && top < s->height ? top - 6 : 0;
 }
 
+/* Height of the empty band at the scene's foot: below its lowest
+ * primitive (backgrounds aside, text with its descenders), less a small
+ * margin.  On a page the caption's rule of spacing applies, not the
+ * engine's margin, and a chart that ends where its marks end fits where it
+ * otherwise would leave a page half empty. */
+static double foot_band(const mkp_scene *s)
+{
+    double low = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const mkp_prim *p = &s->prims[i];
+        double b = p->y;
+        if (p->role == MKP_ROLE_BACKGROUND || p->role == MKP_ROLE_TITLE)
+            continue;
+        if (p->kind == MKP_PRIM_TEXT)
+            b = p->y + p->font_size * 0.3;
+        else if (p->kind == MKP_PRIM_RECT)
+            b = p->y + p->h;
+        else if (p->kind == MKP_PRIM_LINE)
+            b = p->y2 > p->y ? p->y2 : p->y;
+        else if (p->kind == MKP_PRIM_CIRCLE)
+            b = p->y + p->w;
+        else if (p->kind == MKP_PRIM_PATH)
+            for (size_t k = 0; k < p->n_points && p->points; k++)
+                b = p->points[2 * k + 1] > b ? p->points[2 * k + 1] : b;
+        low = b > low ? b : low;
+    }
+    return low > 0 && low + 4 < s->height ? s->height - low - 4 : 0;
+}
+
 /* Draws a scene with its top-left corner at (x, y) on the page, clipped to
  * its own box.  Primitives with translucent colours get their own graphics
  * state so that the alpha does not leak into the next one; the scene's
  * title and the band it took are left out, since the caption "Figure N:
- * title" says it.  Returns the height used. */
+ * title" says it; so is the empty band at its foot.  Returns the height
+ * used. */
 static double scene(pdf_doc *d, const mkp_scene *s, double x, double y)
 {
-    double cut = title_band(s), h = s->height - cut;
+    double cut = title_band(s), h = s->height - cut - foot_band(s);
     frame f = {x, y + cut};
     HPDF_Page_GSave(d->page);
     HPDF_Page_Rectangle(d->page, (HPDF_REAL)x, (HPDF_REAL)(y - h), (HPDF_REAL)s->width, (HPDF_REAL)h);
@@ -185,6 +215,12 @@ static double scene(pdf_doc *d, const mkp_scene *s, double x, double y)
     return h;
 }
 
+/* The tallest chart: a page less its caption. */
+static double max_height(const pdf_doc *d)
+{
+    return d->top - d->bottom - 60;
+}
+
 /* Chart heights: bar and line charts are wide; horizontal bars grow with
  * their categories, up to a full page. */
 static double chart_height(const pdf_doc *d, const mkp_figure *fig)
@@ -195,34 +231,127 @@ static double chart_height(const pdf_doc *d, const mkp_figure *fig)
         double want = 90 + per * (double)fig->n_categories;
         h = want > h ? want : h;
     }
-    double max = d->top - d->bottom - 60;
-    return h < max ? h : max;
+    return h < max_height(d) ? h : max_height(d);
+}
+
+/* The smallest text the chart engine may set in a printed chart.  The
+ * engine sizes a horizontal chart's labels from its rows and bars, so a
+ * chart too short for its categories gets labels no one can read. */
+#define MIN_CHART_TEXT 6.5
+
+static double smallest_text(const mkp_scene *s)
+{
+    double m = 1e9;
+    for (size_t i = 0; i < s->n; i++) {
+        const mkp_prim *p = &s->prims[i];
+        if (p->kind == MKP_PRIM_TEXT && p->text && *p->text && p->role != MKP_ROLE_TITLE && p->font_size > 0)
+            m = p->font_size < m ? p->font_size : m;
+    }
+    return m;
+}
+
+static const mkp_scene *layout(pdf_doc *d, const mkp_figure *fig, double h)
+{
+    return d->host->chart_layout ? d->host->chart_layout(fig, d->lang, d->tw, h, pf_measure_cb, d) : NULL;
+}
+
+static void scene_free(pdf_doc *d, const mkp_scene *sc)
+{
+    if (sc && d->host->scene_free)
+        d->host->scene_free(sc);
+}
+
+/* A chart's height as the engine is asked for it (`ask`) and as drawn,
+ * less the title band the caption replaces (`drawn`), and its smallest
+ * text. */
+typedef struct fig_size {
+    double ask, drawn, small;
+} fig_size;
+
+static fig_size size_at(pdf_doc *d, const mkp_figure *fig, double h)
+{
+    fig_size z = {h, h, 1e9};
+    const mkp_scene *sc = layout(d, fig, h);
+    if (sc) {
+        z.drawn = h - title_band(sc) - foot_band(sc);
+        z.small = smallest_text(sc);
+    }
+    scene_free(d, sc);
+    return z;
+}
+
+/* The house height, or, when the engine's smallest text is below
+ * MIN_CHART_TEXT there, the least height (to a point, as far as a page
+ * allows) that gives MIN_CHART_TEXT: found in steps up, then by halving the
+ * last step, so that the chart takes no more of the page than it needs. */
+static fig_size natural_size(pdf_doc *d, const mkp_figure *fig)
+{
+    fig_size z = size_at(d, fig, chart_height(d, fig)), lo = z;
+    while (z.small < MIN_CHART_TEXT - 1e-9 && z.ask < max_height(d)) {
+        lo = z;
+        double h = z.ask * 1.08;
+        z = size_at(d, fig, h < max_height(d) ? h : max_height(d));
+    }
+    while (lo.small < MIN_CHART_TEXT - 1e-9 && z.small >= MIN_CHART_TEXT - 1e-9 && z.ask - lo.ask > 1) {
+        fig_size mid = size_at(d, fig, (lo.ask + z.ask) / 2);
+        if (mid.small >= MIN_CHART_TEXT - 1e-9)
+            z = mid;
+        else
+            lo = mid;
+    }
+    return z;
+}
+
+/* Below a chart down to the bottom margin: the scene ends with its own
+ * source line, and the gap after a figure disappears at a page's foot. */
+#define FIG_TAIL 2.0
+
+static double caption_height(pdf_doc *d, const mkp_figure *fig)
+{
+    pf_style cs = {1, 0, 9, COL_NAVY};
+    const char *caption = lb_caption(d, L_FIGURE, fig->number, txt(d, fig->title));
+    return (double)tx_lines(d, &d->cell, caption, &cs, d->tw) * 12 + 4;
 }
 
 /* Caption and chart: what must fit on one page. */
 double ch_need(pdf_doc *d, const mkp_figure *fig)
 {
-    pf_style cs = {1, 0, 9, COL_NAVY};
-    const char *caption = lb_caption(d, L_FIGURE, fig->number, txt(d, fig->title));
-    return (double)tx_lines(d, &d->cell, caption, &cs, d->tw) * 12 + 4 + chart_height(d, fig) + 8;
+    return caption_height(d, fig) + natural_size(d, fig).drawn + FIG_TAIL;
+}
+
+/* The chart's size on this page.  A chart that does not fit what is left
+ * of the page would leave that space empty and stand alone on the next:
+ * when more than half the text area is left, the chart is made as short as
+ * that space if it keeps three quarters of its height (SHRINK_HALF), and
+ * with less left, if it keeps most of it (SHRINK_NEAR), as long as its text
+ * stays MIN_CHART_TEXT or larger. */
+#define SHRINK_HALF 0.75
+#define SHRINK_NEAR 0.85
+
+static fig_size size_here(pdf_doc *d, const mkp_figure *fig)
+{
+    fig_size z = natural_size(d, fig);
+    double room = d->y - d->bottom - caption_height(d, fig) - FIG_TAIL;
+    int half = d->y - d->bottom >= (d->top - d->bottom) / 2;
+    if (d->fresh || z.drawn <= room || room < z.drawn * (half ? SHRINK_HALF : SHRINK_NEAR))
+        return z;
+    fig_size s = size_at(d, fig, z.ask - (z.drawn - room));
+    return s.small >= MIN_CHART_TEXT - 1e-9 && s.drawn <= room ? s : z;
 }
 
 void ch_figure(pdf_doc *d, const mkp_figure *fig)
 {
     const char *title = txt(d, fig->title);
     const char *caption = lb_caption(d, L_FIGURE, fig->number, title);
-    double h = chart_height(d, fig);
     pg_gap(d, 6);
-    pg_need(d, ch_need(d, fig));
+    fig_size z = size_here(d, fig);
+    pg_need(d, caption_height(d, fig) + z.drawn + FIG_TAIL);
     nav_add(d, NAV_FIGURE, lb_numbered(d, L_FIGURE, fig->number), title, d->y + 4);
     fl_caption(d, caption);
-    const mkp_scene *sc = NULL;
-    if (d->host->chart_layout)
-        sc = d->host->chart_layout(fig, d->lang, d->tw, h, pf_measure_cb, d);
+    const mkp_scene *sc = layout(d, fig, z.ask);
     if (sc) {
         pg_take(d, scene(d, sc, d->left, d->y));
-        if (d->host->scene_free)
-            d->host->scene_free(sc);
+        scene_free(d, sc);
     } else {
         /* No engine in this build: a framed placeholder keeps the numbering. */
         pf_style ns = {0, 0, 9, COL_MUTED};

@@ -7,7 +7,7 @@
 
 #include "pdf.h"
 
-#define TABLE_SIZE 7.5
+#define TABLE_SIZE 8.0               /* the smallest text of a table; notes under it are 7.5 */
 #define LABEL_MIN 100.0
 #define MAX_PER_PANEL 24
 

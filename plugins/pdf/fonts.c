@@ -332,13 +332,25 @@ static int fits(pdf_doc *d, const char *s, const pf_style *st, double width)
     return w * st->size / 1000.0 <= width;
 }
 
-/* s itself when it fits in width, else a copy cut at a character boundary
- * and ended with an ellipsis. */
+/* Where a shortened text may end: after a word (before a space), or beside
+ * an ideograph, which is a word of its own.  A text cut inside a word
+ * reads as a different word ("Tariffs 2…" for 2025). */
+static int word_end(const char *s, size_t at, uint32_t before)
+{
+    size_t i = at;
+    uint32_t next = s[at] ? pf_next_char(s, (size_t)-1, &i) : 0;
+    return next == ' ' || mkp_is_wide(before) || mkp_is_wide(next);
+}
+
+/* s itself when it fits in width, else a copy cut after its last whole
+ * word that fits, without the spaces and separators left before the cut,
+ * and ended with an ellipsis.  A first word wider than width is cut at a
+ * character boundary: something must show. */
 char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
 {
     if (fits(d, s, st, width))
         return (char *)s;
-    size_t len = strlen(s), i = 0, keep = 0;
+    size_t len = strlen(s), i = 0, keep = 0, word = 0;
     double w = pf_width(d, "\xE2\x80\xA6", st);
     while (i < len) {
         uint32_t cp = pf_next_char(s, len, &i);
@@ -346,7 +358,13 @@ char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
         if (w > width)
             break;
         keep = i;
+        if (cp != ' ' && word_end(s, i, cp))
+            word = i;
     }
+    if (word)
+        keep = word;
+    while (keep > 0 && strchr(" ,;:-", s[keep - 1]))
+        keep--;
     char *o = ar_alloc(d, keep + 4);
     memcpy(o, s, keep);
     memcpy(o + keep, "\xE2\x80\xA6", 4);

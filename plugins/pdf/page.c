@@ -110,6 +110,32 @@ typedef struct heads {
     const char *title, *who;
 } heads;
 
+/* The report title (left) and the chapter (right) as they fit on the head
+ * line, HEAD_GAP apart.  When the two do not fit, the one narrower than its
+ * share of the line (TITLE_SHARE for the title) is shown whole and the other
+ * takes the rest; when both are wider, the title is cut to its share and
+ * the chapter takes all the title left, so that a text is shortened only
+ * as far as the line makes it. */
+#define HEAD_GAP 18.0
+#define TITLE_SHARE 0.5
+
+static void head_texts(pdf_doc *d, const char **title, const char **running, const pf_style *st)
+{
+    double line = d->tw - HEAD_GAP;
+    double t = pf_width(d, *title, st), r = pf_width(d, *running, st);
+    if (t + r <= line)
+        return;
+    if (r <= line * (1 - TITLE_SHARE)) {
+        *title = pf_fit(d, *title, st, line - r);
+        return;
+    }
+    if (t > line * TITLE_SHARE) {
+        *title = pf_fit(d, *title, st, line * TITLE_SHARE);
+        t = pf_width(d, *title, st);
+    }
+    *running = pf_fit(d, *running, st, line - t);
+}
+
 /* Running head (report title left, chapter right) and footer (publisher
  * left, "Page X of Y" right) on one page. */
 static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total, const heads *h)
@@ -117,12 +143,14 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total,
     pf_style st = {0, 0, 7.5, COL_MUTED};
     double head = d->ph - 46, foot = 40;
     d->page = p->page;
-    double title_w = p->running ? d->tw * 0.58 : d->tw;
-    pf_draw(d, d->left, head, pf_fit(d, h->title, &st, title_w), &st);
-    if (p->running) {
-        const char *r = pf_fit(d, p->running, &st, d->tw * 0.38);
-        pf_draw(d, d->right - pf_width(d, r, &st), head, r, &st);
-    }
+    const char *title = h->title, *run = p->running;
+    if (run)
+        head_texts(d, &title, &run, &st);
+    else
+        title = pf_fit(d, title, &st, d->tw);
+    pf_draw(d, d->left, head, title, &st);
+    if (run)
+        pf_draw(d, d->right - pf_width(d, run, &st), head, run, &st);
     pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
     pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
     pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);

@@ -131,11 +131,165 @@ expect_eq "aigc zh-CN: no line starts with ，。、；：）" "$(wc -l <"$T/kin
 check "render aigc zh-CN again" $MKP render $AIGC $P -f pdf -o "$T/zh2" --lang zh-CN
 check "aigc zh-CN: two renders are byte-identical" cmp "$ZH" "$T/zh2/aigc-foundation-models.zh-CN.pdf"
 
+# ---- layout as a reader sees it: running heads, text sizes, page fill --------
+# layout.py MODE FILE.pdf prints one line per fault and ends with
+# "checked ..." (MODE heads, sizes or fill); pdftotext -bbox gives each
+# word's box (y from the top of the page), mutool trace each text's size,
+# colour and whether it is drawn inside a chart's clip.
+PY=/usr/bin/python3
+cat >"$T/layout.py" <<'EOF'
+import html, re, subprocess, sys
+mode, pdf = sys.argv[1], sys.argv[2]
+SIDE, TOP, BOTTOM = 62.0, 78.0, 70.0    # the report's margins (docs/pdf-report.md)
+HEAD_GAP = 18.0                         # between the report title and the chapter
+def out(*a):
+    return subprocess.run(a, stdout=subprocess.PIPE, text=True).stdout
+bb = out("pdftotext", "-bbox", pdf, "-")
+title = html.unescape(re.search(r"<title>(.*?)</title>", bb).group(1))
+pages = []
+for pm in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bb, re.S):
+    words = [(float(a), float(b), float(c), float(e), html.unescape(t)) for a, b, c, e, t in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', pm.group(3))]
+    pages.append((float(pm.group(1)), float(pm.group(2)), words))
+# openings: page -> titles of the chapters (and contents, lists) opening there
+opens = {}
+for line in out("mutool", "show", pdf, "outline").splitlines():
+    m = re.match(r'^[|+-]\t"(.*)"\t#page=(\d+)', line)
+    if m:
+        opens.setdefault(int(m.group(2)), []).append(re.sub(r"^\d+ ", "", m.group(1)))
+wide = lambda c: ord(c) >= 0x2E80
+def whole(full, shown):
+    """shown is full, or a prefix of it that ends after a whole word, then an ellipsis."""
+    if shown.replace(" ", "") == full.replace(" ", ""):
+        return True
+    if not shown.endswith("\u2026"):
+        return False
+    p, k = shown[:-1].replace(" ", ""), 0
+    for i, c in enumerate(full):
+        if k == len(p):
+            return p != "" and (not c.isalnum() or wide(c) or wide(full[i - 1]))
+        if c != " ":
+            if c != p[k]:
+                return False
+            k += 1
+    return False
+faults, shortened, n_checked = [], 0, 0
+chap = []
+for n, (pw, ph, words) in enumerate(pages, 1):
+    on_page = opens.get(n, [])
+    cands, chap = chap + on_page, (on_page[-1:] if on_page else chap)
+    if n == 1:
+        continue
+    n_checked += 1
+    body = [w for w in words if w[1] >= TOP - 20 and w[3] <= ph - BOTTOM + 20]
+    if mode == "heads":
+        for w in words:
+            if w[0] < SIDE - 0.5 or w[2] > pw - SIDE + 0.5:
+                faults.append("page %d: '%s' outside the margins (x %.1f-%.1f)" % (n, w[4], w[0], w[2]))
+        head = sorted((w for w in words if w[3] < TOP - 20), key=lambda w: w[0])
+        gaps = [(head[i + 1][0] - head[i][2], i) for i in range(len(head) - 1)]
+        if not gaps or max(gaps)[0] < HEAD_GAP - 0.5:
+            faults.append("page %d: no title and chapter on the head line: %s" % (n, [w[4] for w in head]))
+            continue
+        g, i = max(gaps)
+        left, right = " ".join(w[4] for w in head[:i + 1]), " ".join(w[4] for w in head[i + 1:])
+        if not whole(title, left):
+            faults.append("page %d: head '%s' is not the title '%s' cut after a word" % (n, left, title))
+        hit = [c for c in cands if whole(c, right)]
+        if not hit:
+            faults.append("page %d: running head '%s' is none of %s cut after a word" % (n, right, cands))
+        elif right.endswith("\u2026"):
+            shortened += 1
+            # shortened only when the whole title did not fit: the next
+            # word (about 5 pt a letter, 7.5 an ideograph) would not have
+            rest = hit[0].replace(" ", "")[len(right[:-1].replace(" ", "")):]
+            nxt = re.match(r"[^\s\u2e80-\uffff]*[\u2e80-\uffff]?", rest).group(0) or rest[:1]
+            room = sum(7.5 if wide(c) else 5.0 for c in nxt) + 5.0
+            if g > HEAD_GAP + room:
+                faults.append("page %d: running head '%s' shortened with %.0f pt to spare" % (n, right, g - HEAD_GAP))
+    if mode == "fill":
+        # nothing but the head and footer in the top and bottom margins (a
+        # box is its font's ascent and descent: a large digit's reaches higher)
+        for w in words:
+            if (TOP - 20 <= w[3] and w[1] < TOP - 4) or (w[3] > ph - BOTTOM + 1 and w[1] < ph - BOTTOM + 15):
+                faults.append("page %d: '%s' in the top or bottom margin (y %.1f-%.1f)" % (n, w[4], w[1], w[3]))
+    if mode == "fill" and n < len(pages) and n + 1 not in opens and body:
+        # the lowest word of the page against the middle of the text area
+        low, mid = max(w[3] for w in body), (TOP + ph - BOTTOM) / 2
+        if low < mid:
+            faults.append("page %d: text ends at %.0f pt from the top, above the middle (%.0f)" % (n, low, mid))
+if mode == "sizes":
+    # text sizes: body and table text 8 pt or more, notes (muted grey)
+    # 7.5, chart text (inside a clip) 6.5; running heads and footers aside
+    tr = out("mutool", "trace", pdf)
+    page, clip, colour, size, n_checked, smallest = 0, 0, "", 0.0, 0, {}
+    for line in tr.splitlines():
+        s = line.strip()
+        if s.startswith("<page "):
+            page += 1
+            n_checked += page > 1
+        elif s.startswith("<clip_"):
+            clip += 1
+        elif s.startswith("<pop_clip"):
+            clip -= 1
+        elif s.startswith("<fill_text") or s.startswith("<stroke_text"):
+            colour = re.search(r'color="([^"]*)"', s).group(1)
+        elif s.startswith("<span"):
+            size = float(re.search(r'trm="([\d.]+)', s).group(1))
+            first = True
+        elif s.startswith("<g ") and page > 1 and first:
+            first = False
+            y = float(re.search(r' y="([-\d.]+)"', s).group(1))
+            ph = pages[page - 1][1]
+            if y < BOTTOM - 10 or y > ph - TOP + 10:
+                continue
+            kind = "chart" if clip else "note" if colour == ".36078 .40392 .45098" else "text"
+            floor = {"chart": 6.5, "note": 7.5, "text": 8.0}[kind]
+            smallest[kind] = min(smallest.get(kind, 99), size)
+            if size < floor - 1e-6:
+                faults.append("page %d: %s at %g pt (below %g): %s" % (page, kind, size,
+                              floor, re.search(r'unicode="([^"]*)"', s).group(1)))
+    n_checked = "%d pages; smallest %s" % (n_checked, ", ".join("%s %g pt" % kv for kv in sorted(smallest.items())))
+for f in faults[:8]:
+    print(f)
+print("checked %s%s" % (n_checked if mode == "sizes" else "%d pages" % n_checked,
+                        ", %d running heads shortened" % shortened if mode == "heads" else ""))
+EOF
+
+# layout NAME MODE FILE.pdf: passes when layout.py finds no fault.
+layout() {
+    $PY "$T/layout.py" "$2" "$3" >"$T/layout.out" 2>>"$T/readers.err"
+    if [ "$(grep -c . "$T/layout.out")" = 1 ] && grep -q '^checked ' "$T/layout.out"; then
+        ok "$1 ($(sed 's/^checked //' "$T/layout.out"))"; else fail "$1" "$(head -c 600 "$T/layout.out" | tr '\n' '|')"; fi
+}
+for f in "$PDF" "$ZH"; do
+    e=$(basename "$f" .pdf)
+    layout "$e: running heads are the chapter's title, or cut after a word with …, within the margins" heads "$f"
+    layout "$e: text 8 pt and up, notes 7.5, chart labels 6.5" sizes "$f"
+    layout "$e: no page but a chapter's last ends above the middle of the text area" fill "$f"
+done
+# A title and a chapter too long to share the head line: both are cut
+# after a word, the chapter takes what the title leaves.
+sed -e 's/"Cumulative Impact of United States Tariffs 2025", zh-CN: "[^"]*"/"Cumulative Impact of United States Tariffs 2025 on Compute Supply Chains, Licensing and the Cost of Training Frontier Models", zh-CN: "2025年美国关税对算力供应链、模型许可以及前沿模型训练成本的累积影响与长期影响"/' \
+    -e 's/title: {en: "AIGC Foundation Models Market", zh-CN: "[^"]*"}/title: {en: "AIGC Foundation Models Market: Large Language, Diffusion and Multimodal Models Worldwide", zh-CN: "AIGC基础模型市场：全球大语言模型、扩散模型与多模态模型的发展与前景"}/' \
+    $AIGC >"$T/long.yaml"
+expect_eq "long titles: the test dataset has them" "$(grep -c 'Frontier Models\|Multimodal Models Worldwide' "$T/long.yaml")" 2
+check "render long titles" $MKP render "$T/long.yaml" $P -f pdf -o "$T/long" --lang en,zh-CN
+for f in "$T/long/aigc-foundation-models.pdf" "$T/long/aigc-foundation-models.zh-CN.pdf"; do
+    layout "long titles, $(basename "$f" .pdf): running heads cut after a word" heads "$f"
+    if grep -q ' [1-9][0-9]* running heads shortened' "$T/layout.out"; then ok "long titles, $(basename "$f" .pdf): shortened"; else
+        fail "long titles, $(basename "$f" .pdf): shortened" "$(cat "$T/layout.out")"; fi
+done
+
 # ---- options ----------------------------------------------------------------
 check "render aigc letter" $MKP render $AIGC $P -f pdf -o "$T/letter" -O pdf.paper=letter
 pdfinfo "$T/letter/aigc-foundation-models.pdf" >"$T/linfo" 2>>"$T/readers.err"
 expect_grep "letter: every page is US Letter" "$T/linfo" '^Page size: +612 x 792 pts \(letter\)'
 valid "aigc letter" "$T/letter/aigc-foundation-models.pdf"
+# (the fill rule is not checked on Letter: there Figure 13, 20 rows of bars,
+# needs more than half a page for 6.5 pt labels and moves on)
+layout "letter: running heads whole or cut after a word, within the margins" heads "$T/letter/aigc-foundation-models.pdf"
+layout "letter: text 8 pt and up, notes 7.5, chart labels 6.5" sizes "$T/letter/aigc-foundation-models.pdf"
 check "render aigc sans" $MKP render $AIGC $P -f pdf -o "$T/sans" -O pdf.typeface=sans
 pdffonts "$T/sans/aigc-foundation-models.pdf" 2>>"$T/readers.err" >"$T/sfonts"
 expect_grep "typeface=sans: DejaVu Sans" "$T/sfonts" '\+DejaVuSans,'
@@ -211,6 +365,17 @@ valid "industrial-robotics-services" "$T/robo/industrial-robotics-services.pdf"
 text "$T/robo/industrial-robotics-services.pdf" "$T/robo.txt"
 has "industrial-robotics-services: EUR values and CAGR start" "$T/robo.txt" "EUR14.80billion" "39.50" "2024–2035" \
     "Thestartyearis2024ratherthanthebaseyear2023" "RemoteMonitoringandPredictiveMaintenance"
+
+# the 8 pt tables still split into panels of years when the years do not
+# fit, and every panel within the margins
+for f in "$T/edge/edge-ai-chips.pdf" "$T/robo/industrial-robotics-services.pdf"; do
+    e=$(basename "$f" .pdf)
+    pdftotext -layout "$f" - 2>>"$T/readers.err" >"$T/panels"
+    expect_grep "$e: a table in panels of years" "$T/panels" '^ *Table [0-9]+ \(continued\): [0-9]{4}–[0-9]{4}$'
+    layout "$e: every word within the margins, running heads whole or cut after a word" heads "$f"
+    layout "$e: text 8 pt and up, notes 7.5, chart labels 6.5" sizes "$f"
+    layout "$e: no page but a chapter's last ends above the middle" fill "$f"
+done
 
 # ---- conformance: fixtures incl. 10,000 segments, Unicode, zero market ---------
 check "plugin-check pdf.so" $MKP plugin-check "$BUILD/lib/marketpress/plugins/pdf.so"
