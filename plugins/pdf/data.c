@@ -56,8 +56,8 @@ static double piece_width(pdf_doc *d, const char *s, size_t a, size_t b)
 }
 
 /* The widest piece of a header that must stay on one line: headers wrap
- * at spaces, after dashes ("CAGR 2025-" / "2032") and where ideographs
- * meet other characters, but the column keeps a run of ideographs whole,
+ * at spaces, after a dash between words (never inside "2025-2032") and
+ * where ideographs meet other characters, but the column keeps a run of ideographs whole,
  * so that a Chinese term (年复合增长率) is never split in two. */
 static double head_width(pdf_doc *d, const char *s)
 {
@@ -73,7 +73,8 @@ static double head_width(pdf_doc *d, const char *s)
             best = w > best ? w : best;
             start = cp == ' ' ? i : at;
             wide = cp == ' ' ? -1 : cw;
-        } else if (cp == '-' || cp == 0x2013) {
+        } else if ((cp == '-' || cp == 0x2013) && !(at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9' && s[i] >= '0' &&
+                                                   s[i] <= '9')) { /* a range of years stays whole, as in text.c */
             w = piece_width(d, s, start, i);
             best = w > best ? w : best;
             start = i;

@@ -73,6 +73,11 @@ static int opening(uint32_t c)
     return 0;
 }
 
+static int is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
 static int breaks_after(uint32_t c)
 {
     return c == '-' || c == '/' || c == 0x2013 || c == 0x2014;
@@ -83,7 +88,7 @@ static int breaks_after(uint32_t c)
 void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *st)
 {
     size_t i = 0, cp_start = 0;
-    uint32_t cp = len ? pf_next_char(s, len, &i) : 0;
+    uint32_t cp = len ? pf_next_char(s, len, &i) : 0, prev = 0;
     while (cp_start < len) {
         size_t cp_end = i;
         uint32_t next = cp_end < len ? pf_next_char(s, len, &i) : 0;
@@ -112,15 +117,19 @@ void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *s
             push_cp(d, p, b, cp);
             if (face != PF_CJK) {
                 b->flags = (unsigned char)((b->flags & ~TX_OPEN) | (opening(cp) ? TX_OPEN : 0));
-                /* "open-weight", "2025-2032": a line may end after the hyphen,
-                 * but a leading minus sign stays with its number. */
-                if (!first && breaks_after(cp) && next && next != 0x20 && !closing(next)) {
+                /* "open-weight": a line may end after the hyphen, but a
+                 * leading minus sign stays with its number, and a range of
+                 * numbers ("2025-2032") stays whole: cut after its dash it
+                 * reads as one number to a text extractor ("20252032"). */
+                if (!first && breaks_after(cp) && next && next != 0x20 && !closing(next) &&
+                    !(cp != '/' && is_digit(prev) && is_digit(next))) {
                     b->flags |= TX_BRK;
                     p->open_word = 0;
                 }
             }
         }
         cp_start = cp_end;
+        prev = cp;
         cp = next;
     }
 }

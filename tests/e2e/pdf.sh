@@ -380,6 +380,20 @@ done
 # ---- conformance: fixtures incl. 10,000 segments, Unicode, zero market ---------
 check "plugin-check pdf.so" $MKP plugin-check "$BUILD/lib/marketpress/plugins/pdf.so"
 
+# A range of years is never cut after its dash: pdftotext would read a
+# line that ends "2025-" and a next one starting "2031" as 20252031.  A
+# subtitle and a paragraph of thirty ranges at every position of the line.
+ranges=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "%s 2025-2031, ", substr("Forecasting", 1, 1 + i % 11) }')
+printf '%s\n' "report: {id: ranges, title: Ranges Market, subtitle: \"$ranges\", base_year: 2025," \
+    "         estimated_year: 2026, forecast_end: 2031, currency: USD, unit: billion}" \
+    "market: {anchors: {2025: 10, 2031: 20}}" \
+    "dimensions: [{id: d, title: D, segments: [{id: a, title: A, share: {2025: 100}}]}]" \
+    "sections: [{id: executive-summary, title: Summary, blocks: [{paragraph: \"$ranges\"}]}]" >"$T/ranges.yaml"
+check "render thirty ranges of years" "$MKP" render "$T/ranges.yaml" -f pdf -o "$T/ranges" --no-fsync
+pdftotext "$T/ranges/ranges.pdf" "$T/ranges.txt" 2>>"$T/readers.err"
+expect_no_grep "a range of years is never cut after its dash" "$T/ranges.txt" '(19|20)[0-9]{2}(19|20)[0-9]{2}'
+expect_eq "every range reads whole" "$(grep -o "2025-2031" "$T/ranges.txt" | wc -l)" 60
+
 # What the readers said while reading: poppler, mutool and qpdf warn about
 # a broken font map, a bad object or a damaged stream.  (mutool's own
 # "ICC support is not available" is about how mutool was built.)
