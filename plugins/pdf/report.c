@@ -52,6 +52,25 @@ static double fit_size(pdf_doc *d, const char *s, pf_style *st, double width, si
     return st->size;
 }
 
+/* The narrowest width that keeps s in as many lines as `width` gives it,
+ * so that a title of two lines has two of a length ("AIGC Foundation /
+ * Models Market"), never a last word alone. */
+static double balanced(pdf_doc *d, const char *s, const pf_style *st, double width)
+{
+    size_t n = tx_lines(d, &d->cell, s, st, width);
+    if (n < 2)
+        return width;
+    double lo = width / (double)n, hi = width;
+    for (int k = 0; k < 12; k++) { /* to within a 4000th of the width */
+        double mid = (lo + hi) / 2;
+        if (tx_lines(d, &d->cell, s, st, mid) > n)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+
 static double draw_block(pdf_doc *d, const char *s, const pf_style *st, double x, double y, double width, double lead)
 {
     size_t n = tx_lines(d, &d->cell, s, st, width);
@@ -197,9 +216,9 @@ void rp_cover(pdf_doc *d)
         pf_draw(d, d->left, d->ph - 62, pf_fit(d, txt_short(d, &m->publisher), &ps, d->tw), &ps);
     double y = d->ph - band + 44 + text;
     pf_draw(d, d->left, y + 22, lb(d, L_REPORT_KIND), &ks);
-    y -= draw_block(d, title, &ts, d->left, y, d->tw, tl);
+    y -= draw_block(d, title, &ts, d->left, y, balanced(d, title, &ts, d->tw), tl);
     if (*sub)
-        draw_block(d, sub, &ss, d->left, y - 14, d->tw, sl);
+        draw_block(d, sub, &ss, d->left, y - 14, balanced(d, sub, &ss, d->tw), sl);
     double tiles = d->ph - band - 40;
     cover_tiles(d, tiles);
     cover_bars(d, tiles - 58 - 34, tiles - 58 - 34 - 170);

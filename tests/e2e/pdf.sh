@@ -394,6 +394,12 @@ pdftotext "$T/ranges/ranges.pdf" "$T/ranges.txt" 2>>"$T/readers.err"
 expect_no_grep "a range of years is never cut after its dash" "$T/ranges.txt" '(19|20)[0-9]{2}(19|20)[0-9]{2}'
 expect_eq "every range reads whole" "$(grep -o "2025-2031" "$T/ranges.txt" | wc -l)" 60
 
+# A cover title of two lines has two of a length, never its last word
+# alone: "AIGC Foundation" / "Models Market".
+pdftotext -f 1 -l 1 "$PDF" "$T/cover.txt" 2>>"$T/readers.err"
+expect_grep "cover title balanced over its lines" "$T/cover.txt" '^Models Market$'
+expect_no_grep "no word alone on the cover title's last line" "$T/cover.txt" '^Market$'
+
 # What the readers said while reading: poppler, mutool and qpdf warn about
 # a broken font map, a bad object or a damaged stream.  (mutool's own
 # "ICC support is not available" is about how mutool was built.)
