@@ -85,6 +85,7 @@ static void tile(pdf_doc *d, double x, double y, double w, const char *label, co
     pf_style ls = {0, 0, 8.5, COL_MUTED}, vs = {1, 0, 15, COL_NAVY};
     pg_rect(d, x, y - 58, w, 58, COL_SHADE);
     pg_rect(d, x, y - 58, 3, 58, COL_ACCENT);
+    fit_size(d, label, &ls, w - 18, 1, 6.5); /* "Forecast year 2035 · illustrative" whole */
     pf_draw(d, x + 12, y - 18, pf_fit(d, label, &ls, w - 18), &ls);
     fit_size(d, value, &vs, w - 18, 1, 8);
     pf_draw(d, x + 12, y - 42, pf_fit(d, value, &vs, w - 18), &vs);
