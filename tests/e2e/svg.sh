@@ -8,8 +8,9 @@ D=$T/o/$ID-svg
 # its size; prints the names of those that do not.
 bad_svgs() {
     for f in "$1"/*.svg; do
-        xmllint --noout "$f" 2>/dev/null || printf ' %s:xml' "$(basename "$f")"
-        rsvg-convert -o "$T/x.png" "$f" 2>/dev/null || printf ' %s:rsvg' "$(basename "$f")"
+        # a reader's warning is a failure too, not only its exit status
+        { xmllint --noout "$f" >"$T/x.err" 2>&1 && [ ! -s "$T/x.err" ]; } || printf ' %s:xml' "$(basename "$f")"
+        { rsvg-convert -o "$T/x.png" "$f" 2>"$T/x.err" && [ ! -s "$T/x.err" ]; } || printf ' %s:rsvg' "$(basename "$f")"
         head -c 400 "$f" | grep -Eq 'width="[0-9.]+pt" height="[0-9.]+pt" viewBox="0 0 [0-9.]+ [0-9.]+"' ||
             printf ' %s:size' "$(basename "$f")"
     done
