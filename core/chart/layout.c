@@ -882,12 +882,19 @@ static int shows_anchors(const mkp_figure *f)
     return 0;
 }
 
+/* The legend word of a kind of value: the label "class-<its name>". */
+static const char *class_word(lay *L, mkp_value_class c)
+{
+    char key[32];
+    snprintf(key, sizeof key, "class-%s", mkp_value_class_name(c));
+    const char *w = fmt_label(L->lang, key);
+    return w ? w : mkp_value_class_name(c);
+}
+
 /* The market chart's legend: one entry per kind of value it shows, when
  * it shows more than estimates alone. */
 static size_t class_legend(lay *L, legend_item *items)
 {
-    static const char *const keys[MKP_VALUE_CLASSES] = {"class-published", "class-actual", "class-illustrative",
-                                                        "class-estimate", "class-scenario"};
     int present[MKP_VALUE_CLASSES] = {0}, kinds = 0;
     for (size_t c = 0; c < L->f->n_categories; c++)
         present[value_class(L->f, 0, c)] = 1;
@@ -898,7 +905,7 @@ static size_t class_legend(lay *L, legend_item *items)
     size_t n = 0;
     for (int k = 0; k < MKP_VALUE_CLASSES; k++)
         if (present[k])
-            items[n++] = (legend_item){word(L, keys[k]), mkp_value_class_color((mkp_value_class)k), 0};
+            items[n++] = (legend_item){class_word(L, (mkp_value_class)k), mkp_value_class_color((mkp_value_class)k), 0};
     return n;
 }
 
@@ -907,7 +914,7 @@ static size_t class_legend(lay *L, legend_item *items)
 static double chart_legend(lay *L, double top, double bottom)
 {
     const mkp_figure *f = L->f;
-    const char *published = word(L, "class-published");
+    const char *published = class_word(L, MKP_VALUE_PUBLISHED);
     legend_item *items = arena_array(&L->s->a, f->n_series + MKP_VALUE_CLASSES + 1, sizeof *items);
     size_t n = 0;
     if (f->kind == MKP_CHART_BAR && f->n_series == 1) {

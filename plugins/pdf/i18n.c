@@ -152,8 +152,8 @@ unsigned lb_class_color(mkp_value_class c)
 /* The legend word of a kind of value ("Published value"). */
 const char *lb_class(const pdf_doc *d, mkp_value_class c)
 {
-    static const char *const class_keys[MKP_VALUE_CLASSES] = {"class-published", "class-actual",
-                                                              "class-illustrative", "class-estimate",
-                                                              "class-scenario"};
-    return d->host->label(d->job, class_keys[(unsigned)c < MKP_VALUE_CLASSES ? c : MKP_VALUE_ESTIMATE]);
+    char key[32]; /* the label "class-<its name>", as the chart engine's legend says it */
+    snprintf(key, sizeof key, "class-%s", mkp_value_class_name(c));
+    const char *w = d->host->label(d->job, key);
+    return w == key ? mkp_value_class_name(c) : w; /* an unknown key comes back as itself */
 }

@@ -12,8 +12,12 @@ sed -n 's/^    {"\([a-z0-9-]*\)",.*/\1/p' "$table" | sort -u >"$T/have"
     grep -ho 'fmt_label([^,()]*, "[a-z0-9-]*")' core/*/*.c | sed 's/.*"\([a-z0-9-]*\)")/\1/'
     grep -ho 'titled([^,()]*, "[a-z0-9-]*"' core/model/figures.c | sed 's/.*"\([a-z0-9-]*\)"$/\1/'
     grep -ho 'MKP_CHART_[A-Z_]*, "[a-z0-9-]*"' core/model/figures.c | sed 's/.*"\([a-z0-9-]*\)"$/\1/'
-    # the words of the kinds of value, from tables of keys
-    grep -ho '"class-[a-z]*"' plugins/*/*.c core/chart/*.c | tr -d '"'
+    # the words of the kinds of value: "class-" and each name of
+    # mkp_value_class_name(), where a source makes the key so
+    if grep -q '"class-%s"' plugins/*/*.c core/chart/*.c; then
+        sed -n '/mkp_value_class_name/,/^}/p' include/marketpress/model.h | grep -o '"[a-z]*"' | tr -d '"' |
+            sed 's/^/class-/'
+    fi
 } | grep -v "^$" | sort -u >"$T/used"
 missing=$(comm -13 "$T/have" "$T/used" | tr '\n' ' ')
 unused=$(comm -23 "$T/have" "$T/used" | tr '\n' ' ')
