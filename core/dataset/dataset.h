@@ -60,6 +60,7 @@ struct spec {
     unsigned param_given;
     int method_line, method_col;
     int line, col;
+    mkp_text definition;            /* a segment's, for model->definitions */
     size_t n_children;
     spec *children;
     /* the builder's */

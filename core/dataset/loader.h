@@ -1,6 +1,7 @@
 /* loader.h - the dataset loader's own header: the loader's state, the
  * small readers every block uses (a value, a year, a text, points), and
- * the block loaders, one file each (market.c, segments.c, content.c).
+ * the block loaders, one file each (market.c, imprint.c, segments.c,
+ * content.c).
  * Private to dataset/.  Prefix ld_. */
 #ifndef MKP_DATASET_LOADER_H
 #define MKP_DATASET_LOADER_H
@@ -75,6 +76,8 @@ void ld_language_totals(loader *L);
 
 /* ---- the blocks (market.c, segments.c, content.c) ------------------------ */
 void ld_report(loader *L, const ynode *r);
+/* report.copyright, licence, disclaimer, about and contact (imprint.c). */
+void ld_imprint(loader *L, const ynode *r);
 void ld_market(loader *L, const ynode *mk);
 /* `method:` and `params:` of the market or of a segment with anchors. */
 void ld_method(loader *L, spec *s, const ynode *y);

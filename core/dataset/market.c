@@ -15,7 +15,8 @@
 
 static const char *const report_keys[] = {"id", "title", "subtitle", "publisher", "product_code", "edition",
                                           "base_year", "estimated_year", "forecast_end", "cagr_start", "currency",
-                                          "unit", "languages", "source", "keywords", NULL};
+                                          "unit", "languages", "source", "keywords", "copyright",
+                                          "licence", "disclaimer", "about", "contact", NULL};
 
 void ld_report(loader *L, const ynode *r)
 {
@@ -35,6 +36,7 @@ void ld_report(loader *L, const ynode *r)
         m->publisher = ld_get_name(L, n, "publisher");
     if ((n = ytree_get(r, "source")))
         m->source = ld_get_text(L, n, "source");
+    ld_imprint(L, r);
     m->product_code = "";
     if ((n = ytree_get(r, "product_code")) && ld_get_string(L, n, "product_code"))
         m->product_code = n->str;

@@ -14,7 +14,8 @@
 #include "dataset/loader.h"
 
 static const char *const segment_keys[] = {"id",      "title",    "description", "provenance", "share",  "cagr",
-                                           "anchors", "segments", "method",      "params",     "reconcile", NULL};
+                                           "anchors", "segments", "method",      "params",     "reconcile", "definition",
+                                           NULL};
 
 static void load_segments(loader *L, spec *parent, const ynode *list, int depth);
 
@@ -40,6 +41,8 @@ static void load_segment(loader *L, spec *s, const ynode *y, const mkp_node *par
         node->title = ld_get_text(L, n, "title");
     if ((n = ytree_get(y, "description")))
         node->description = ld_get_text(L, n, "description");
+    if ((n = ytree_get(y, "definition")))
+        s->definition = ld_get_text(L, n, "definition");
     node->provenance = ld_get_provenance(L, ytree_get(y, "provenance"), MKP_ILLUSTRATIVE);
     const ynode *sh = ytree_get(y, "share"), *cg = ytree_get(y, "cagr"), *an = ytree_get(y, "anchors");
     int lo = m->first_year, hi = m->forecast_end;
@@ -185,6 +188,17 @@ static void load_segments(loader *L, spec *parent, const ynode *list, int depth)
     check_share_sums(L, parent);
 }
 
+/* Every segment below s with its definition, in the order of the tree. */
+static void collect_definitions(const spec *s, mkp_definition *out, size_t cap, size_t *n)
+{
+    for (size_t i = 0; i < s->n_children; i++) {
+        const spec *c = &s->children[i];
+        if (*n < cap)
+            out[(*n)++] = (mkp_definition){c->node, c->definition};
+        collect_definitions(c, out, cap, n);
+    }
+}
+
 static const char *const dimension_keys[] = {"id", "title", "description", "segments", "reconcile", NULL};
 
 void ld_dimensions(loader *L, const ynode *list)
@@ -236,5 +250,11 @@ void ld_dimensions(loader *L, const ynode *list)
                        nodes[i].id, doc->dims[first[i]].line);
     free(ids);
     free(first);
+    mkp_definition *defs = arena_array(L->a, doc->n_nodes ? doc->n_nodes : 1, sizeof *defs);
+    size_t n = 0;
+    for (size_t i = 0; i < doc->n_dims; i++)
+        collect_definitions(&doc->dims[i], defs, doc->n_nodes, &n);
+    doc->model->definitions = defs;
+    doc->model->n_definitions = n;
 }
 

@@ -134,6 +134,17 @@ typedef struct mkp_scenario {
     double cagr;                    /* of that market, cagr_start..forecast_end */
 } mkp_scenario;
 
+/* ABI 1.1: one segment or sub-segment with its one-line definition, for
+ * a report's scope table.  model->definitions lists every segment of every
+ * dimension in the order of the tree (a segment, then its sub-segments).
+ * Nodes stay in arrays whose stride a plugin compiled against an earlier
+ * header relies on, so mkp_node itself never grows: what a node gains
+ * comes in arrays of the model like this one. */
+typedef struct mkp_definition {
+    const mkp_node *node;           /* depth 1 segment or depth 2 sub-segment */
+    mkp_text text;                  /* n == 0 when the dataset gives none */
+} mkp_definition;
+
 /* The whole model.  New members are only ever added at the end; check
  * `size` before reading a member a later minor version added. */
 typedef struct mkp_model {
@@ -186,6 +197,22 @@ typedef struct mkp_model {
     size_t n_scenarios;
     const mkp_scenario *scenarios;
     const mkp_scenario *scenario;
+
+    /* ---- ABI 1.1, the publisher's imprint and the scope: check
+     * MKP_HAS(mkp_model, m, definitions) first (a 1.1 host of an earlier
+     * build ends before them).  Every text has n == 0 when the dataset
+     * gives none: a plugin then uses the host's words (label() keys
+     * "licence-terms", "disclaimer-terms"). ---- */
+    mkp_text copyright;             /* the holder after "(c) YEAR"; n 0: the publisher */
+    mkp_text licence;               /* the terms the client may use the report under */
+    mkp_text disclaimer;            /* what the figures are and are not */
+    mkp_text about;                 /* about the publisher, a paragraph */
+    const char *contact_email;      /* "" when absent, else checked: "sales@example.com" */
+    const char *contact_web;        /* "" or "https://..." */
+    const char *contact_phone;      /* "" or digits, spaces and + ( ) - . / */
+    mkp_text contact_address;       /* one line */
+    size_t n_definitions;           /* every segment and sub-segment */
+    const mkp_definition *definitions;
 } mkp_model;
 
 /* Index of `year` in the year arrays, or -1 when outside the model. */
