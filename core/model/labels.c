@@ -23,7 +23,10 @@ typedef struct label {
 
 /* Sorted by key (a unit test checks): looked up by binary search. */
 static const label labels[] = {
+    {"about-publisher", "About the Publisher", "关于出版方"},
     {"actual", "actual", "实际"},
+    {"address", "Address", "地址"},
+    {"all-rights-reserved", "All rights reserved.", "保留所有权利。"},
     {"base-year", "Base year", "基准年"},
     {"basis", "Basis", "数据性质"},
     {"cagr", "CAGR", "年复合增长率"},
@@ -36,19 +39,33 @@ static const label labels[] = {
     {"caption", "%s: %s", "%s：%s"},
     {"category", "Category", "类别"},
     {"chart-missing", "(chart engine unavailable in this build)", "（此版本不含图表引擎）"},
-    {"charts", "Charts", "图表"},
     {"class-actual", "Actual", "实际值"},
     {"class-estimate", "Estimate or forecast", "估算或预测"},
     {"class-illustrative", "Illustrative assumption", "示意假设值"},
     {"class-published", "Published value", "已公布数值"},
     {"class-scenario", "Scenario value", "情景调整值"},
     {"competitive-landscape", "Competitive Landscape", "竞争格局"},
+    {"contact", "Contact", "联系方式"},
     {"contents", "Contents", "目录"},
+    {"copyright-and-licence", "Copyright and Licence", "版权与使用许可"},
     {"dataset", "Dataset", "数据集"},
+    {"definition", "Definition", "定义"},
     {"derived", "derived", "推算"},
     {"dim-series", "%s: %zu series", "%s：%zu个序列"},
     {"dimension", "Dimension", "维度"},
+    {"dimension-figures", "%s: size, share and growth, %d" EN_DASH "%d", "%s：规模、份额与增长，%d" EN_DASH "%d年"},
+    {"disclaimer", "Disclaimer", "免责声明"},
+    {"disclaimer-terms",
+     "The forecasts in this report are estimates built from the data and assumptions set out in the methodology; "
+     "actual market values may differ, possibly by a wide margin. Figures the publisher did not print, including "
+     "illustrative segment splits, are marked as such in the tables, the charts and the methodology. The report is "
+     "provided for information only. It is not investment, legal or tax advice, and the publisher accepts no "
+     "liability for decisions based on it.",
+     "本报告中的预测是依据研究方法所述数据和假设作出的估算，实际市场规模可能与之不同，差异甚至可能较大。出版方未公布的数字"
+     "（包括示意性的细分市场拆分）已在表格、图表和研究方法中注明。本报告仅供参考，不构成投资、法律或税务建议；对于依据本报告"
+     "作出的任何决定，出版方不承担责任。"},
     {"edition", "Edition", "版本日期"},
+    {"email", "Email", "电子邮件"},
     {"estimate", "estimate", "估算"},
     {"estimate-note", "* Not a figure the publisher printed: interpolated, forecast or assumed.",
      "* 非出版方公布的数字：为插值、预测或假设值。"},
@@ -74,6 +91,14 @@ static const label labels[] = {
     {"indicator", "Indicator", "指标"},
     {"key-statistics", "Key market statistics", "关键市场统计数据"},
     {"level", "Level", "层级"},
+    {"licence", "Licence", "使用许可"},
+    {"licence-terms",
+     "This report is licensed to the purchasing organisation under a single-client licence, for its internal use "
+     "only. Its employees may read, print and store it, and quote short extracts in internal documents with the "
+     "source named. Without the publisher's written consent, the report or substantial parts of it may not be "
+     "resold, published, passed to third parties or shared outside the licensed organisation.",
+     "本报告以单一客户许可方式授权购买机构仅供其内部使用。该机构员工可阅读、打印和保存本报告，并可在内部文件中注明出处后引用"
+     "简短摘录。未经出版方书面同意，不得转售或公开发布本报告或其主要内容，亦不得将其提供给第三方或在被许可机构以外共享。"},
     {"list-of-figures", "List of Figures", "图目录"},
     {"list-of-tables", "List of Tables", "表目录"},
     {"market", "Market", "市场"},
@@ -97,6 +122,7 @@ static const label labels[] = {
     {"page-of", "Page %zu of %zu", "第%zu页，共%zu页"},
     {"parent", "Parent", "上级"},
     {"percent", "Percent", "百分比"},
+    {"phone", "Telephone", "电话"},
     {"precision", "Cells hold full-precision values; number formats only round what is shown.",
      "单元格保存完整精度的数值，数字格式仅对显示进行舍入。"},
     {"presented", "The figures in this report follow the scenario: %s.", "本报告中的数据均基于以下情景：%s。"},
@@ -106,6 +132,7 @@ static const label labels[] = {
     {"provenance-title", "Which figures are published and which illustrative", "哪些数据为已公布数据，哪些为示意估算"},
     {"published", "published", "已公布"},
     {"published-by", "Published by", "出版方"},
+    {"published-by-line", "This report is published by %s.", "本报告由%s出版。"},
     {"publisher", "Publisher", "出版方"},
     {"reconcile-rule",
      "Segments are reconciled to their parent: in every year they are scaled by one factor so that they add up to "
@@ -117,6 +144,12 @@ static const label labels[] = {
     {"scenario-analysis", "Scenario Analysis", "情景分析"},
     {"scenario-value", "scenario", "情景调整"},
     {"scenarios-table", "Market size by scenario", "各情景下的市场规模"},
+    {"scope-and-definitions", "Scope and Definitions", "研究范围与定义"},
+    {"scope-continued", "Scope and definitions (continued)", "研究范围与定义（续）"},
+    {"scope-intro",
+     "The report covers the segments below, grouped by dimension, each with a one-line definition; sub-segments are "
+     "indented under their segment.",
+     "本报告涵盖以下细分市场，按维度分组，每项附一句定义；二级细分市场缩进列于其所属细分市场之下。"},
     {"segment", "Segment", "细分市场"},
     {"segment-table", "Market Size by Segment", "各细分市场规模"},
     {"series", "Series", "序列"},
@@ -144,6 +177,7 @@ static const label labels[] = {
      "数值单位：%s。份额：细分市场占合计的份额，子细分市场占其所属细分市场的份额。"},
     {"value", "Value", "数值"},
     {"values-in", "Values in %s.", "单位：%s。"},
+    {"web", "Web", "网址"},
     {"year", "Year", "年份"},
     {"year-basis", "Year basis", "年份性质"},
     {"year-range", "%d" EN_DASH "%d", "%d" EN_DASH "%d年"},

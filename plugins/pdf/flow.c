@@ -168,6 +168,20 @@ void fl_section(pdf_doc *d, const char *title, double keep)
     pg_take(d, 6);
 }
 
+/* A heading without a number or a bookmark (the copyright page's parts),
+ * kept with `keep` points of what follows. */
+void fl_heading(pdf_doc *d, const char *title, double keep)
+{
+    title = str_short(d, title);
+    pf_style st = {1, 0, 12, COL_NAVY};
+    double lead = 16;
+    size_t n = tx_lines(d, &d->cell, title, &st, d->tw);
+    pg_gap(d, 10);
+    pg_need(d, (double)n * lead + 6 + keep);
+    draw_wrapped(d, title, &st, d->left, d->tw, lead);
+    pg_take(d, 6);
+}
+
 /* A figure's or table's caption, as short as its entry in the lists. */
 void fl_caption(pdf_doc *d, const char *text)
 {

@@ -50,9 +50,27 @@ static const char *const keys[L_N] = {
     [L_UNITS] = "values-in",
     [L_SHARE_NOTE] = "share-note",
     [L_SEGMENT_TABLE] = "segment-table",
-    [L_CHARTS] = "charts",
+    [L_DIM_FIGURES] = "dimension-figures",
     [L_CHART_MISSING] = "chart-missing",
     [L_PRESENTED] = "presented",
+    [L_RIGHTS_PAGE] = "copyright-and-licence",
+    [L_RIGHTS] = "all-rights-reserved",
+    [L_LICENCE] = "licence",
+    [L_LICENCE_TERMS] = "licence-terms",
+    [L_DISCLAIMER] = "disclaimer",
+    [L_DISCLAIMER_TERMS] = "disclaimer-terms",
+    [L_ABOUT] = "about-publisher",
+    [L_PUBLISHED_LINE] = "published-by-line",
+    [L_PUBLISHER] = "publisher",
+    [L_CONTACT] = "contact",
+    [L_EMAIL] = "email",
+    [L_WEB] = "web",
+    [L_PHONE] = "phone",
+    [L_ADDRESS] = "address",
+    [L_SCOPE] = "scope-and-definitions",
+    [L_SCOPE_CONT] = "scope-continued",
+    [L_SCOPE_INTRO] = "scope-intro",
+    [L_DEFINITION] = "definition",
 };
 
 const char *lb(const pdf_doc *d, int label)
@@ -115,6 +133,30 @@ const char *lb_date(pdf_doc *d)
     if (d->zh)
         return ar_printf(d, "%d年%d月%d日", y, mo, dd);
     return ar_printf(d, "%d %s %d", dd, months[mo - 1], y);
+}
+
+/* The year of the edition, or 0 without one. */
+static int edition_year(const pdf_doc *d)
+{
+    int y = 0;
+    if (d->m->edition && sscanf(d->m->edition, "%d-", &y) == 1)
+        return y;
+    time_t t = (time_t)d->m->edition_epoch;
+    struct tm tm;
+    return d->m->edition_epoch > 0 && gmtime_r(&t, &tm) ? tm.tm_year + 1900 : 0;
+}
+
+/* "© 2026 marketpress Research": the year of the edition and the holder
+ * (the dataset's copyright, else the publisher); "" with neither. */
+const char *lb_copyright(pdf_doc *d)
+{
+    const mkp_model *m = d->m;
+    const mkp_text *holder = MKP_HAS(mkp_model, m, definitions) && m->copyright.n ? &m->copyright : &m->publisher;
+    const char *who = txt_short(d, holder);
+    int y = edition_year(d);
+    if (!*who)
+        return y ? ar_printf(d, "\xC2\xA9 %d", y) : "";
+    return y ? ar_printf(d, "\xC2\xA9 %d %s", y, who) : ar_printf(d, "\xC2\xA9 %s", who);
 }
 
 const char *lb_provenance(const pdf_doc *d, mkp_provenance p)

@@ -1,7 +1,8 @@
 /* nav.c - getting around the report: link destinations, the PDF outline
  * (bookmarks) of chapters and sections, and the front matter (contents,
- * list of figures, list of tables) that is laid out after the body, when
- * every page number is known, and inserted after the cover. */
+ * list of figures, list of tables), laid out after the body, when every
+ * page number is known, and inserted after the cover behind the copyright
+ * page. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 void nav_init(pdf_doc *d)
 {
     const mkp_model *m = d->m;
+    d->outline_front[3] = HPDF_CreateOutline(d->pdf, NULL, lb(d, L_RIGHTS_PAGE), d->utf8);
     d->outline_front[0] = HPDF_CreateOutline(d->pdf, NULL, lb(d, L_CONTENTS), d->utf8);
     if (m->n_figures)
         d->outline_front[1] = HPDF_CreateOutline(d->pdf, NULL, lb(d, L_LIST_FIGURES), d->utf8);
@@ -99,7 +101,7 @@ static void front_heading(pdf_doc *d, int label, HPDF_Outline o, double size, do
     pg_take(d, below);
 }
 
-static void front_title(pdf_doc *d, int label, HPDF_Outline o)
+void nav_front_title(pdf_doc *d, int label, HPDF_Outline o)
 {
     if (!d->fresh)
         pg_new(d);
@@ -185,9 +187,12 @@ void nav_front(pdf_doc *d)
     front f = {d, NULL, 0};
     f.p = ar_alloc(d, (d->toc.n + d->figs.n + d->tabs.n + 1) * sizeof *f.p);
     d->in_front = 1;
+    /* The copyright page faces the cover, as in a book; then the contents. */
+    d->running = lb(d, L_RIGHTS_PAGE);
+    rp_rights(d);
     d->running = lb(d, L_CONTENTS);
     pg_new(d);
-    front_title(d, L_CONTENTS, d->outline_front[0]);
+    nav_front_title(d, L_CONTENTS, d->outline_front[0]);
     for (size_t i = 0; i < d->toc.n; i++)
         entry(&f, &d->toc.v[i], 0);
     d->running = lb(d, L_LIST_FIGURES);

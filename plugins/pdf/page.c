@@ -1,7 +1,7 @@
 /* page.c - pages and the vertical flow on them: paper size and margins, new
  * pages (appended to the body, or inserted after the cover while the
- * contents are laid out), page breaks, and the running heads and "Page X of
- * Y" footers that are drawn once the page count is known. */
+ * contents are laid out), page breaks, and the running heads and footers
+ * (the copyright line, "Page X of Y") drawn once the page count is known. */
 #include <string.h>
 
 #include "pdf.h"
@@ -136,8 +136,9 @@ static void head_texts(pdf_doc *d, const char **title, const char **running, con
     *running = pf_fit(d, *running, st, line - t);
 }
 
-/* Running head (report title left, chapter right) and footer (publisher
- * left, "Page X of Y" right) on one page. */
+/* Running head (report title left, chapter right) and footer (the
+ * copyright line, "© 2026 marketpress Research", left; "Page X of Y"
+ * right) on one page. */
 static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total, const heads *h)
 {
     pf_style st = {0, 0, 7.5, COL_MUTED};
@@ -162,8 +163,10 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total,
 void pg_decorate(pdf_doc *d)
 {
     size_t total = d->main.n + d->front.n, n = 2;
-    heads h = {txt_short(d, &d->m->title), NULL};
-    h.who = *txt(d, &d->m->publisher) ? txt_short(d, &d->m->publisher) : h.title;
+    heads h = {txt_short(d, &d->m->title), lb_copyright(d)};
+    /* The copyright line names its holder; without one it dates the title. */
+    if (!*txt(d, &d->m->publisher) && !(MKP_HAS(mkp_model, d->m, definitions) && d->m->copyright.n))
+        h.who = *h.who ? ar_printf(d, "%s \xC2\xB7 %s", h.who, h.title) : h.title;
     for (size_t i = 0; i < d->front.n; i++)
         decorate(d, &d->front.v[i], n++, total, &h);
     for (size_t i = 1; i < d->main.n; i++)

@@ -164,7 +164,7 @@ typedef struct pdf_doc {
 
     int chapter, section;
     HPDF_Outline outline_chapter;
-    HPDF_Outline outline_front[3];  /* contents, figures, tables */
+    HPDF_Outline outline_front[4];  /* contents, figures, tables, the copyright page */
     nav_list toc, figs, tabs;
 
     int decimals;                   /* digits of market values in tables and text */
@@ -249,6 +249,7 @@ void pg_line(pdf_doc *d, double x1, double y1, double x2, double y2, double widt
 /* ---- flow.c: headings, paragraphs, lists, captions ---------------------- */
 void fl_chapter(pdf_doc *d, const char *title);
 void fl_section(pdf_doc *d, const char *title, double keep);
+void fl_heading(pdf_doc *d, const char *title, double keep);
 void fl_paragraph(pdf_doc *d, const char *marked, int justify);
 void fl_bullets(pdf_doc *d, const mkp_text *items, size_t n);
 void fl_bullet_text(pdf_doc *d, const char *marked);
@@ -261,6 +262,7 @@ void fl_note(pdf_doc *d, const char *text);
 enum { TB_LEFT = 0, TB_RIGHT = 1 };
 #define TB_BOLD  0x01u              /* row in bold */
 #define TB_TOTAL 0x02u              /* rule above, bold */
+#define TB_LEAD  0x04u              /* the first cell in bold, the others regular */
 
 typedef struct tb_table {
     pdf_doc *d;
@@ -288,6 +290,7 @@ void nav_init(pdf_doc *d);
 HPDF_Destination nav_here(pdf_doc *d, double y);
 void nav_add(pdf_doc *d, int kind, const char *number, const char *title, double y);
 void nav_front(pdf_doc *d);
+void nav_front_title(pdf_doc *d, int label, HPDF_Outline o);
 void nav_free(pdf_doc *d);
 
 /* ---- i18n.c ------------------------------------------------------------- */
@@ -297,7 +300,9 @@ enum {
     L_CAGR_METHOD, L_BASE_YEAR, L_EST_YEAR, L_FC_YEAR, L_CAGR, L_INDICATOR, L_YEAR, L_VALUE,
     L_SEGMENT, L_TOTAL, L_SHARE, L_CAGR_RANGE, L_SCENARIO, L_PUBLISHED, L_DERIVED,
     L_ILLUSTRATIVE, L_REPORT_KIND, L_PRODUCT, L_EDITION, L_PUBLISHED_BY, L_UNITS, L_SHARE_NOTE,
-    L_SEGMENT_TABLE, L_CHARTS, L_CHART_MISSING, L_PRESENTED, L_SHARE_PARENT, L_N
+    L_SEGMENT_TABLE, L_DIM_FIGURES, L_CHART_MISSING, L_PRESENTED, L_SHARE_PARENT, L_RIGHTS_PAGE, L_RIGHTS,
+    L_LICENCE, L_LICENCE_TERMS, L_DISCLAIMER, L_DISCLAIMER_TERMS, L_ABOUT, L_PUBLISHED_LINE, L_PUBLISHER,
+    L_CONTACT, L_EMAIL, L_WEB, L_PHONE, L_ADDRESS, L_SCOPE, L_SCOPE_CONT, L_SCOPE_INTRO, L_DEFINITION, L_N
 };
 const char *lb(const pdf_doc *d, int label);
 const char *lb_unit(pdf_doc *d);
@@ -306,6 +311,7 @@ void lb_value(const pdf_doc *d, char *buf, size_t cap, double v);
 void lb_pct(const pdf_doc *d, char *buf, size_t cap, double fraction);
 const char *lb_percent(pdf_doc *d, double fraction);
 const char *lb_date(pdf_doc *d);
+const char *lb_copyright(pdf_doc *d);
 int lb_is_published(const pdf_doc *d, unsigned char flags);
 unsigned lb_class_color(mkp_value_class c);
 const char *lb_class(const pdf_doc *d, mkp_value_class c);
@@ -313,9 +319,11 @@ const char *lb_provenance(const pdf_doc *d, mkp_provenance p);
 const char *lb_numbered(pdf_doc *d, int label, int number);
 const char *lb_caption(pdf_doc *d, int label, int number, const char *title);
 
-/* ---- report.c / data.c / prose.c ---------------------------------------- */
+/* ---- report.c / data.c / prose.c / imprint.c ------------------------------ */
 void rp_cover(pdf_doc *d);
 void rp_body(pdf_doc *d);
+void rp_rights(pdf_doc *d);
+void rp_back(pdf_doc *d);
 void dt_key_statistics(pdf_doc *d, const mkp_table_ref *t);
 void dt_dimension(pdf_doc *d, const mkp_node *dim, const mkp_table_ref *t);
 void dt_scenarios(pdf_doc *d, const mkp_table_ref *t);

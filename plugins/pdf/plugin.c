@@ -270,6 +270,7 @@ static int render(const mkp_job *job)
     nav_init(d);
     rp_cover(d);
     rp_body(d);
+    rp_back(d);
     nav_front(d);
     pg_decorate(d);
     HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);

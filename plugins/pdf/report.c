@@ -279,7 +279,9 @@ static void ch_dimension(pdf_doc *d, const mkp_node *dim)
     }
     const mkp_figure *f = first_figure(d, dim->id);
     if (f) {
-        fl_section(d, lb(d, L_CHARTS), ch_need(d, f));
+        /* The figures' subject as the heading, never a bare "Charts". */
+        fl_section(d, ar_printf(d, lb(d, L_DIM_FIGURES), txt(d, &dim->title), d->m->base_year, d->m->forecast_end),
+                   ch_need(d, f));
         figures_of(d, dim->id, 0);
     }
 }

@@ -57,14 +57,30 @@ static void draw_cell(tb_table *t, size_t c, double x, double top, const char *s
     }
 }
 
-static double row_height(tb_table *t, const char *const *cells, const pf_style *st, int indent)
+/* The style of cell c of a row with `flags`. */
+static pf_style cell_style(const tb_table *t, unsigned flags, size_t c)
+{
+    int bold = (flags & (TB_BOLD | TB_TOTAL)) || (c == 0 && (flags & TB_LEAD));
+    pf_style st = {(unsigned char)bold, 0, t->size, COL_TEXT};
+    return st;
+}
+
+/* The height of a row whose first cell is set in `first` and the others
+ * in `st`. */
+static double row_height2(tb_table *t, const char *const *cells, const pf_style *first, const pf_style *st,
+                          int indent)
 {
     size_t lines = 1;
     for (size_t c = 0; c < t->ncols; c++) {
-        size_t n = cell_lines(t, c, cells[c], st, c == 0 ? indent * INDENT : 0);
+        size_t n = cell_lines(t, c, cells[c], c == 0 ? first : st, c == 0 ? indent * INDENT : 0);
         lines = n > lines ? n : lines;
     }
     return (double)lines * lead(t) + 2 * PAD_Y;
+}
+
+static double row_height(tb_table *t, const char *const *cells, const pf_style *st, int indent)
+{
+    return row_height2(t, cells, st, st, indent);
 }
 
 static void header(tb_table *t)
@@ -103,8 +119,8 @@ void tb_head(tb_table *t, const char *caption)
 void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent)
 {
     pdf_doc *d = t->d;
-    pf_style st = {(unsigned char)((flags & (TB_BOLD | TB_TOTAL)) != 0), 0, t->size, COL_TEXT};
-    double h = row_height(t, cells, &st, indent);
+    pf_style st = cell_style(t, flags, 0), rest = cell_style(t, flags, 1);
+    double h = row_height2(t, cells, &st, &rest, indent);
     if (!pg_room(d, h)) {
         pg_new(d);
         pf_style cs = {1, 0, 8, COL_MUTED};
@@ -118,7 +134,7 @@ void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent)
     if (flags & TB_TOTAL)
         pg_line(d, d->left, top, d->left + w, top, 0.8, COL_NAVY);
     for (size_t c = 0; c < t->ncols; c++) {
-        draw_cell(t, c, x, top, cells[c], &st, c == 0 ? indent * INDENT : 0);
+        draw_cell(t, c, x, top, cells[c], c == 0 ? &st : &rest, c == 0 ? indent * INDENT : 0);
         x += t->w[c];
     }
     t->rows++;
