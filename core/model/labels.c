@@ -47,6 +47,7 @@ static const label labels[] = {
     {"competitive-landscape", "Competitive Landscape", "竞争格局"},
     {"contact", "Contact", "联系方式"},
     {"contents", "Contents", "目录"},
+    {"copyright", "Copyright", "版权"},
     {"copyright-and-licence", "Copyright and Licence", "版权与使用许可"},
     {"dataset", "Dataset", "数据集"},
     {"definition", "Definition", "定义"},

@@ -83,6 +83,12 @@ static const char *const keys[L_COUNT] = {
     [L_SHEET_DATA] = "sheet-data",
     [L_SHEET_CHART_DATA] = "sheet-chart-data",
     [L_SHEET_NOTES] = "sheet-notes",
+    [L_COPYRIGHT] = "copyright",
+    [L_RIGHTS] = "all-rights-reserved",
+    [L_LICENCE] = "licence",
+    [L_LICENCE_TERMS] = "licence-terms",
+    [L_SCOPE] = "scope-and-definitions",
+    [L_DEFINITION] = "definition",
 };
 
 const char *lb(const book *b, int key)
@@ -97,6 +103,29 @@ size_t lb_numbered(const book *b, char *buf, size_t cap, int key, int number, co
     char num[64];
     tx_cat(num, sizeof num, 0, lb(b, key), number);
     return tx_cat(buf, cap, 0, host->label(b->job, "caption"), num, title);
+}
+
+/* "© 2026 marketpress Research. All rights reserved.": the edition's
+ * year and the holder (the dataset's copyright, else the publisher), as
+ * the report's copyright page says it; 0 and "" with neither. */
+size_t lb_copyright(const book *b, char *buf, size_t cap)
+{
+    const mkp_model *m = b->m;
+    const mkp_text *holder = MKP_HAS(mkp_model, m, definitions) && m->copyright.n ? &m->copyright : &m->publisher;
+    const char *who = tx(b, holder);
+    int year = 0;
+    buf[0] = '\0';
+    if (m->edition)
+        sscanf(m->edition, "%d-", &year);
+    if (!*who && !year)
+        return 0;
+    size_t o = tx_cat(buf, cap, 0, "\xC2\xA9");
+    if (year)
+        o = tx_cat(buf, cap, o, " %d", year);
+    if (*who)
+        o = tx_cat(buf, cap, o, " %s", who);
+    int zh = strncmp(b->job->lang ? b->job->lang : "en", "zh", 2) == 0;
+    return tx_cat(buf, cap, o, "%s%s", zh ? "\xE3\x80\x82" : ". ", lb(b, L_RIGHTS));
 }
 
 /* The basis of a year in the Summary's Basis row and the Data table. */

@@ -1,6 +1,7 @@
-/* notes.c - the Notes sheet: the edition's facts, the methodology and the
- * rules the workbook follows, which series are published and which
- * illustrative, and the list of tables and figures with their sheets. */
+/* notes.c - the Notes sheet: the edition's facts (copyright and licence
+ * among them), the methodology and the rules the workbook follows, which
+ * series are published and which illustrative, the list of tables and
+ * figures with their sheets, and the definition of every segment. */
 #include <stdio.h>
 #include <string.h>
 
@@ -206,6 +207,38 @@ static lxw_row_t figure_list(book *b, lxw_row_t r)
     return r + 1;
 }
 
+/* The scope: every dimension (its description) and under it each segment
+ * with its definition and series path, sub-segments indented, as the
+ * report's table of definitions lists them. */
+static lxw_row_t definitions(book *b, lxw_row_t r)
+{
+    const mkp_model *m = b->m;
+    sheet *sh = &b->notes;
+    if (!m->n_definitions)
+        return r;
+    put_text(b, sh, r++, 0, lb(b, L_SCOPE), b->f.caption, 0);
+    put_text(b, sh, r, 0, lb(b, L_SEGMENT), b->f.head_left, 1);
+    put_text(b, sh, r, 1, lb(b, L_DEFINITION), b->f.head_left, 0);
+    put_text(b, sh, r++, 2, lb(b, L_PATH), b->f.head_left, 1);
+    const mkp_node *shown = NULL;
+    for (size_t i = 0; i < m->n_definitions; i++) {
+        const mkp_node *n = m->definitions[i].node, *dim = n;
+        while (dim->parent)
+            dim = dim->parent;
+        if (dim != shown) {
+            put_text(b, sh, r, 0, tx(b, &dim->title), b->f.bold, 1);
+            put_prose(b, r, 1, tx(b, &dim->description));
+            put_text(b, sh, r++, 2, dim->path, b->f.text, 1);
+            shown = dim;
+        }
+        const mkp_text *def = m->definitions[i].text.n ? &m->definitions[i].text : &n->description;
+        put_text(b, sh, r, 0, tx(b, &n->title), n->depth > 1 ? b->f.indent : b->f.text, 1);
+        put_prose(b, r, 1, tx(b, def));
+        put_text(b, sh, r++, 2, n->path, b->f.text, 1);
+    }
+    return r + 1;
+}
+
 /* The edition's facts, then methodology, provenance and the list of tables
  * and figures, one block under the other. */
 void nt_sheet(book *b)
@@ -219,12 +252,18 @@ void nt_sheet(book *b)
     r = note_line(b, r, lb(b, L_EDITION), m->edition);
     r = note_line(b, r, lb(b, L_PRODUCT), m->product_code);
     r = note_line(b, r, lb(b, L_PUBLISHER), tx(b, &m->publisher));
+    lb_copyright(b, buf, sizeof buf);
+    r = note_line(b, r, lb(b, L_COPYRIGHT), buf);
+    int imprint = MKP_HAS(mkp_model, m, definitions);
+    r = note_line(b, r, lb(b, L_LICENCE), imprint && m->licence.n ? tx(b, &m->licence) : lb(b, L_LICENCE_TERMS));
     r = note_line(b, r, lb(b, L_DATASET), tx_base_name(m->source_file));
     snprintf(buf, sizeof buf, "marketpress %s", host->version);
     r = note_line(b, r, lb(b, L_GENERATED), buf);
     r = methodology(b, r + 1);
     r = provenance(b, r);
-    figure_list(b, r);
+    r = figure_list(b, r);
+    if (imprint)
+        definitions(b, r);
     /* Column B holds the wrapped prose; its width is fixed, not fitted. */
     sh->width[1] = 0;
     sh_widths(sh, WIDTH_MIN);

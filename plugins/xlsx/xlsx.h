@@ -31,7 +31,8 @@ enum {
     L_ESTIMATE, L_NOTES, L_SOURCE, L_EDITION, L_PRODUCT, L_PUBLISHER, L_DATASET, L_GENERATED, L_METHODOLOGY,
     L_RECONCILE, L_CAGR_RULE, L_PRECISION, L_PROV_TITLE, L_GIVEN_YEARS, L_DIM_SERIES, L_MORE, L_FIGURES_TITLE,
     L_SHEET, L_CATEGORY, L_GROUP, L_UNIT_NOTE, L_PAGE, L_NA, L_SHEET_SUMMARY, L_SHEET_SCENARIOS, L_SHEET_DATA,
-    L_SHEET_CHART_DATA, L_SHEET_NOTES, L_ACTUAL, L_SCENARIO_VALUE, L_PERCENT, L_COUNT
+    L_SHEET_CHART_DATA, L_SHEET_NOTES, L_ACTUAL, L_SCENARIO_VALUE, L_PERCENT, L_COPYRIGHT, L_RIGHTS, L_LICENCE,
+    L_LICENCE_TERMS, L_SCOPE, L_DEFINITION, L_COUNT
 };
 
 /* ---- the Data table's columns (data.c; book.c sizes the sheet) ---------- */
@@ -126,6 +127,7 @@ double tx_width(const char *s);
  * `s` itself when it is fine, else a copy that lives as long as the book. */
 const char *tx_xml(book *b, const char *s);
 const char *tx_base_name(const char *path);
+size_t lb_copyright(const book *b, char *buf, size_t cap);
 void tx_sheet_name(const book *b, const char *want, const char *fallback, char out[NAME_CAP]);
 
 /* ---- formats.c ---------------------------------------------------------- */
