@@ -53,8 +53,14 @@ svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2 fontconfig)
 svg_LIBS         = $(shell pkg-config --libs cairo freetype2 fontconfig) -lm
 pdf_DIR          = pdf
 pdf_COMMON       = fontfind capture
-pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig)
-pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) -lm
+# UAX #14 line breaking (libunibreak) and English hyphenation (libhyphen,
+# which has no .pc); HYPHEN_DICT is where Debian's hyphen-en-us puts its
+# patterns, looked for first at run time (plugins/pdf/breaks.c).
+HYPHEN_DICT     ?= /usr/share/hyphen/hyph_en_US.dic
+BREAK_CFLAGS     = $(shell pkg-config --cflags libunibreak) -DMKP_HYPHEN_DICT='"$(HYPHEN_DICT)"'
+BREAK_LIBS       = $(shell pkg-config --libs libunibreak) -lhyphen
+pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig) $(BREAK_CFLAGS)
+pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) $(BREAK_LIBS) -lm
 xlsx_DIR         = xlsx
 xlsx_COMMON      = capture
 xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
@@ -65,6 +71,8 @@ PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude
 
 TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c))
 UNIT_SRC         = $(wildcard tests/unit/*.c)
+# plugin code the unit tests link as it is (it knows nothing of libharu)
+UNIT_PLUGIN_OBJ  = $(BUILD)/obj/plugins/pdf/breaks.o
 UNIT_BIN         = $(BUILD)/tests/unit_tests
 
 .PHONY: all run test test-one bench install uninstall clean deps fuzz fresh-check
@@ -98,9 +106,11 @@ $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/common.h include/ma
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 
-$(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ)
+$(UNIT_PLUGIN_OBJ): CPPFLAGS += $(BREAK_CFLAGS)
+
+$(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ) $(UNIT_PLUGIN_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDSAN) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(BREAK_LIBS)
 
 $(BUILD)/tests/gen_dataset: tests/gen_dataset.c
 	@mkdir -p $(dir $@)
