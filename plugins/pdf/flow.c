@@ -65,7 +65,7 @@ void fl_paragraph(pdf_doc *d, const char *marked, int justify)
     pf_style st = body();
     tx_reset(&d->para, st.size, st.rgb);
     tx_add_marked(d, &d->para, marked, &st);
-    tx_break(d, &d->para, d->tw);
+    tx_break(d, &d->para, d->tw, justify ? TX_JUSTIFY : TX_RAGGED);
     place(d, &d->para, d->left, d->tw, justify, NULL);
     pg_gap(d, PARA_GAP);
 }
@@ -76,7 +76,7 @@ void fl_bullet_text(pdf_doc *d, const char *marked)
     double indent = 16;
     tx_reset(&d->para, st.size, st.rgb);
     tx_add_marked(d, &d->para, marked, &st);
-    tx_break(d, &d->para, d->tw - indent);
+    tx_break(d, &d->para, d->tw - indent, TX_RAGGED);
     place(d, &d->para, d->left + indent, d->tw - indent, 0, "\xE2\x80\xA2");
     pg_gap(d, 3);
 }
@@ -100,14 +100,14 @@ void fl_blocks(pdf_doc *d, const mkp_section *s)
     }
 }
 
-/* Height of the first two lines of a paragraph: what a heading above it
- * must find room for on the same page. */
+/* Height of the first two lines of a (justified) paragraph: what a
+ * heading above it must find room for on the same page. */
 double fl_lead(pdf_doc *d, const char *marked)
 {
     pf_style st = body();
     tx_reset(&d->cell, st.size, st.rgb);
     tx_add_marked(d, &d->cell, marked, &st);
-    size_t n = tx_break(d, &d->cell, d->tw);
+    size_t n = tx_break(d, &d->cell, d->tw, TX_JUSTIFY);
     return (double)(n < 2 ? n : 2) * st.size * LEAD;
 }
 

@@ -13,6 +13,7 @@
 #include <marketpress/marketpress.h>
 
 #include "../common/fontfind.h"
+#include "breaks.h"
 
 /* ---- faces and styles (fonts.c) ------------------------------------------ */
 
@@ -62,9 +63,7 @@ typedef struct pdf_face {
 enum { TX_WORD = 0, TX_GLUE = 1, TX_CJK = 2 };
 
 /* Box flags. */
-#define TX_BRK   0x01u              /* a line may end after this box */
-#define TX_OPEN  0x02u              /* opening punctuation: never ends a line */
-#define TX_CLOSE 0x04u              /* closing punctuation: never starts a line */
+#define TX_BRK   0x01u              /* a line may end after this box (glue: after the space) */
 #define TX_FAKE  0x08u              /* bold CJK: the face has no bold, so stroke it */
 
 typedef struct tx_box {
@@ -73,23 +72,61 @@ typedef struct tx_box {
     unsigned char kind, face, flags;
 } tx_box;
 
+/* A line is boxes [a, b).  After a hyphenated line the next one starts
+ * inside its first box: `skip` bytes of box a (`skipw` points) belong to
+ * the line before, which shows only `cut` bytes (`cutw` points) of its last
+ * box and a hyphen. */
 typedef struct tx_line {
     uint32_t a, b;                  /* boxes [a, b), trailing glue dropped */
-    float w;                        /* natural width */
+    uint32_t skip, cut;             /* 0: the whole box */
+    float skipw, cutw;
+    float w;                        /* natural width, the hyphen included */
     unsigned char last;             /* the paragraph's last line: never justified */
+    unsigned char hyph;             /* ends with a hyphen */
 } tx_line;
+
+/* What tx_add was given: its text (spaces included) and, for each change
+ * of face or of fake bold, where it starts; tx_break makes the boxes. */
+typedef struct tx_run {
+    uint32_t off;
+    unsigned char face, flags;      /* flags: TX_FAKE */
+} tx_run;
+
+/* A place where a justified English line may end, for the optimal fit
+ * (text.c): after a glue, between two boxes, inside a word at a hyphen;
+ * with the running widths where the line ending here ends and where the
+ * next one starts, and the least demerits of the lines up to here for 0, 1
+ * and 2 hyphenated lines in a row. */
+typedef struct tx_cand {
+    double end, start;              /* running width (points) */
+    double cost[3];
+    int32_t from[3];                /* candidate * 3 + hyphens in a row before, or -1 */
+    uint32_t box, cut;              /* the box the next line starts with; a hyphen after `cut` bytes */
+    uint32_t glue_end, glue_start;  /* running count of glue */
+    float cutw;
+    unsigned char kind;
+} tx_cand;
 
 typedef struct tx_para {
     char *buf;
     size_t blen, bcap;
+    tx_run *run;
+    size_t nrun, rcap;
+    char *brk;                      /* break opportunities of buf (breaks.h) */
+    size_t brkcap;
     tx_box *box;
     size_t n, cap;
     tx_line *line;
     size_t nl, lcap;
+    tx_cand *cand;
+    size_t ncand, ccap;
     double size;
     uint32_t rgb;
-    int open_word;                  /* the last box still takes characters */
 } tx_para;
+
+/* tx_break's modes */
+#define TX_RAGGED  0                /* headings, cells, captions: no hyphenation */
+#define TX_JUSTIFY 1                /* justified running text: English may be hyphenated */
 
 /* ---- navigation (nav.c) ------------------------------------------------- */
 
@@ -171,6 +208,8 @@ typedef struct pdf_doc {
     const char *unit_label;         /* "USD billion" */
 
     tx_para para, cell;             /* scratch paragraphs */
+    br_hyph *hyph;                  /* English hyphenation (breaks.c), loaded on first need */
+    int hyph_state;                 /* 0 not tried, 1 loaded, -1 unavailable (said once) */
     pdf_alpha alpha[16];            /* translucent chart colours */
     size_t n_alpha;
     char *tmp;                      /* scratch text for drawing one run */
@@ -230,7 +269,7 @@ void tx_reset(tx_para *p, double size, uint32_t rgb);
 void tx_free(tx_para *p);
 void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *st);
 void tx_add_marked(pdf_doc *d, tx_para *p, const char *s, const pf_style *st);
-size_t tx_break(pdf_doc *d, tx_para *p, double width);
+size_t tx_break(pdf_doc *d, tx_para *p, double width, int mode);
 void tx_draw_line(pdf_doc *d, const tx_para *p, size_t line, double x, double y, double width, int justify);
 size_t tx_lines(pdf_doc *d, tx_para *p, const char *s, const pf_style *st, double width);
 

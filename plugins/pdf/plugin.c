@@ -26,6 +26,10 @@ static const mkp_option options[] = {
      "what is deflated: all streams (smallest file), or pages only (fonts stored as they are: faster, larger); "
      "auto: all for Chinese, whose font is large, pages otherwise",
      "auto|all|pages", 0, 0},
+    {"hyphen-dict", MKP_OPT_STRING, "",
+     "the libhyphen dictionary for English (hyph_en_US.dic); empty: the one the build names, else the first in "
+     "the usual folders",
+     NULL, 0, 0},
 };
 
 /* ---- memory: everything hangs off the document and goes in one cleanup ---- */
@@ -175,6 +179,7 @@ static void doc_free(pdf_doc *d)
     if (d->pdf)
         HPDF_Free(d->pdf);
     pf_close(d);
+    br_hyph_close(d->hyph);
     tx_free(&d->para);
     tx_free(&d->cell);
     nav_free(d);
