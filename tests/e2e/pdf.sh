@@ -400,6 +400,122 @@ expect_no_grep "a range of years is never cut after its dash" "$T/ranges.txt" '(
 # 30 in the paragraph, 30 in the subtitle on the cover and 30 on the copyright page
 expect_eq "every range reads whole" "$(grep -o "2025-2031" "$T/ranges.txt" | wc -l)" 90
 
+# ---- typography: spacing, hyphens, kinsoku, ranges ------------------------------
+# typo.py FILE.pdf LIMIT DATASET DICT measures the justified English
+# paragraphs from pdftotext -bbox-layout's word boxes: every gap between
+# words on a line that is not a paragraph's last is at most LIMIT times the
+# natural space (DejaVu Serif's, 651/2048 em at 10 pt), every such line
+# reaches the right margin, and a word cut with a hyphen at a line end is
+# cut where the dictionary's patterns allow (Liang's algorithm, as libhyphen
+# applies them), with 2 letters or more before and 3 or more after, in a
+# word of small letters.  A line that ends after a hyphen of the text itself
+# ("open-" / "weight") is told apart by the dataset's own words.
+HYPH_DICT=/usr/share/hyphen/hyph_en_US.dic
+cat >"$T/typo.py" <<'EOF'
+import html, re, subprocess, sys
+pdf, limit, dataset, dic = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4]
+SIDE, LEAD, SPACE, HEIGHT = 62.0, 14.2, 10 * 651 / 2048, 11.63   # margins, body leading, space, word box
+p = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+sys.stderr.write(p.stderr)
+source = open(dataset, encoding="utf-8").read()
+pats = {}
+for line in open(dic, encoding="utf-8").read().split("\n")[1:]:
+    line = line.strip()
+    if line and not line[0].isupper() and not line.startswith("%"):
+        pts, k = [0] * (len(re.sub(r"\d", "", line)) + 1), 0
+        for ch in line:
+            if ch.isdigit():
+                pts[k] = int(ch)
+            else:
+                k += 1
+        pats[re.sub(r"\d", "", line)] = pts
+def splits(word):
+    s = "." + word + "."
+    pts = [0] * (len(s) + 1)
+    for i in range(len(s)):
+        for j in range(i + 1, len(s) + 1):
+            for k, v in enumerate(pats.get(s[i:j], ())):
+                pts[i + k] = max(pts[i + k], v)
+    return {k for k in range(2, len(word) - 2) if pts[k + 1] % 2}
+faults, widest, hyphenated, compounds, checked = [], (0.0, ""), 0, 0, 0
+for pm in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', p.stdout, re.S):
+    right = float(pm.group(1)) - SIDE
+    # a line is the words whose middles are within 2 pt (faces differ a
+    # little in ascent), not pdftotext's lines, which end at a wide gap
+    words = sorted(((float(a), float(b), float(c), float(e), html.unescape(t)) for a, b, c, e, t in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', pm.group(3))),
+        key=lambda w: (w[1] + w[3]) / 2)
+    rows = []
+    for w in words:
+        if rows and abs((w[1] + w[3]) / 2 - (rows[-1][0][1] + rows[-1][0][3]) / 2) < 2:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    body = [sorted(r) for r in rows]
+    body = [r for r in body if abs(r[0][0] - SIDE) < 0.6 and abs(r[0][3] - r[0][1] - HEIGHT) < 0.8]
+    for i, l in enumerate(body):
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if not nxt or abs(nxt[0][1] - l[0][1] - LEAD) > 0.3:
+            continue                    # a paragraph's last line keeps its natural spaces
+        checked += 1
+        text = " ".join(w[4] for w in l)
+        for k in range(len(l) - 1):
+            if l[k + 1][0] - l[k][2] > widest[0]:
+                widest = (l[k + 1][0] - l[k][2], text)
+        if l[-1][2] < right - 0.6:
+            faults.append("a line short of the right margin inside a paragraph: " + text)
+        if l[-1][4].endswith("-") and len(l[-1][4]) > 1:
+            a = re.sub(r"^\W+", "", l[-1][4][:-1])
+            b = re.sub(r"(['\u2019]s)?\W*$", "", nxt[0][4])
+            if re.search(re.escape(a) + "-" + re.escape(b), source):
+                compounds += 1
+                continue
+            hyphenated += 1
+            if not re.fullmatch(r"[a-z]{2,}", a) or not re.fullmatch(r"[a-z]{3,}", b):
+                faults.append("a cut outside the rules: %s- / %s" % (a, nxt[0][4]))
+            elif len(a) not in splits(a + b):
+                faults.append("not a dictionary split: %s- / %s" % (a, b))
+if widest[0] > limit * SPACE + 0.02:
+    faults.append("a gap of %.2f pt, %.2f spaces, in: %s" % (widest[0], widest[0] / SPACE, widest[1]))
+for f in faults[:8]:
+    print(f)
+print("checked %d lines: widest gap %.2f spaces, %d words cut with a hyphen, %d lines ending at a hyphen of the text"
+      % (checked, widest[0] / SPACE, hyphenated, compounds))
+EOF
+# typo NAME FILE.pdf LIMIT: passes when typo.py finds no fault ($T/typo.out)
+typo() {
+    $PY "$T/typo.py" "$2" "$3" $AIGC "$HYPH_DICT" >"$T/typo.out" 2>>"$T/readers.err"
+    if [ "$(grep -c . "$T/typo.out")" = 1 ] && grep -q '^checked ' "$T/typo.out"; then
+        ok "$1 ($(sed 's/^checked //' "$T/typo.out"))"; else fail "$1" "$(head -c 600 "$T/typo.out" | tr '\n' '|')"; fi
+}
+typo "aigc en: justified lines widen their spaces to 2x at most, every hyphen a dictionary split" "$PDF" 2.0
+cut=$(sed -n 's/.* \([0-9]*\) words cut with a hyphen.*/\1/p' "$T/typo.out")
+if [ "${cut:-0}" -ge 1 ]; then ok "aigc en: $cut words cut with a hyphen"; else
+    fail "aigc en: some words cut with a hyphen" "$(cat "$T/typo.out")"; fi
+# On US Letter one paragraph cannot be set within 2x at all ("Alliances
+# are ..."): the fit takes the least loose lines there, and the check the
+# bound it reaches.
+typo "aigc letter: spaces 2.25x at most, every hyphen a dictionary split" "$T/letter/aigc-foundation-models.pdf" 2.25
+# Without a dictionary: one warning, no word cut, and the report is made.
+$MKP render $AIGC $P -f pdf -o "$T/nohy" -O pdf.hyphen-dict="$T/no-such.dic" 2>"$T/nohy.err"
+expect_eq "no hyphenation dictionary: renders" "$?" 0
+expect_eq "no hyphenation dictionary: one warning" "$(grep -c 'warning: .*hyphenation' "$T/nohy.err")" 1
+expect_grep "no hyphenation dictionary: the warning names the file" "$T/nohy.err" \
+    "^marketpress: pdf: .*warning: cannot read the hyphenation dictionary .*no-such.dic \(option hyphen-dict\): English is set without hyphenation$"
+$PY "$T/typo.py" "$T/nohy/aigc-foundation-models.pdf" 99 $AIGC "$HYPH_DICT" >"$T/typo.out" 2>>"$T/readers.err"
+expect_grep "no hyphenation dictionary: no word cut" "$T/typo.out" ' 0 words cut with a hyphen'
+# Chinese: no line starts with closing punctuation, none ends with opening.
+pdftotext "$ZH" - 2>>"$T/readers.err" >"$T/zhlines"
+expect_eq "aigc zh-CN: no line starts with closing punctuation" \
+    "$(grep -cE '^(，|。|、|；|：|）|！|？|」|』|】|》|”|’|…|%)' "$T/zhlines")" 0
+expect_eq "aigc zh-CN: no line ends with opening punctuation" "$(grep -cE '(（|「|『|【|《|“|‘)$' "$T/zhlines")" 0
+# No range of years cut after its dash, in either language.
+for f in "$PDF" "$ZH"; do
+    pdftotext "$f" - 2>>"$T/readers.err" >"$T/rlines"
+    expect_eq "$(basename "$f" .pdf): no line ends inside a range of years" \
+        "$(grep -cE '(19|20)[0-9]{2}[-–—]$' "$T/rlines")" 0
+done
+
 # A cover title of two lines has two of a length, never its last word
 # alone: "AIGC Foundation" / "Models Market".
 pdftotext -f 1 -l 1 "$PDF" "$T/cover.txt" 2>>"$T/readers.err"
