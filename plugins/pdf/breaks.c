@@ -60,6 +60,13 @@ static void own_rules(char *out, uint32_t prev, size_t prev_end, uint32_t c, siz
         if (!is_space(prev) && prev_end)
             out[prev_end - 1] = BR_NO;
     }
+    /* Nor a pair of figures ("17%→22%"): arrows are ambiguous in width,
+     * ideographs to the Chinese tailoring, which may break beside them. */
+    if (c == 0x2192 && (is_digit(prev) || prev == '%') && is_digit(next)) {
+        out[end - 1] = BR_NO;
+        if (prev_end)
+            out[prev_end - 1] = BR_NO;
+    }
     /* An apostrophe inside a Latin word ("it’s"): the Chinese tailoring
      * makes U+2019 a closing quote, which would break after it. */
     if (c == 0x2019 && is_letter(prev) && is_letter(next))
