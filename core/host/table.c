@@ -97,6 +97,11 @@ static size_t host_format_money(const mkp_job *job, char *buf, size_t cap, doubl
     return fmt_money(buf, cap, job->lang, job->model->currency, job->model->unit, v, decimals);
 }
 
+static int host_value_decimals(const double *values, size_t n, mkp_number_kind kind)
+{
+    return values ? fmt_decimals(values, n, (int)kind, 1) : 0;
+}
+
 const mkp_host host_table = {
     .size = sizeof(mkp_host),
     .abi_major = MKP_ABI_MAJOR,
@@ -114,6 +119,7 @@ const mkp_host host_table = {
     .label = host_label,
     .format_unit = host_format_unit,
     .format_money = host_format_money,
+    .value_decimals = host_value_decimals,
 };
 
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "marketpress/chart.h"
 #include "model/format.h"
 #include "model/model.h"
@@ -90,7 +91,7 @@ static mkp_figure *add_figure(fig_builder *b, const char *id, mkp_chart_kind kin
     f->kind = kind;
     f->dimension = dimension;
     f->unit = arena_printf(b->a, "%s %s", m->currency, m->unit);
-    f->decimals = 2;
+    f->decimals = 2; /* until choose_decimals() reads the values */
     f->source = &m->source;
     f->callout = "";
     return f;
@@ -228,7 +229,6 @@ static void share_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
     mkp_figure *f = dim_figure(b, dim, "shares", MKP_CHART_PERCENT, "figure-shares-by", years[0], years[1]);
     f->unit = "%";
     f->percent = 1;
-    f->decimals = 1;
     mkp_text *cats = arena_array(b->a, 2, sizeof *cats);
     cats[0] = *text1(b->a, arena_printf(b->a, "%d", years[0]));
     cats[1] = *text1(b->a, arena_printf(b->a, "%d", years[1]));
@@ -384,6 +384,95 @@ static const mkp_text *dimension_table_title(arena *a, const mkp_model *m, const
     return text_langs(a, t);
 }
 
+/* ---- decimals: one rule (fmt_decimals) for a figure and its table ---- */
+
+static int number_kind(const mkp_figure *f)
+{
+    return !f->percent ? MKP_NUMBER_AMOUNT : f->kind == MKP_CHART_PERCENT ? MKP_NUMBER_SHARE : MKP_NUMBER_RATE;
+}
+
+/* A figure's decimals: those of its magnitude (and more where a value
+ * but zero would read 0), raised until no two different values read
+ * against each other show the same.  Those are one series across the
+ * categories, the column totals, the lines' last values, and every bar of
+ * a horizontal chart (one axis); two segments that happen to read alike
+ * in different years are told apart by their colour and place. */
+static int figure_decimals(const mkp_figure *f)
+{
+    size_t nc = f->n_categories, ns = f->n_series, n = 0;
+    double *v = xmalloc((ns + 1) * (nc ? nc : 1) * sizeof *v), *group = xmalloc((ns + nc + 1) * sizeof *group);
+    for (size_t s = 0; s < ns; s++)
+        for (size_t c = 0; c < nc; c++)
+            v[n++] = f->series[s].values[c];
+    int d = fmt_decimals(v, n, number_kind(f), 0);
+    if (f->kind == MKP_CHART_HBAR || f->kind == MKP_CHART_HBAR_GROUPED)
+        d = fmt_decimals_from(v, n, d, 1);
+    for (size_t s = 0; s < ns; s++)
+        d = fmt_decimals_from(v + s * nc, nc, d, 1);
+    for (size_t c = 0; f->kind == MKP_CHART_STACKED && c < nc; c++) {
+        group[c] = 0;
+        for (size_t s = 0; s < ns; s++)
+            group[c] += isfinite(v[s * nc + c]) && v[s * nc + c] > 0 ? v[s * nc + c] : 0;
+    }
+    if (f->kind == MKP_CHART_STACKED)
+        d = fmt_decimals_from(group, nc, d, 1);
+    for (size_t s = 0; f->kind == MKP_CHART_LINE && nc && s < ns; s++)
+        group[s] = v[s * nc + nc - 1];
+    if (f->kind == MKP_CHART_LINE && nc)
+        d = fmt_decimals_from(group, ns, d, 1);
+    free(v);
+    free(group);
+    return d;
+}
+
+/* The decimals of a dimension's table: each year column (its segments,
+ * sub-segments and total) by its magnitude, the most any column needs.
+ * Rows of a column are not read against each other as a chart's labels
+ * are: two segments of a year may show the same figure. */
+static int table_decimals(const mkp_model *m, const mkp_node *dim)
+{
+    size_t rows = 1;
+    for (size_t i = 0; i < dim->n_children; i++)
+        rows += 1 + dim->children[i].n_children;
+    double *col = xmalloc(rows * sizeof *col);
+    int best = 0;
+    for (int y = 0; y < m->n_years; y++) {
+        size_t n = 0;
+        col[n++] = dim->value[y];
+        for (size_t i = 0; i < dim->n_children; i++) {
+            col[n++] = dim->children[i].value[y];
+            for (size_t k = 0; k < dim->children[i].n_children; k++)
+                col[n++] = dim->children[i].children[k].value[y];
+        }
+        int d = fmt_decimals(col, n, MKP_NUMBER_AMOUNT, 0);
+        best = d > best ? d : best;
+    }
+    free(col);
+    return best;
+}
+
+/* Each figure's decimals from its own values; then the amounts of one
+ * dimension (its by-year, sub-segment and regional charts, and its table)
+ * share the most any of them needs, so that a table and its charts print
+ * 12.10 alike. */
+static void choose_decimals(mkp_model *m, mkp_figure *figs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        figs[i].decimals = figure_decimals(&figs[i]);
+    for (size_t d = 0; d < m->n_dimensions; d++) {
+        const mkp_node *dim = &m->dimensions[d];
+        if (!dim->n_children)
+            continue;
+        int best = table_decimals(m, dim);
+        for (size_t i = 0; i < n; i++)
+            if (!figs[i].percent && strcmp(figs[i].dimension, dim->id) == 0 && figs[i].decimals > best)
+                best = figs[i].decimals;
+        for (size_t i = 0; i < n; i++)
+            if (!figs[i].percent && strcmp(figs[i].dimension, dim->id) == 0)
+                figs[i].decimals = best;
+    }
+}
+
 void mdl_build_figures(mkp_doc *doc)
 {
     mkp_model *m = doc->model;
@@ -412,6 +501,7 @@ void mdl_build_figures(mkp_doc *doc)
         scenario_figure(&b);
         add_table(&b, "scenarios", titled(b.a, "scenarios-table", NULL, 0, 0), "");
     }
+    choose_decimals(m, b.figs, b.n);
     m->figures = b.figs;
     m->n_figures = b.n;
     m->tables = b.tables;

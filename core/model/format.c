@@ -126,3 +126,71 @@ const char *fmt_text(const mkp_text *t, const char *lang)
             return t->v[i].text;
     return t->v[0].text;
 }
+
+/* ---- decimals ------------------------------------------------------------ */
+
+/* The value at `decimals` places as an integer count of its last place:
+ * two values read the same exactly when these are equal. */
+static long long at_places(double v, int decimals)
+{
+    double scaled = v * pow10_table[decimals];
+    return fabs(scaled) < 9e18 ? llround(scaled) : (long long)(scaled > 0 ? 9e18 : -9e18);
+}
+
+static int base_decimals(const double *v, size_t n, int kind)
+{
+    if (kind == MKP_NUMBER_SHARE)
+        return 1;
+    if (kind == MKP_NUMBER_RATE)
+        return 2;
+    double top = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(v[i]) && fabs(v[i]) > top)
+            top = fabs(v[i]);
+    return top >= 1000 ? 0 : top >= 100 ? 1 : 2;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether `decimals` places show no value but zero (at the cap) as zero
+ * and, when `distinct`, tell apart every two values that differ at the
+ * cap.  In sorted
+ * values a label can only be shared by neighbours. */
+static int tells_apart(const double *sorted, size_t n, int decimals, int distinct)
+{
+    for (size_t i = 0; i < n; i++) {
+        long long r = at_places(sorted[i], decimals), c = at_places(sorted[i], FMT_DECIMALS_CAP);
+        if (c != 0 && r == 0)
+            return 0;
+        if (distinct && i && c != at_places(sorted[i - 1], FMT_DECIMALS_CAP) &&
+            r == at_places(sorted[i - 1], decimals))
+            return 0;
+    }
+    return 1;
+}
+
+int fmt_decimals_from(const double *values, size_t n, int decimals, int distinct)
+{
+    int d = decimals < 0 ? 0 : decimals;
+    if (d >= FMT_DECIMALS_CAP || n == 0)
+        return d;
+    double *sorted = xmalloc(n * sizeof *sorted);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (isfinite(values[i]))
+            sorted[k++] = values[i];
+    qsort(sorted, k, sizeof *sorted, cmp_double);
+    while (d < FMT_DECIMALS_CAP && !tells_apart(sorted, k, d, distinct))
+        d++;
+    free(sorted);
+    return d;
+}
+
+int fmt_decimals(const double *values, size_t n, int kind, int distinct)
+{
+    return fmt_decimals_from(values, n, base_decimals(values, n, kind), distinct);
+}

@@ -9,6 +9,17 @@
 size_t fmt_number(char *buf, size_t cap, double v, int decimals, int group);
 size_t fmt_percent(char *buf, size_t cap, double fraction, int decimals);
 void fmt_round_shares(const double *fractions, size_t n, int decimals, double *out);
+/* The decimals of a set of values read together (one series of a chart,
+ * the bars of one axis, a table column), from their kind (mkp_number_kind:
+ * an amount, a share or a growth rate, both in percent) and their
+ * magnitude, raised until no value but zero shows as zero and, when
+ * `distinct`, no two values that differ at FMT_DECIMALS_CAP places show
+ * the same.  Non-finite values are ignored. */
+#define FMT_DECIMALS_CAP 3
+int fmt_decimals(const double *values, size_t n, int kind, int distinct);
+/* The same from `decimals` up, whatever the values' magnitude: a group of
+ * values within a larger set whose magnitude chose the decimals. */
+int fmt_decimals_from(const double *values, size_t n, int decimals, int distinct);
 const char *fmt_text(const mkp_text *t, const char *lang);
 
 /* labels.c: marketpress's own words in `lang` (zh, zh-CN, zh-Hans-CN:

@@ -72,6 +72,16 @@ static inline const char *mkp_value_class_name(mkp_value_class c)
     return (unsigned)c < MKP_VALUE_CLASSES ? names[c] : "estimate";
 }
 
+/* ABI 1.2: what a set of numbers is, for the one rule of their decimals
+ * (host->value_decimals): the decimals follow the kind and the magnitude,
+ * then grow until two different values never read the same. */
+typedef enum mkp_number_kind {
+    MKP_NUMBER_AMOUNT = 0,          /* money in the model's unit: 0 decimals from 1,000,
+                                       1 from 100, else 2 */
+    MKP_NUMBER_SHARE = 1,           /* a percentage of a whole (0..100): 1 decimal */
+    MKP_NUMBER_RATE = 2             /* a growth rate in percent (a CAGR): 2 decimals */
+} mkp_number_kind;
+
 /* A node of the model: the market, a dimension (whose value is the market
  * total split another way), a segment or a sub-segment.  Every array that
  * is indexed by year has model->n_years entries; index 0 is

@@ -21,7 +21,7 @@ extern "C" {
 #endif
 
 #define MKP_ABI_MAJOR 1
-#define MKP_ABI_MINOR 1
+#define MKP_ABI_MINOR 2
 
 /* The entry symbol: "mkp_plugin_entry_v1" for ABI major 1. */
 #define MKP_ENTRY mkp_plugin_entry_v1
@@ -133,6 +133,17 @@ typedef struct mkp_host {
      * language, `decimals` places as in a table: 28.46 -> "USD 28.46
      * billion", or in Chinese 284.6亿美元 (counted in 万, 亿 and 万亿). */
     size_t (*format_money)(const mkp_job *job, char *buf, size_t cap, double v, int decimals);
+
+    /* ---- ABI 1.2 (check MKP_HAS(mkp_host, host, value_decimals) first) ---- */
+
+    /* The decimals of n values shown together (a table column, an axis,
+     * the labels of a chart), by the rule every figure's `decimals`
+     * follows: from their kind and magnitude (an amount: 0 from 1,000, 1
+     * from 100, else 2; a share 1; a rate 2), then more, up to 3, until no
+     * two values that differ show the same and no value but zero shows
+     * as 0. */
+    int (*value_decimals)(const double *values, size_t n, mkp_number_kind kind);
+
 } mkp_host;
 
 /* One rendering job: one model, one plugin, one output. */

@@ -31,17 +31,18 @@ typedef struct series_tab {
                                        or 3 (and of the parent, for sub-segments) */
     int cagr_from;                  /* first year of the CAGR */
     int decimals;                   /* digits of the values */
+    int cagr_decimals, share_decimals; /* of the CAGR and share columns */
 } series_tab;
 
 /* A share column's text: "55.0%", or nothing for NAN (a share of the
  * parent where the parent is the market, which the column before holds). */
-static void share_text(const pdf_doc *d, char *buf, size_t cap, double pct)
+static void share_text(const pdf_doc *d, char *buf, size_t cap, double pct, int decimals)
 {
     if (isnan(pct)) {
         buf[0] = '\0';
         return;
     }
-    size_t n = d->host->format_number(buf, cap - 1, pct, 1, 0);
+    size_t n = d->host->format_number(buf, cap - 1, pct, decimals, 0);
     buf[n] = '%';
     buf[n + 1] = '\0';
 }
@@ -98,9 +99,9 @@ static double column_width(pdf_doc *d, const series_tab *s, int kind, int year, 
         if (kind == 0)
             d->host->format_number(b, sizeof b, r->v[year - d->m->first_year], s->decimals, 1);
         else if (kind == 1)
-            lb_pct(d, b, sizeof b, r->cagr);
+            d->host->format_percent(b, sizeof b, r->cagr, s->cagr_decimals);
         else
-            share_text(d, b, sizeof b, r->share[kind - 2]);
+            share_text(d, b, sizeof b, r->share[kind - 2], s->share_decimals);
         double x = tb_col_width(d, b, r->flags != 0, TABLE_SIZE);
         w = x > w ? x : w;
     }
@@ -212,11 +213,11 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
         }
         c = 1 + (size_t)(b - a + 1);
         if (last) {
-            lb_pct(d, vals[c - 1], sizeof vals[0], r->cagr);
+            d->host->format_percent(vals[c - 1], sizeof vals[0], r->cagr, s->cagr_decimals);
             cells[c] = vals[c - 1];
             c++;
             for (int k = 0; k < s->shares; k++, c++) {
-                share_text(d, vals[c - 1], sizeof vals[0], r->share[k]);
+                share_text(d, vals[c - 1], sizeof vals[0], r->share[k], s->share_decimals);
                 cells[c] = vals[c - 1];
             }
         }
@@ -225,18 +226,32 @@ static void draw_panel(pdf_doc *d, const series_tab *s, const plan *p, int a, in
     tb_end(&t);
 }
 
-/* The report's digits, or more when small rows would print as 0 or 0.0:
- * a long tail of segments each worth a sliver of the market. */
-static int table_decimals(const pdf_doc *d, const series_tab *s)
+/* The figure of `kind` drawn for a dimension ("" for the market). */
+static const mkp_figure *figure_of(const pdf_doc *d, const char *dimension, mkp_chart_kind kind)
 {
-    double small = INFINITY;
-    for (size_t i = 0; i < s->n; i++)
-        for (int y = s->y0; y <= s->y1; y++) {
-            double v = fabs(s->rows[i].v[y - d->m->first_year]);
-            small = v > 0 && v < small ? v : small;
-        }
-    int need = small < 1 ? 2 : 0;
-    return need > d->decimals ? need : d->decimals;
+    for (size_t i = 0; i < d->m->n_figures; i++)
+        if (d->m->figures[i].kind == kind && strcmp(d->m->figures[i].dimension, dimension) == 0)
+            return &d->m->figures[i];
+    return NULL;
+}
+
+/* A table prints its values with the decimals of its chart (the model
+ * chose them for both, by the rule of host->value_decimals); a table
+ * without one reads each year column by that rule. */
+static int table_decimals(pdf_doc *d, const series_tab *s)
+{
+    const mkp_figure *f = figure_of(d, s->ref->dimension, s->ref->dimension[0] ? MKP_CHART_STACKED : MKP_CHART_LINE);
+    if (f)
+        return f->decimals;
+    double *col = ar_alloc(d, (s->n ? s->n : 1) * sizeof *col);
+    int best = d->decimals;
+    for (int y = s->y0; MKP_HAS(mkp_host, d->host, value_decimals) && y <= s->y1; y++) {
+        for (size_t i = 0; i < s->n; i++)
+            col[i] = s->rows[i].v[y - d->m->first_year];
+        int k = d->host->value_decimals(col, s->n, MKP_NUMBER_AMOUNT);
+        best = k > best ? k : best;
+    }
+    return best;
 }
 
 static void series_table(pdf_doc *d, series_tab *s)
@@ -252,7 +267,7 @@ static void series_table(pdf_doc *d, series_tab *s)
 
 /* Rounded shares (base year, forecast end) of a sibling set, so that the
  * printed percentages add up to exactly 100. */
-static void sibling_shares(pdf_doc *d, const mkp_node *kids, size_t n, row *out)
+static void sibling_shares(pdf_doc *d, const mkp_node *kids, size_t n, row *out, int decimals)
 {
     const mkp_model *m = d->m;
     double *f = ar_alloc(d, (n ? n : 1) * sizeof *f), *o = ar_alloc(d, (n ? n : 1) * sizeof *o);
@@ -260,7 +275,7 @@ static void sibling_shares(pdf_doc *d, const mkp_node *kids, size_t n, row *out)
     for (int k = 0; k < 2; k++) {
         for (size_t i = 0; i < n; i++)
             f[i] = kids[i].share[years[k]];
-        d->host->round_shares(f, n, 1, o);
+        d->host->round_shares(f, n, decimals, o);
         for (size_t i = 0; i < n; i++)
             out[i].share[k] = o[i];
     }
@@ -268,11 +283,11 @@ static void sibling_shares(pdf_doc *d, const mkp_node *kids, size_t n, row *out)
 
 /* A sub-segment's share of the whole market in `year`, a percentage
  * rounded as the column shows it. */
-static double market_share(const pdf_doc *d, const mkp_node *n, int year)
+static double market_share(const pdf_doc *d, const mkp_node *n, int year, int decimals)
 {
     int yi = mkp_year_index(d->m, year);
-    double total = yi >= 0 ? d->m->market->value[yi] : 0;
-    return total > 0 ? round(1000.0 * n->value[yi] / total) / 10.0 : 0;
+    double total = yi >= 0 ? d->m->market->value[yi] : 0, k = pow(10, decimals);
+    return total > 0 ? round(100.0 * k * n->value[yi] / total) / k : 0;
 }
 
 static void notes(pdf_doc *d, int share_note)
@@ -293,7 +308,10 @@ void dt_dimension(pdf_doc *d, const mkp_node *dim, const mkp_table_ref *t)
         n += 1 + dim->children[i].n_children, subs += dim->children[i].n_children;
     row *rows = ar_alloc(d, n * sizeof *rows);
     row *segs = ar_alloc(d, (dim->n_children ? dim->n_children : 1) * sizeof *segs);
-    sibling_shares(d, dim->children, dim->n_children, segs);
+    /* the CAGR and share columns as the dimension's CAGR and share charts print them */
+    const mkp_figure *cf = figure_of(d, dim->id, MKP_CHART_HBAR), *sf = figure_of(d, dim->id, MKP_CHART_PERCENT);
+    int cagr_dec = cf ? cf->decimals : 2, share_dec = sf ? sf->decimals : 1;
+    sibling_shares(d, dim->children, dim->n_children, segs, share_dec);
     size_t k = 0;
     for (size_t i = 0; i < dim->n_children; i++) {
         const mkp_node *s = &dim->children[i];
@@ -301,16 +319,18 @@ void dt_dimension(pdf_doc *d, const mkp_node *dim, const mkp_table_ref *t)
                         s->n_children ? TB_BOLD : 0, 0};
         k++;
         row *sub = &rows[k];
-        sibling_shares(d, s->children, s->n_children, sub);
+        sibling_shares(d, s->children, s->n_children, sub, share_dec);
         for (size_t j = 0; j < s->n_children; j++, k++) {
             const mkp_node *c = &s->children[j];
             double of_parent = rows[k].share[1];
             rows[k] = (row){txt(d, &c->title), c->value, c->cagr,
-                            {market_share(d, c, m->base_year), market_share(d, c, m->forecast_end), of_parent}, 0, 1};
+                            {market_share(d, c, m->base_year, share_dec), market_share(d, c, m->forecast_end, share_dec),
+                             of_parent},
+                            0, 1};
         }
     }
     rows[k++] = (row){lb(d, L_TOTAL), dim->value, m->market->cagr, {100, 100, NAN}, TB_TOTAL, 0};
-    series_tab s = {t, rows, k, m->first_year, m->forecast_end, subs > 0 ? 3 : 2, m->cagr_start, 0};
+    series_tab s = {t, rows, k, m->first_year, m->forecast_end, subs > 0 ? 3 : 2, m->cagr_start, 0, cagr_dec, share_dec};
     series_table(d, &s);
     notes(d, subs > 0);
 }
@@ -323,7 +343,7 @@ void dt_scenarios(pdf_doc *d, const mkp_table_ref *t)
         const mkp_scenario *sc = &m->scenarios[i];
         rows[i] = (row){txt(d, &sc->title), sc->market, sc->cagr, {0, 0, NAN}, sc == m->scenario ? TB_BOLD : 0, 0};
     }
-    series_tab s = {t, rows, m->n_scenarios, m->base_year, m->forecast_end, 0, m->cagr_start, 0};
+    series_tab s = {t, rows, m->n_scenarios, m->base_year, m->forecast_end, 0, m->cagr_start, 0, 2, 1};
     series_table(d, &s);
     notes(d, 0);
 }

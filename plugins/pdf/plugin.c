@@ -134,10 +134,14 @@ int pdf_failed(pdf_doc *d)
     return d->err != HPDF_OK;
 }
 
-/* Digits that keep the smallest market values readable: 28.46 (billion),
- * 1,553 (million). */
+/* The digits of market values in text and tables: those of the market
+ * chart, which the model chose by its one rule (28.46 billion, 1,553
+ * million); the same rule when there is no figure. */
 static int value_decimals(const mkp_model *m)
 {
+    for (size_t i = 0; MKP_HAS(mkp_model, m, figures) && i < m->n_figures; i++)
+        if (strcmp(m->figures[i].id, "market-size") == 0)
+            return m->figures[i].decimals;
     double max = 0;
     for (int i = 0; i < m->n_years; i++)
         if (m->market->value[i] > max)

@@ -44,7 +44,7 @@ expect_grep "refused: missing dependency with dlerror's words" "$T/pl.txt" \
 expect_grep "refused: another ABI major" "$T/pl.txt" "wrong_abi.so: built for plugin ABI 2 while this marketpress speaks ABI 1"
 expect_grep "refused: missing entry symbol" "$T/pl.txt" "no_entry.so: missing the entry symbol mkp_plugin_entry_v1"
 expect_grep "refused: descriptor too small" "$T/pl.txt" "small_desc.so: descriptor too small \(16 bytes"
-expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.8"
+expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.9"
 expect_grep "refused: crash while loading" "$T/pl.txt" "ctor_crash.so: crashed while loading \(SIGSEGV\)"
 expect_grep "plugins lists the good ones with options" "$T/pl.txt" "-O csv.decimals=-1"
 "$MKP" plugins -P "$T/bad" >"$T/pl2.txt" 2>&1

@@ -462,3 +462,64 @@ TEST(chart_title_shrinks_before_it_is_cut)
     EXPECT_INT(check_scene(&f, s, "long title"), 0);
     chart_scene_free(s);
 }
+
+/* ---- decimals -------------------------------------------------------------- */
+
+TEST(decimals_follow_kind_and_magnitude)
+{
+    const double billions[] = {28.46, 30.12, 53.49}, millions[] = {7150, 10380, 52870}, hundreds[] = {120, 480.5};
+    EXPECT_INT(fmt_decimals(billions, 3, MKP_NUMBER_AMOUNT, 1), 2);
+    EXPECT_INT(fmt_decimals(millions, 3, MKP_NUMBER_AMOUNT, 1), 0);
+    EXPECT_INT(fmt_decimals(hundreds, 2, MKP_NUMBER_AMOUNT, 1), 1);
+    const double shares[] = {40.0, 10.2, 20.7}, rates[] = {9.43, 13.54, -1.54};
+    EXPECT_INT(fmt_decimals(shares, 3, MKP_NUMBER_SHARE, 1), 1);
+    EXPECT_INT(fmt_decimals(rates, 3, MKP_NUMBER_RATE, 1), 2);
+    /* a value but zero never reads 0; NaN is ignored */
+    const double tiny[] = {1500, 0.3, NAN};
+    EXPECT_INT(fmt_decimals(tiny, 3, MKP_NUMBER_AMOUNT, 1), 1);
+    const double zero[] = {1500, 0};
+    EXPECT_INT(fmt_decimals(zero, 2, MKP_NUMBER_AMOUNT, 1), 0);
+    EXPECT_INT(fmt_decimals(NULL, 0, MKP_NUMBER_AMOUNT, 1), 2);
+}
+
+TEST(decimals_tell_different_values_apart)
+{
+    /* 7,150.2 and 7,150.4 would both read 7,150 */
+    const double close[] = {7150.2, 7150.4, 52870};
+    EXPECT_INT(fmt_decimals(close, 3, MKP_NUMBER_AMOUNT, 1), 1);
+    EXPECT_INT(fmt_decimals(close, 3, MKP_NUMBER_AMOUNT, 0), 0);
+    /* equal values may read alike; 4.947 and 4.950 need a third place */
+    const double same[] = {4.95, 4.95, 12.1}, near[] = {4.947, 4.950};
+    EXPECT_INT(fmt_decimals(same, 3, MKP_NUMBER_AMOUNT, 1), 2);
+    EXPECT_INT(fmt_decimals(near, 2, MKP_NUMBER_AMOUNT, 1), 3);
+    /* up to the cap; values alike at the cap are the same value */
+    const double apart[] = {2.0004, 2.0041}, twins[] = {1.00001, 1.00002};
+    EXPECT_INT(fmt_decimals(apart, 2, MKP_NUMBER_AMOUNT, 1), FMT_DECIMALS_CAP);
+    EXPECT_INT(fmt_decimals(twins, 2, MKP_NUMBER_AMOUNT, 1), 2);
+    /* from a figure's magnitude: a small series keeps the figure's 0 */
+    const double small[] = {45.2, 61.7};
+    EXPECT_INT(fmt_decimals_from(small, 2, 0, 1), 0);
+    const double clash[] = {45.2, 44.8};
+    EXPECT_INT(fmt_decimals_from(clash, 2, 0, 1), 1);
+}
+
+/* Every figure's labels: those read against each other (one series, the
+ * totals, a horizontal chart's bars) never show two values alike, and
+ * the robotics market by service type is all distinct. */
+TEST(decimals_of_every_figure)
+{
+    mkp_doc *doc = mdl_open("datasets/industrial-robotics-services.yaml", 1);
+    EXPECT(doc != NULL);
+    if (!doc)
+        return;
+    const mkp_figure *f = figure(doc->model, "service-type-by-year");
+    EXPECT(f != NULL && f->decimals == 2);
+    mkp_doc *edge = mdl_open("datasets/edge-ai-chips.yaml", 1);
+    for (size_t i = 0; edge && i < edge->model->n_figures; i++)
+        if (!edge->model->figures[i].percent)
+            EXPECT_INT(edge->model->figures[i].decimals, 0);
+    if (edge)
+        ds_free(edge);
+    ds_free(doc);
+}
+
