@@ -38,6 +38,20 @@ typedef struct scene_owner {
     size_t cap;
 } scene_owner;
 
+/* The one label decision of a figure (see decide()): which values get a
+ * label, and one size per kind of label.  A site is a (series, category)
+ * pair; series n_series stands for a column's top (its total). */
+enum { LBL_INSIDE, LBL_TOP, LBL_BAR, LBL_END, LBL_ROLES };
+#define N_SIZES (sizeof label_sizes / sizeof label_sizes[0])
+
+typedef struct plan {
+    size_t nc, ns;
+    unsigned char *fits;            /* per site: bit k set when it fits at label_sizes[k] */
+    unsigned char *role;            /* per site: its LBL_*, or 0xff for no label there */
+    unsigned char *shown;           /* per site: labelled */
+    double size[LBL_ROLES];         /* per role: the size, 0 for none */
+} plan;
+
 typedef struct lay {
     scene_owner *s;
     const mkp_figure *f;
@@ -45,6 +59,8 @@ typedef struct lay {
     mkp_measure_fn measure;
     void *ctx;
     double w, h;
+    plan *pl;
+    int deciding;                   /* this layout records what fits into pl */
 } lay;
 
 /* ---- palette and ticks ------------------------------------------------ */
@@ -481,6 +497,12 @@ typedef struct axis {
     int decimals;
 } axis;
 
+static double series_value(const mkp_figure *f, size_t s, size_t c)
+{
+    double v = f->series[s].values[c];
+    return isfinite(v) ? v : 0;
+}
+
 static axis make_axis(double lo, double hi, int ticks)
 {
     axis a;
@@ -512,28 +534,37 @@ static double axis_label_width(lay *L, const axis *a)
     return w;
 }
 
-static double series_value(const mkp_figure *f, size_t s, size_t c)
+/* The label sizes at which `buf` fits `max_w` and is no larger than
+ * `max_size`: bit k for label_sizes[k]. */
+static unsigned fit_mask(lay *L, const char *buf, double max_w, double max_size, int bold)
 {
-    double v = f->series[s].values[c];
-    return isfinite(v) ? v : 0;
+    unsigned mask = 0;
+    for (size_t k = 0; k < N_SIZES; k++)
+        if (label_sizes[k] <= max_size + 1e-9 && measure(L, buf, label_sizes[k], bold) <= max_w)
+            mask |= 1u << k;
+    return mask;
 }
 
-/* Writes the label of a value at the largest label size (at most
- * `max_size`) that fits `max_w`, then with no decimals at the smallest.
- * Returns 0 when nothing fits. */
-static int fit_label(lay *L, double v, int decimals, double max_w, double max_size, int bold, char *buf, size_t cap,
-                     double *size)
+/* A label site met while laying out.  Deciding, it notes the sizes that
+ * fit and shows nothing; otherwise it returns the decided size when the
+ * site is labelled and the label also fits here (always so on a canvas at
+ * least as large as the one decided on, with fonts no wider than the
+ * engine's metrics), else 0. */
+static double label_site(lay *L, int role, size_t series, size_t cat, unsigned mask)
 {
-    format_value(L, buf, cap, v, decimals);
-    for (size_t i = 0; i < sizeof label_sizes / sizeof label_sizes[0]; i++) {
-        *size = label_sizes[i];
-        if (*size <= max_size + 1e-9 && measure(L, buf, *size, bold) <= max_w)
-            return 1;
+    plan *pl = L->pl;
+    size_t at = series * pl->nc + cat;
+    if (L->deciding) {
+        pl->fits[at] = (unsigned char)mask;
+        pl->role[at] = (unsigned char)role;
+        return 0;
     }
-    if (decimals > 0 && *size <= max_size + 1e-9) {
-        format_value(L, buf, cap, v, 0);
-        return measure(L, buf, *size, bold) <= max_w;
-    }
+    double size = pl->size[role];
+    if (!pl->shown[at] || size <= 0)
+        return 0;
+    for (size_t k = 0; k < N_SIZES; k++)
+        if (label_sizes[k] == size)
+            return mask & (1u << k) ? size : 0;
     return 0;
 }
 
@@ -577,6 +608,55 @@ static void vertical_axes(lay *L, const vplot *P)
         mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, P->left + P->band * ((double)c + 0.5),
                            P->bottom + SMALL_SIZE + 4, SMALL_SIZE, 0, MKP_ANCHOR_MIDDLE, INK);
         p->category = (int)c;
+    }
+}
+
+/* A value label centred at x with its baseline at y. */
+static void value_label(lay *L, const char *buf, double x, double y, double size, int bold, mkp_anchor anchor,
+                        mkp_color c, int series, int cat, double v)
+{
+    mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, x, y, size, bold, anchor, c);
+    p->series = series;
+    p->category = cat;
+    p->value = v;
+}
+
+/* The last value of each line just past its end, in the order of the
+ * ends (`order`), pushed apart so that no two touch and kept within the
+ * plot.  All or none: more lines than the plot can label are named by the
+ * legend alone. */
+static void end_labels(lay *L, const vplot *P, const double *ends, const size_t *order, double end_x)
+{
+    const mkp_figure *f = L->f;
+    size_t nc = f->n_categories, ns = f->n_series;
+    unsigned mask = 0;
+    for (size_t k = 0; k < N_SIZES; k++)
+        if ((double)ns * (label_sizes[k] + 1) <= P->bottom - P->top + label_sizes[k])
+            mask |= 1u << k;
+    double size = 0;
+    for (size_t s = 0; s < ns; s++) {
+        double z = label_site(L, LBL_END, s, nc - 1, mask);
+        size = s == 0 || z < size ? z : size; /* one size for all, or none */
+    }
+    if (size <= 0)
+        return;
+    double *ly = arena_array(&L->s->a, ns, sizeof *ly), pitch = size + 1;
+    for (size_t i = 0; i < ns; i++) {
+        ly[i] = ends[order[i]] + size * 0.35;
+        if (i && ly[i] < ly[i - 1] + pitch)
+            ly[i] = ly[i - 1] + pitch;
+    }
+    /* Pushed below the plot: shift the stack up, but not above the canvas. */
+    double over = ns ? ly[ns - 1] - (P->bottom + size * 0.35) : 0;
+    for (size_t i = 0; over > 0 && i < ns; i++)
+        ly[i] -= over;
+    char buf[64];
+    for (size_t i = 0; i < ns; i++) {
+        size_t s = order[i];
+        double v = series_value(f, s, nc - 1);
+        format_value(L, buf, sizeof buf, v, f->decimals);
+        value_label(L, buf, end_x + 8, ly[i], size, is_anchor(f, s, nc - 1), MKP_ANCHOR_START, chart_color(s), (int)s,
+                    (int)(nc - 1), v);
     }
 }
 
@@ -628,30 +708,36 @@ static void lines(lay *L, const vplot *P)
             order[k] = order[k - 1];
             order[k - 1] = t;
         }
-    double *ly = arena_array(&L->s->a, ns, sizeof *ly), pitch = TEXT_SIZE + 1;
-    if ((double)ns * pitch > P->bottom - P->top + TEXT_SIZE)
-        return; /* more lines than the plot can label: the legend names them */
-    for (size_t i = 0; i < ns; i++) {
-        ly[i] = ends[order[i]] + TEXT_SIZE * 0.35;
-        if (i && ly[i] < ly[i - 1] + pitch)
-            ly[i] = ly[i - 1] + pitch;
-    }
-    /* Pushed below the plot: shift the stack up, but not above the canvas. */
-    double over = ns ? ly[ns - 1] - (P->bottom + TEXT_SIZE * 0.35) : 0;
-    for (size_t i = 0; over > 0 && i < ns; i++)
-        ly[i] -= over;
+    end_labels(L, P, ends, order, end_x);
+}
+
+/* The label inside a stacked segment from y1 (top) to y0, when it has
+ * one. */
+static void segment_label(lay *L, double x, double bar_w, double y0, double y1, size_t s, size_t c, double v,
+                          int bold, mkp_color col)
+{
     char buf[64];
-    for (size_t i = 0; i < ns; i++) {
-        size_t s = order[i];
-        double v = series_value(f, s, nc - 1);
-        int bold = is_anchor(f, s, nc - 1);
-        format_value(L, buf, sizeof buf, v, f->decimals);
-        mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, end_x + 8, ly[i], TEXT_SIZE, bold, MKP_ANCHOR_START,
-                           chart_color(s));
-        p->series = (int)s;
-        p->category = (int)(nc - 1);
-        p->value = v;
-    }
+    format_value(L, buf, sizeof buf, v, L->f->decimals);
+    unsigned mask = y0 - y1 >= MIN_LABEL_SIZE + 2 ? fit_mask(L, buf, bar_w - 3, y0 - y1 - 2, bold) : 0;
+    double size = label_site(L, LBL_INSIDE, s, c, mask);
+    if (size <= 0)
+        return;
+    double lum = 0.299 * col.r + 0.587 * col.g + 0.114 * col.b;
+    value_label(L, buf, x + bar_w / 2, (y0 + y1) / 2 + size * 0.35, size, bold, MKP_ANCHOR_MIDDLE,
+                lum < 140 ? WHITE : INK, (int)s, (int)c, v);
+}
+
+/* The value (BAR) or the total (STACKED) above a column. */
+static void top_label(lay *L, const vplot *P, double x, double bar_w, size_t c, double v, int bold)
+{
+    const mkp_figure *f = L->f;
+    int stacked = f->kind != MKP_CHART_BAR;
+    char buf[64];
+    format_value(L, buf, sizeof buf, v, f->decimals);
+    double size = label_site(L, LBL_TOP, stacked ? f->n_series : 0, c, fit_mask(L, buf, P->band - 4, TEXT_SIZE, bold));
+    if (size > 0)
+        value_label(L, buf, x + bar_w / 2, vpos(P, v > 0 ? v : 0) - 3, size, bold, MKP_ANCHOR_MIDDLE, INK,
+                    stacked ? -1 : 0, (int)c, v);
 }
 
 /* BAR, STACKED, PERCENT: columns, with values inside stacked segments that
@@ -664,7 +750,6 @@ static void columns(lay *L, const vplot *P)
     int stacked = f->kind != MKP_CHART_BAR;
     double bar_w = P->band * (nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
     double *shown = arena_array(&L->s->a, ns, sizeof *shown), *fr = arena_array(&L->s->a, ns, sizeof *fr);
-    char buf[64];
     for (size_t c = 0; c < nc; c++) {
         double x = P->left + P->band * (double)c + gap, pos = 0;
         for (size_t s = 0; s < ns; s++)
@@ -692,29 +777,10 @@ static void columns(lay *L, const vplot *P)
             double r = 2 * gap >= 2 * DOT_R + 3 ? DOT_R : 2 * gap >= 5 ? (2 * gap - 1.5) / 2 : 0;
             if (anchor && r > 0)
                 pub_dot(L, MKP_ROLE_MARK, x + bar_w + r + 0.75, (y0 + y1) / 2, r, (int)s, (int)c, v);
-            double size;
-            if (y0 - y1 >= MIN_LABEL_SIZE + 2 &&
-                fit_label(L, shown[s], f->decimals, bar_w - 3, y0 - y1 - 2, anchor, buf, sizeof buf, &size)) {
-                double lum = 0.299 * col.r + 0.587 * col.g + 0.114 * col.b;
-                mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, x + bar_w / 2, (y0 + y1) / 2 + size * 0.35, size,
-                                   anchor, MKP_ANCHOR_MIDDLE, lum < 140 ? WHITE : INK);
-                p->series = (int)s;
-                p->category = (int)c;
-                p->value = shown[s];
-            }
+            segment_label(L, x, bar_w, y0, y1, s, c, shown[s], anchor, col);
         }
-        if (f->kind == MKP_CHART_PERCENT)
-            continue;
-        double v = stacked ? pos : series_value(f, 0, c);
-        int bold = !stacked && is_anchor(f, 0, c);
-        double size;
-        if (fit_label(L, v, f->decimals, P->band - 4, TEXT_SIZE, bold, buf, sizeof buf, &size)) {
-            mkp_prim *p = text(L, MKP_ROLE_VALUE_LABEL, buf, x + bar_w / 2, vpos(P, v > 0 ? v : 0) - 3, size, bold,
-                               MKP_ANCHOR_MIDDLE, INK);
-            p->series = stacked ? -1 : 0;
-            p->category = (int)c;
-            p->value = v;
-        }
+        if (f->kind != MKP_CHART_PERCENT)
+            top_label(L, P, x, bar_w, c, stacked ? pos : series_value(f, 0, c), !stacked && is_anchor(f, 0, c));
     }
 }
 
@@ -803,7 +869,13 @@ static void horizontal(lay *L, double top, double bottom)
     lab_size = lab_size < 4 ? 4 : lab_size;
     double bar_h = row_h * (ns > 1 ? 0.8 : 0.7) / (double)ns;
     bar_h = bar_h > 20 ? 20 : bar_h;
-    double val_size = snap_size(bar_h < SMALL_SIZE ? bar_h : SMALL_SIZE);
+    /* Beside its bar, a label takes no more height than the bar: sizes
+     * up to SMALL_SIZE that the bars leave room for. */
+    unsigned val_mask = 0;
+    for (size_t k = 0; k < N_SIZES; k++)
+        if (label_sizes[k] <= SMALL_SIZE + 1e-9 && label_sizes[k] <= bar_h + 1e-9)
+            val_mask |= 1u << k;
+    double val_size = L->deciding ? snap_size(bar_h < SMALL_SIZE ? bar_h : SMALL_SIZE) : L->pl->size[LBL_BAR];
     double indent = f->category_groups ? 8 : 0, label_w = 0;
     for (size_t c = 0; c < nc; c++) {
         double m = measure(L, txt(L, &f->categories[c]), lab_size, 0) + indent;
@@ -812,13 +884,17 @@ static void horizontal(lay *L, double top, double bottom)
     double max_label = (L->w - 2 * MARGIN) * 0.38;
     label_w = label_w > max_label ? max_label : label_w;
     double val_w = 0;
-    for (size_t s = 0; val_size >= 4 && s < ns; s++)
+    for (size_t s = 0; val_size >= MIN_LABEL_SIZE - 1e-9 && s < ns; s++)
         for (size_t c = 0; c < nc; c++) {
             format_value(L, buf, sizeof buf, series_value(f, s, c), f->decimals);
             double m = measure(L, buf, val_size, is_anchor(f, s, c));
             val_w = m > val_w ? m : val_w;
         }
     double left = MARGIN + label_w + 6, right = L->w - MARGIN - val_w - 6;
+    /* the last tick's label is centred on the plot's end: room for its half */
+    tick_label(L, &a, a.hi, buf, sizeof buf);
+    double tick_half = measure(L, buf, SMALL_SIZE, 0) / 2;
+    right = right < L->w - MARGIN - tick_half ? right : L->w - MARGIN - tick_half;
     if (a.lo < 0)
         left += val_w + 6; /* negative bars carry their labels on the left */
     double scale = (right - left) / (a.hi - a.lo);
@@ -852,15 +928,13 @@ static void horizontal(lay *L, double top, double bottom)
             if (anchor && x1 - x0 > 3 * DOT_R + 2)
                 pub_dot(L, MKP_ROLE_MARK, v < 0 ? x0 + DOT_R + 1.5 : x1 - DOT_R - 1.5, by + bar_h * 0.45, DOT_R, (int)s,
                         (int)c, v);
-            if (val_size < 4)
-                continue; /* too many bars for readable labels: the bars and axis still tell */
+            /* too many bars for readable labels: the bars and axis still tell */
+            double size = label_site(L, LBL_BAR, s, c, val_mask);
+            if (size <= 0)
+                continue;
             format_value(L, buf, sizeof buf, v, f->decimals);
-            mkp_prim *q = text(L, MKP_ROLE_VALUE_LABEL, buf, v < 0 ? x0 - 3 : x1 + 3,
-                               by + bar_h * 0.45 + val_size * 0.35, val_size, anchor,
-                               v < 0 ? MKP_ANCHOR_END : MKP_ANCHOR_START, INK);
-            q->series = (int)s;
-            q->category = (int)c;
-            q->value = v;
+            value_label(L, buf, v < 0 ? x0 - 3 : x1 + 3, by + bar_h * 0.45 + size * 0.35, size, anchor,
+                        v < 0 ? MKP_ANCHOR_END : MKP_ANCHOR_START, INK, (int)s, (int)c, v);
         }
         y += row_h;
     }
@@ -930,16 +1004,16 @@ static double chart_legend(lay *L, double top, double bottom)
     return legend(L, items, n, bottom, room >= 1 ? (size_t)room : 1);
 }
 
-const mkp_scene *chart_layout(const mkp_figure *f, const char *lang, double width, double height,
-                              mkp_measure_fn measure_fn, void *ctx)
+/* One layout of the figure on a width x height canvas, with `pl` to fill
+ * (deciding) or to follow. */
+static const mkp_scene *layout_once(const mkp_figure *f, const char *lang, double width, double height,
+                                    mkp_measure_fn measure_fn, void *ctx, plan *pl, int deciding)
 {
-    if (!f || !measure_fn || !(width > 0) || !(height > 0))
-        return NULL;
     scene_owner *s = xcalloc(1, sizeof *s);
     arena_init(&s->a);
     s->pub.width = width;
     s->pub.height = height;
-    lay L = {s, f, lang ? lang : "en", measure_fn, ctx, width, height};
+    lay L = {s, f, lang ? lang : "en", measure_fn, ctx, width, height, pl, deciding};
     rect(&L, MKP_ROLE_BACKGROUND, 0, 0, width, height, WHITE, -1, -1, 0);
     double top = header(&L);
     double bottom = chart_legend(&L, top, footer(&L));
@@ -952,6 +1026,145 @@ const mkp_scene *chart_layout(const mkp_figure *f, const char *lang, double widt
             vertical(&L, top, bottom);
     }
     return &s->pub;
+}
+
+/* ---- the label decision ------------------------------------------------------ */
+
+static void plan_init(plan *pl, const mkp_figure *f)
+{
+    memset(pl, 0, sizeof *pl);
+    pl->nc = f->n_categories;
+    pl->ns = f->n_series;
+    size_t n = (pl->ns + 1) * (pl->nc ? pl->nc : 1);
+    pl->fits = xcalloc(n, 1);
+    pl->role = xmalloc(n);
+    memset(pl->role, 0xff, n);
+    pl->shown = xcalloc(n, 1);
+}
+
+static void plan_free(plan *pl)
+{
+    free(pl->fits);
+    free(pl->role);
+    free(pl->shown);
+}
+
+/* Per kind of label, the size that shows the most of them (the larger on
+ * a tie), and the sites that fit at that size. */
+static void plan_choose(plan *pl)
+{
+    size_t n = (pl->ns + 1) * (pl->nc ? pl->nc : 1);
+    for (int r = 0; r < LBL_ROLES; r++) {
+        size_t best = 0, best_k = 0;
+        for (size_t k = 0; k < N_SIZES; k++) {
+            size_t count = 0;
+            for (size_t i = 0; i < n; i++)
+                count += pl->role[i] == r && (pl->fits[i] & (1u << k));
+            if (count > best) {
+                best = count;
+                best_k = k;
+            }
+        }
+        pl->size[r] = best ? label_sizes[best_k] : 0;
+        for (size_t i = 0; best && i < n; i++)
+            if (pl->role[i] == r)
+                pl->shown[i] = (pl->fits[i] & (1u << best_k)) != 0;
+    }
+}
+
+/* The smallest text of a scene but its title. */
+static double smallest_text(const mkp_scene *s)
+{
+    double m = 1e9;
+    for (size_t i = 0; i < s->n; i++) {
+        const mkp_prim *p = &s->prims[i];
+        if (p->kind == MKP_PRIM_TEXT && p->text && *p->text && p->role != MKP_ROLE_TITLE && p->font_size > 0)
+            m = p->font_size < m ? p->font_size : m;
+    }
+    return m;
+}
+
+/* Decides the labels on a width x height canvas with the engine's own
+ * metrics (chart_ref_measure), whoever will draw the chart; returns the
+ * smallest text of that layout. */
+static double decide(const mkp_figure *f, const char *lang, double width, double height, plan *pl)
+{
+    plan_init(pl, f);
+    const mkp_scene *sc = layout_once(f, lang, width, height, chart_ref_measure, NULL, pl, 1);
+    double small = smallest_text(sc);
+    chart_scene_free(sc);
+    plan_choose(pl);
+    return small;
+}
+
+/* The house's figure box on A4: its text width (595.28 pt less two 62 pt
+ * margins) by 0.56 of it, horizontal charts growing with their rows, at
+ * most the page less its caption (841.89 pt less 78 and 70 of margins and
+ * 60 for the caption). */
+#define REF_WIDTH 471.0
+#define REF_MAX_HEIGHT 633.0
+
+static int horizontal_kind(const mkp_figure *f)
+{
+    return f->kind == MKP_CHART_HBAR || f->kind == MKP_CHART_HBAR_GROUPED;
+}
+
+static double house_height(const mkp_figure *f)
+{
+    double h = REF_WIDTH * 0.56;
+    if (horizontal_kind(f)) {
+        double want = 90 + (f->kind == MKP_CHART_HBAR_GROUPED ? 22 : 15) * (double)f->n_categories;
+        h = want > h ? want : h;
+    }
+    return h < REF_MAX_HEIGHT ? h : REF_MAX_HEIGHT;
+}
+
+/* The reference canvas and its decision: the house's box, grown by 8% at
+ * a time (as far as a page allows) while its text would be below 6.5 pt
+ * or its bars too thin for labels, as the PDF grows such a chart. */
+static void reference(const mkp_figure *f, const char *lang, double *width, double *height, plan *pl)
+{
+    double h = house_height(f);
+    for (;;) {
+        double small = decide(f, lang, REF_WIDTH, h, pl);
+        int thin = horizontal_kind(f) && pl->size[LBL_BAR] <= 0;
+        if ((small >= MIN_LABEL_SIZE - 1e-9 && !thin) || h >= REF_MAX_HEIGHT)
+            break;
+        plan_free(pl);
+        h = h * 1.08 < REF_MAX_HEIGHT ? h * 1.08 : REF_MAX_HEIGHT;
+    }
+    *width = REF_WIDTH;
+    *height = h;
+}
+
+void chart_reference(const mkp_figure *f, const char *lang, double *width, double *height)
+{
+    *width = *height = 0;
+    if (!f)
+        return;
+    plan pl;
+    reference(f, lang, width, height, &pl);
+    plan_free(&pl);
+}
+
+/* The labels are those of the reference canvas on any canvas at least as
+ * large; a smaller one decides on its own size (at most the reference's
+ * in each direction), and labels fewer values. */
+const mkp_scene *chart_layout(const mkp_figure *f, const char *lang, double width, double height,
+                              mkp_measure_fn measure_fn, void *ctx)
+{
+    if (!f || !measure_fn || !(width > 0) || !(height > 0))
+        return NULL;
+    plan pl;
+    double rw, rh;
+    reference(f, lang, &rw, &rh, &pl);
+    if (width < rw || height < rh) {
+        plan_free(&pl);
+        decide(f, lang, width < rw ? width : rw, height < rh ? height : rh, &pl);
+    }
+    const mkp_scene *sc = layout_once(f, lang, width, height, measure_fn, ctx, &pl, 0);
+    plan_free(&pl);
+    return sc;
 }
 
 void chart_scene_free(const mkp_scene *scene)

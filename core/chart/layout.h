@@ -13,6 +13,16 @@ void chart_scene_free(const mkp_scene *scene);
  * steps; writes the axis ends and returns the step. */
 double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi);
 
+/* The reference canvas of a figure in `lang`: the smallest the house draws
+ * it (the A4 report's text width; the report's height for the figure, or
+ * more where its rows need it for 6.5 pt text).  Labels are decided there
+ * for every canvas at least as large. */
+void chart_reference(const mkp_figure *fig, const char *lang, double *width, double *height);
+
+/* metrics.c: the widths the label decision is made with, the same whoever
+ * draws the chart (an mkp_measure_fn; ctx is unused). */
+double chart_ref_measure(void *ctx, const char *text, double size, int bold);
+
 /* The palette: colour-blind-safe, distinct for at least twenty series. */
 mkp_color chart_color(size_t series);
 #endif

@@ -120,6 +120,7 @@ const mkp_host host_table = {
     .format_unit = host_format_unit,
     .format_money = host_format_money,
     .value_decimals = host_value_decimals,
+    .chart_reference = chart_reference,
 };
 
 

@@ -134,7 +134,7 @@ typedef struct mkp_host {
      * billion", or in Chinese 284.6亿美元 (counted in 万, 亿 and 万亿). */
     size_t (*format_money)(const mkp_job *job, char *buf, size_t cap, double v, int decimals);
 
-    /* ---- ABI 1.2 (check MKP_HAS(mkp_host, host, value_decimals) first) ---- */
+    /* ---- ABI 1.2 (check MKP_HAS(mkp_host, host, chart_reference) first) ---- */
 
     /* The decimals of n values shown together (a table column, an axis,
      * the labels of a chart), by the rule every figure's `decimals`
@@ -144,6 +144,12 @@ typedef struct mkp_host {
      * as 0. */
     int (*value_decimals)(const double *values, size_t n, mkp_number_kind kind);
 
+    /* The reference canvas of `figure` in `lang`: the chart engine
+     * decides which values get a label, and at what size, once on this
+     * canvas, and every layout at least this large shows exactly those
+     * labels; a smaller one decides on its own size and labels fewer.  A
+     * renderer that shrinks charts to fit its pages stops here. */
+    void (*chart_reference)(const mkp_figure *figure, const char *lang, double *width, double *height);
 } mkp_host;
 
 /* One rendering job: one model, one plugin, one output. */

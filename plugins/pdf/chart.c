@@ -262,35 +262,55 @@ static void scene_free(pdf_doc *d, const mkp_scene *sc)
 }
 
 /* A chart's height as the engine is asked for it (`ask`) and as drawn,
- * less the title band the caption replaces (`drawn`), and its smallest
- * text. */
+ * less the title band the caption replaces (`drawn`), its smallest text,
+ * and which values it labels (a count and a sum over their series and
+ * categories, enough to tell two sets apart). */
 typedef struct fig_size {
     double ask, drawn, small;
+    size_t labels;
+    double label_key;
 } fig_size;
 
 static fig_size size_at(pdf_doc *d, const mkp_figure *fig, double h)
 {
-    fig_size z = {h, h, 1e9};
+    fig_size z = {h, h, 1e9, 0, 0};
     const mkp_scene *sc = layout(d, fig, h);
     if (sc) {
         z.drawn = h - title_band(sc) - foot_band(sc);
         z.small = smallest_text(sc);
+        for (size_t i = 0; i < sc->n; i++)
+            if (sc->prims[i].role == MKP_ROLE_VALUE_LABEL) {
+                z.labels++;
+                z.label_key += (sc->prims[i].series + 2) * 7919.0 + sc->prims[i].category + 1;
+            }
     }
     scene_free(d, sc);
     return z;
 }
 
-/* The house height, or, when the engine's smallest text is below
- * MIN_CHART_TEXT there, the least height (to a point, as far as a page
- * allows) that gives MIN_CHART_TEXT: found in steps up, then by halving the
- * last step, so that the chart takes no more of the page than it needs. */
+/* The engine's reference height for the figure: the chart engine decides
+ * its labels there, and the report never draws it shorter (ABI 1.2). */
+static double reference_height(pdf_doc *d, const mkp_figure *fig)
+{
+    double w = 0, h = 0;
+    if (MKP_HAS(mkp_host, d->host, chart_reference) && d->host->chart_reference)
+        d->host->chart_reference(fig, d->lang, &w, &h);
+    return h < max_height(d) ? h : max_height(d);
+}
+
+/* The house height (or the engine's reference height, when taller), or,
+ * when the engine's smallest text is below MIN_CHART_TEXT there, the
+ * least height (to a point, as far as a page allows) that gives
+ * MIN_CHART_TEXT: found in steps up, then by halving the last step, so
+ * that the chart takes no more of the page than it needs. */
 static fig_size natural_size(pdf_doc *d, const mkp_figure *fig)
 {
-    fig_size z = size_at(d, fig, chart_height(d, fig)), lo = z;
+    double h = chart_height(d, fig), ref = reference_height(d, fig);
+    fig_size z = size_at(d, fig, h > ref ? h : ref), lo = z;
     while (z.small < MIN_CHART_TEXT - 1e-9 && z.ask < max_height(d)) {
         lo = z;
-        double h = z.ask * 1.08;
-        z = size_at(d, fig, h < max_height(d) ? h : max_height(d));
+        double up = z.ask * 1.08;
+        z = size_at(d, fig, up < max_height(d) ? up : max_height(d));
     }
     while (lo.small < MIN_CHART_TEXT - 1e-9 && z.small >= MIN_CHART_TEXT - 1e-9 && z.ask - lo.ask > 1) {
         fig_size mid = size_at(d, fig, (lo.ask + z.ask) / 2);
@@ -324,7 +344,8 @@ double ch_need(pdf_doc *d, const mkp_figure *fig)
  * when more than half the text area is left, the chart is made as short as
  * that space if it keeps three quarters of its height (SHRINK_HALF), and
  * with less left, if it keeps most of it (SHRINK_NEAR), as long as its text
- * stays MIN_CHART_TEXT or larger. */
+ * stays MIN_CHART_TEXT or larger and it labels the same values as at its
+ * natural size (a height below the engine's reference may label fewer). */
 #define SHRINK_HALF 0.75
 #define SHRINK_NEAR 0.85
 
@@ -336,7 +357,10 @@ static fig_size size_here(pdf_doc *d, const mkp_figure *fig)
     if (d->fresh || z.drawn <= room || room < z.drawn * (half ? SHRINK_HALF : SHRINK_NEAR))
         return z;
     fig_size s = size_at(d, fig, z.ask - (z.drawn - room));
-    return s.small >= MIN_CHART_TEXT - 1e-9 && s.drawn <= room ? s : z;
+    /* Shorter, but never labelling fewer values than the SVG of the same
+     * figure does: one label decision for both. */
+    int same_labels = s.labels == z.labels && s.label_key == z.label_key;
+    return s.small >= MIN_CHART_TEXT - 1e-9 && s.drawn <= room && same_labels ? s : z;
 }
 
 void ch_figure(pdf_doc *d, const mkp_figure *fig)

@@ -23,11 +23,17 @@
 
 static const mkp_host *host;
 
+/* A figure's height when the user gives none, unless its reference
+ * canvas is taller. */
+#define DEFAULT_HEIGHT 440.0
+
 static const mkp_option options[] = {
     {"png", MKP_OPT_BOOL, "false", "also write a PNG of every chart", NULL, 0, 0},
     {"dpi", MKP_OPT_INT, "144", "resolution of the PNG files", NULL, 72, 600},
     {"width", MKP_OPT_NUMBER, "720", "chart width in points", NULL, 200, 2000},
-    {"height", MKP_OPT_NUMBER, "440", "chart height in points", NULL, 150, 2000},
+    {"height", MKP_OPT_NUMBER, "0",
+     "chart height in points, 150 to 2000; 0: 440, or the figure's reference height where that is taller", NULL, 0,
+     2000},
     {"font", MKP_OPT_STRING, "",
      "the Latin font family, as fontconfig names it (fc-list : family); empty: DejaVu Sans; TrueType only",
      NULL, 0, 0},
@@ -542,6 +548,32 @@ static void put_color(buffer *b, const char *attr, mkp_color c)
     }
 }
 
+/* What a text is for, where a reader (or a stylesheet) wants to know; a
+ * value label also says whose value it is and the model's number behind
+ * it, so that a screen reader or a test can tell it from an axis tick. */
+static void put_role(buffer *b, const mkp_prim *p)
+{
+    static const char *const names[] = {
+        [MKP_ROLE_TITLE] = "title", [MKP_ROLE_AXIS] = "axis",       [MKP_ROLE_VALUE_LABEL] = "value-label",
+        [MKP_ROLE_LEGEND] = "legend", [MKP_ROLE_CATEGORY_LABEL] = "category", [MKP_ROLE_NOTE] = "note",
+    };
+    const char *name = (unsigned)p->role < sizeof names / sizeof names[0] ? names[p->role] : NULL;
+    if (!name)
+        return;
+    put_str(b, "class=\"");
+    put_str(b, name);
+    put_str(b, "\" ");
+    if (p->role != MKP_ROLE_VALUE_LABEL)
+        return;
+    put_str(b, "data-series=\"");
+    put_long(b, p->series);
+    put_str(b, "\" data-category=\"");
+    put_long(b, p->category);
+    put_str(b, "\" data-value=\"");
+    put_num(b, p->value, 6);
+    put_str(b, "\" ");
+}
+
 /* One text: a group at its anchor, turned by its angle, holding one scaled
  * group per run of one face.  New glyph outlines go to `defs`. */
 static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
@@ -550,8 +582,8 @@ static int put_text(fonts *fs, buffer *defs, buffer *body, const mkp_prim *p)
     double x = p->anchor == MKP_ANCHOR_MIDDLE ? -w / 2 : p->anchor == MKP_ANCHOR_END ? -w : 0;
     put_str(body, "<g aria-label=\"");
     put_escaped(body, p->text);
-    /* what a text is for, where a reader (or a stylesheet) wants to know */
-    put_str(body, p->role == MKP_ROLE_LEGEND ? "\" class=\"legend\" " : p->role == MKP_ROLE_TITLE ? "\" class=\"title\" " : "\" ");
+    put_str(body, "\" ");
+    put_role(body, p);
     put_color(body, "fill", p->fill);
     put_str(body, " transform=\"translate(");
     put_num(body, p->x, 3);
@@ -727,13 +759,45 @@ static int write_png(fonts *fs, const mkp_scene *sc, const char *path, int dpi)
     return rc;
 }
 
+static size_t value_labels(const mkp_scene *sc)
+{
+    size_t n = 0;
+    for (size_t i = 0; sc && i < sc->n; i++)
+        n += sc->prims[i].role == MKP_ROLE_VALUE_LABEL;
+    return n;
+}
+
+/* A canvas smaller than the figure's reference labels fewer values than
+ * the report does: said once per figure, with both counts. */
+static void warn_fewer(const mkp_job *job, fonts *fs, const mkp_figure *fig, const mkp_scene *sc, double rw, double rh)
+{
+    if (sc->width >= rw && sc->height >= rh)
+        return;
+    const mkp_scene *ref = host->chart_layout(fig, job->lang, rw, rh, measure, fs);
+    size_t have = value_labels(sc), want = value_labels(ref);
+    host->scene_free(ref);
+    if (have < want)
+        host->diag(job, MKP_WARNING,
+                   "figure %d (%s): a %g x %g pt canvas is smaller than its reference, %g x %g pt: it labels %zu "
+                   "values, the report %zu",
+                   fig->number, fig->file_stem, sc->width, sc->height, rw, rh, have, want);
+}
+
 static int render_figure(const mkp_job *job, fonts *fs, const mkp_figure *fig, double w, double h, int png, int dpi)
 {
+    /* The reference canvas (ABI 1.2): the least size at which the chart
+     * shows every label the report does. */
+    double rw = 0, rh = 0;
+    if (MKP_HAS(mkp_host, host, chart_reference) && host->chart_reference)
+        host->chart_reference(fig, job->lang, &rw, &rh);
+    if (h <= 0)
+        h = rh > DEFAULT_HEIGHT ? ceil(rh) : DEFAULT_HEIGHT;
     const mkp_scene *sc = host->chart_layout(fig, job->lang, w, h, measure, fs);
     if (!sc) {
         host->diag(job, MKP_FAIL, "no layout for figure %d", fig->number);
         return -1;
     }
+    warn_fewer(job, fs, fig, sc, rw, rh);
     size_t cap = strlen(job->output_path) + strlen(fig->file_stem) + 8;
     char *path = malloc(cap);
     int rc = -1;
@@ -774,6 +838,10 @@ static int render(const mkp_job *job)
     int png = host->option_bool(job, "png");
     int dpi = atoi(host->option(job, "dpi"));
     double w = strtod(host->option(job, "width"), NULL), h = strtod(host->option(job, "height"), NULL);
+    if (h > 0 && h < 150) {
+        host->diag(job, MKP_FAIL, "option height must be 0 (440, or taller where a figure needs it) or 150 to 2000");
+        return MKP_ERROR;
+    }
     fonts fs;
     int rc = fonts_open(&fs, job);
     for (size_t i = 0; rc == 0 && i < m->n_figures; i++)
