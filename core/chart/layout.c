@@ -119,6 +119,26 @@ double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, dou
     return step;
 }
 
+/* Zoomed only when zero lies far below the values (the lowest is more
+ * than a quarter of the highest), so that lines a few per cent apart can
+ * be told apart; the axis keeps a fifth of a step below the lowest value
+ * so that no line runs along its foot. */
+double chart_zoom_axis(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi)
+{
+    if (!isfinite(lo) || !isfinite(hi) || !(lo > 0) || !(hi > lo) || lo <= hi * 0.25)
+        return 0;
+    double a, b, step = chart_nice_step(lo, hi, max_ticks, &a, &b);
+    if (lo - a < step * 0.2)
+        a -= step;
+    if (!(a > 0))
+        return 0;
+    while ((b - a) / step > max_ticks + 1e-9) /* the lowered foot may take one step too many */
+        step = chart_nice_step(a, b, max_ticks, &a, &b);
+    *axis_lo = a;
+    *axis_hi = b;
+    return step;
+}
+
 /* ---- primitives ------------------------------------------------------- */
 
 static mkp_prim *add(lay *L, mkp_prim_kind kind, mkp_role role)
@@ -495,6 +515,7 @@ static double legend(lay *L, legend_item *items, size_t n, double bottom, size_t
 typedef struct axis {
     double lo, hi, step;
     int decimals;
+    int zoomed;                     /* starts above zero: the foot is broken, no zero line */
 } axis;
 
 static double series_value(const mkp_figure *f, size_t s, size_t c)
@@ -508,6 +529,30 @@ static axis make_axis(double lo, double hi, int ticks)
     axis a;
     a.step = chart_nice_step(lo < 0 ? lo : 0, hi > 0 ? hi : 0, ticks, &a.lo, &a.hi);
     a.decimals = a.step >= 1 ? 0 : (int)ceil(-log10(a.step) - 1e-9);
+    a.zoomed = 0;
+    return a;
+}
+
+/* A line chart's axis: zoomed to its values when they are far from zero
+ * (chart_zoom_axis), else from zero as every other chart. */
+static axis line_axis(const mkp_figure *f)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t s = 0; s < f->n_series; s++)
+        for (size_t c = 0; c < f->n_categories; c++) {
+            double v = series_value(f, s, c);
+            lo = v < lo ? v : lo;
+            hi = v > hi ? v : hi;
+        }
+    axis a = make_axis(lo < 0 ? lo : 0, hi > 0 ? hi : 0, 5);
+    double zlo, zhi, step = chart_zoom_axis(lo, hi, 7, &zlo, &zhi);
+    if (step > 0) {
+        a.lo = zlo;
+        a.hi = zhi;
+        a.step = step;
+        a.decimals = step >= 1 ? 0 : (int)ceil(-log10(step) - 1e-9);
+        a.zoomed = 1;
+    }
     return a;
 }
 
@@ -580,6 +625,25 @@ static double vpos(const vplot *P, double v)
     return P->bottom - (v - P->a.lo) * P->scale;
 }
 
+/* A value axis that does not start at zero says so: its line on the left
+ * ends in a zig-zag just above its foot, where zero would have been. */
+static void axis_break(lay *L, const vplot *P)
+{
+    double x = P->left, b = P->bottom;
+    line(L, MKP_ROLE_AXIS, x, P->top, x, b - 8, AXIS, 0.8);
+    static const double zig[][2] = {{0, -8}, {-2.5, -6.5}, {2.5, -4.5}, {-2.5, -2.5}, {0, -1}, {0, 0}};
+    double *pts = arena_array(&L->s->a, 2 * 6, sizeof *pts);
+    for (size_t i = 0; i < 6; i++) {
+        pts[2 * i] = x + zig[i][0];
+        pts[2 * i + 1] = b + zig[i][1];
+    }
+    mkp_prim *p = add(L, MKP_PRIM_PATH, MKP_ROLE_AXIS);
+    p->points = pts;
+    p->n_points = 6;
+    p->stroke = AXIS;
+    p->line_width = 0.8;
+}
+
 /* Gridlines, tick labels and category labels (thinned to every k-th when
  * they would touch). */
 static void vertical_axes(lay *L, const vplot *P)
@@ -587,6 +651,8 @@ static void vertical_axes(lay *L, const vplot *P)
     const mkp_figure *f = L->f;
     char buf[64];
     int k = 0;
+    if (P->a.zoomed)
+        axis_break(L, P);
     for (double v = P->a.lo; v <= P->a.hi + P->a.step * 1e-9 && k < MAX_TICKS; v += P->a.step, k++) {
         double y = vpos(P, v);
         int zero = is_zero(&P->a, v);
@@ -805,7 +871,7 @@ static void vertical(lay *L, double top, double bottom)
     if (f->kind == MKP_CHART_PERCENT)
         hi = 100;
     vplot P;
-    P.a = make_axis(lo, hi, 5);
+    P.a = f->kind == MKP_CHART_LINE ? line_axis(f) : make_axis(lo, hi, 5);
     P.left = MARGIN + axis_label_width(L, &P.a) + 6;
     P.right = L->w - MARGIN;
     if (f->kind == MKP_CHART_LINE) {

@@ -13,6 +13,12 @@ void chart_scene_free(const mkp_scene *scene);
  * steps; writes the axis ends and returns the step. */
 double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi);
 
+/* The axis of a line chart whose values lie far from zero: from a nice
+ * tick at or below `lo` to one at or above `hi`, in at most `max_ticks`
+ * 1-2-5 steps.  Returns the step, or 0 (and the axes untouched) when the
+ * values are near enough to zero that the axis should start there. */
+double chart_zoom_axis(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi);
+
 /* The reference canvas of a figure in `lang`: the smallest the house draws
  * it (the A4 report's text width; the report's height for the figure, or
  * more where its rows need it for 6.5 pt text).  Labels are decided there

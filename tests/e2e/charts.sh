@@ -2,7 +2,8 @@
 # outputs: every figure of the three datasets labels the same values in
 # the PDF (pdftotext) as in its SVG (xmllint); labels read against each
 # other never show two values alike; the edge market in USD million prints
-# no ".00"; a small SVG says that it labels fewer values.
+# no ".00"; the scenario chart's axis starts near its lines; a small SVG
+# says that it labels fewer values.
 . tests/lib.sh
 PY=/usr/bin/python3
 : >"$T/readers.err"
@@ -35,6 +36,15 @@ $PY tests/e2e/chart_labels.py list "$T/o/industrial-robotics-services-svg" 2 >"$
 expect_grep "robotics Figure 2: the totals with their two decimals" "$T/robo2" '^39\.50$'
 expect_no_grep "robotics Figure 2: no label dropped its decimals (10.84 and 11.46 never both '11')" "$T/robo2" \
     '^[0-9]+$'
+
+# Figure 22: a line chart far from zero starts near its lines
+S22=$T/o/aigc-foundation-models-svg/22-scenario-comparison.svg
+xmllint --xpath '//*[@class="axis"]/@aria-label' "$S22" 2>>"$T/readers.err" | tr ' ' '\n' |
+    sed -n 's/^aria-label="\(.*\)"$/\1/p' >"$T/ticks22"
+expect_eq "Figure 22: the y axis starts at 25, not 0" "$(head -1 "$T/ticks22")" 25
+expect_no_grep "Figure 22: no zero tick" "$T/ticks22" '^0$'
+expect_eq "Figure 22: four end-of-line labels" \
+    "$(xmllint --xpath 'count(//*[@class="value-label"])' "$S22" 2>>"$T/readers.err")" 4
 
 # A canvas smaller than a figure's reference labels fewer values, and says so.
 "$MKP" render "$AIGC" -f svg -o "$T/small" -O svg.width=300 -O svg.height=200 2>"$T/small.err"
