@@ -144,7 +144,7 @@ typedef struct mkp_scenario {
     double cagr;                    /* of that market, cagr_start..forecast_end */
 } mkp_scenario;
 
-/* ABI 1.1: one segment or sub-segment with its one-line definition, for
+/* ABI 1.2: one segment or sub-segment with its one-line definition, for
  * a report's scope table.  model->definitions lists every segment of every
  * dimension in the order of the tree (a segment, then its sub-segments).
  * Nodes stay in arrays whose stride a plugin compiled against an earlier
@@ -208,9 +208,9 @@ typedef struct mkp_model {
     const mkp_scenario *scenarios;
     const mkp_scenario *scenario;
 
-    /* ---- ABI 1.1, the publisher's imprint and the scope: check
-     * MKP_HAS(mkp_model, m, definitions) first (a 1.1 host of an earlier
-     * build ends before them).  Every text has n == 0 when the dataset
+    /* ---- ABI 1.2, the publisher's imprint and the scope: check
+     * MKP_HAS(mkp_model, m, definitions) first (a 1.1 host ends before
+     * them).  Every text has n == 0 when the dataset
      * gives none: a plugin then uses the host's words (label() keys
      * "licence-terms", "disclaimer-terms"). ---- */
     mkp_text copyright;             /* the holder after "(c) YEAR"; n 0: the publisher */
