@@ -13,6 +13,8 @@
 #include "base/alloc.h"
 #include "marketpress/text.h"
 
+int diag_verbosity = VERBOSITY_NORMAL;
+
 void diag_init(diag_ctx *d, const char *file, FILE *out)
 {
     d->file = file;
@@ -67,6 +69,9 @@ static void put_line(diag_ctx *d, strbuf *b)
  * a whole; `tail` is added after the message (never cut). */
 static void emit(diag_ctx *d, const char *kind, int line, int col, const char *tail, const char *fmt, va_list ap)
 {
+    /* -q: errors only; what is only a warning or a note is still counted */
+    if (diag_verbosity < VERBOSITY_NORMAL && strcmp(kind, "error") != 0)
+        return;
     strbuf b = {0};
     if (line > 0)
         sb_printf(&b, "%s:%d:%d: %s: ", d->file, line, col > 0 ? col : 1, kind);
@@ -83,7 +88,7 @@ static void emit(diag_ctx *d, const char *kind, int line, int col, const char *t
 
 static void cut_note(diag_ctx *d, int cut, int shown, const char *what)
 {
-    if (cut <= 0)
+    if (cut <= 0 || (diag_verbosity < VERBOSITY_NORMAL && strcmp(what, "error") != 0))
         return;
     strbuf b = {0};
     sb_printf(&b, "%s: note: %d more %s%s not shown (the first %d are above)", d->file, cut, what, cut > 1 ? "s" : "",
@@ -198,6 +203,16 @@ void vsay(const char *fmt, va_list ap)
 
 void say(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    vsay(fmt, ap);
+    va_end(ap);
+}
+
+void say_verbose(const char *fmt, ...)
+{
+    if (diag_verbosity < VERBOSITY_VERBOSE)
+        return;
     va_list ap;
     va_start(ap, fmt);
     vsay(fmt, ap);

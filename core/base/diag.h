@@ -36,6 +36,15 @@ void diag_note(diag_ctx *d, int line, int col, const char *fmt, ...) __attribute
  * them. */
 void diag_finish(diag_ctx *d);
 
+/* How much the command line asked to hear: -q errors only (warnings and
+ * notes about datasets, plugins' warnings and the "wrote" lines are not
+ * said), -v also what is loaded and from where.  Set once, by the command
+ * line, before anything is said. */
+enum { VERBOSITY_QUIET = -1, VERBOSITY_NORMAL = 0, VERBOSITY_VERBOSE = 1 };
+extern int diag_verbosity;
+/* say() when -v was given, else nothing. */
+void say_verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* One line on standard error, newline added.  Short lines are formatted on
  * the stack, so that a process short of memory can still say why. */
 void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

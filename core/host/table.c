@@ -38,6 +38,8 @@ static void host_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
     static const char *const names[] = {"note", "warning", "error"};
     if (level == MKP_FAIL)
         js->explained = 1;
+    else if (diag_verbosity < VERBOSITY_NORMAL)
+        return; /* -q: a plugin's notes and warnings are not errors */
     /* On the stack: a job short of memory can still say why it failed. */
     char msg[2048], line[4096];
     va_list ap;
