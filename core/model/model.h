@@ -27,6 +27,10 @@ mkp_doc *mdl_open_scenario(const char *path, int quiet_warnings, const char *sce
  * (--strict) every warning failing the dataset like an error, wherever it
  * comes from (loader, forecast, consistency). */
 mkp_doc *mdl_open_checked(const char *path, const char *scenario, int checks, int strict);
+/* The same for a dataset already read into memory (standard input), whose
+ * messages name it `name` ("<stdin>"). */
+mkp_doc *mdl_open_buffer_checked(const char *name, const unsigned char *buf, size_t len, const char *scenario,
+                                 int checks, int strict);
 
 /* Consistency checks that warn without failing (the published CAGR against
  * the range the rounded anchors allow, a growth step between anchors that
