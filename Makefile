@@ -28,7 +28,7 @@ endif
 CFLAGS   ?=
 CFLAGS   += -std=c11 $(OPT) $(WARN)
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' \
-            -DMKP_PLUGIN_DIR='"$(PREFIX)/lib/marketpress/plugins"' -MMD -MP
+            -DMKP_PLUGIN_DIR='"$(PREFIX)/lib/marketpress/plugins"' -DMKP_DATA_DIR='"$(PREFIX)/share/marketpress"' -MMD -MP
 LDLIBS    = -lyaml -ldl -lm
 
 # The program, one folder per pipeline stage (docs/internals.md): data flows

@@ -1,6 +1,9 @@
 /* args.c - what the commands share in reading their arguments and their
- * datasets: argument lists, a dataset opened with every check, and the
- * languages a dataset declares as --lang names them. */
+ * datasets: argument lists, a dataset opened with every check (from a file,
+ * or from standard input for "-"), and the languages a dataset declares as
+ * --lang names them. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -15,10 +18,72 @@ void strs_push(strs *s, char *x)
     s->v[s->n++] = x;
 }
 
+/* As much as the loader takes from a file. */
+#define MAX_STDIN_BYTES (64u << 20)
+
+/* Standard input, read whole; NULL after a line saying why. */
+static unsigned char *read_stdin(size_t *len)
+{
+    size_t cap = 1 << 16;
+    unsigned char *buf = xmalloc(cap);
+    *len = 0;
+    for (;;) {
+        *len += fread(buf + *len, 1, cap - *len, stdin);
+        if (*len < cap)
+            break;
+        if (cap >= MAX_STDIN_BYTES) {
+            say("%s: error: larger than %u MiB: not a dataset", CMD_STDIN_NAME, MAX_STDIN_BYTES >> 20);
+            free(buf);
+            return NULL;
+        }
+        buf = xrealloc(buf, cap * 2);
+        cap *= 2;
+    }
+    if (ferror(stdin)) {
+        say("%s: error: cannot read: %s", CMD_STDIN_NAME, strerror(errno));
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
 /* A dataset with the checks its command asks for (mdl_open_checked). */
 mkp_doc *cmd_open(const char *path, const char *scenario, int flags)
 {
-    return mdl_open_checked(path, scenario, (flags & OPEN_CHECKS) != 0, (flags & OPEN_STRICT) != 0);
+    int checks = (flags & OPEN_CHECKS) != 0, strict = (flags & OPEN_STRICT) != 0;
+    mkp_doc *doc;
+    if (strcmp(path, "-") != 0) {
+        doc = mdl_open_checked(path, scenario, checks, strict);
+    } else {
+        size_t len;
+        unsigned char *buf = read_stdin(&len);
+        doc = buf ? mdl_open_buffer_checked(CMD_STDIN_NAME, buf, len, scenario, checks, strict) : NULL;
+        free(buf);
+    }
+    if (doc) {
+        char *langs = cmd_lang_list(doc->model);
+        say_verbose("marketpress: dataset %s from %s (languages %s%s%s)", doc->model->id,
+                    strcmp(path, "-") == 0 ? "standard input" : path, langs, scenario ? ", scenario " : "",
+                    scenario ? scenario : "");
+        free(langs);
+    }
+    return doc;
+}
+
+const char *cmd_dataset_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? CMD_STDIN_NAME : path;
+}
+
+int cmd_one_stdin(const cli_cmd *c, char *const *paths, size_t n)
+{
+    size_t dashes = 0;
+    for (size_t i = 0; i < n; i++)
+        dashes += strcmp(paths[i], "-") == 0;
+    if (dashes < 2)
+        return 0;
+    cli_usage_error(c, "- (standard input) is given %zu times; it can be read once", dashes);
+    return -1;
 }
 
 /* Language tags are case-insensitive (RFC 5646): zh-cn names zh-CN. */

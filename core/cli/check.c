@@ -250,20 +250,29 @@ static int check_fixtures(const loaded_plugin *lp, const char *base, double time
 
 int cmd_plugin_check(int argc, char **argv)
 {
-    const char *file = NULL;
+    const cli_cmd *c = cli_find_command("plugin-check");
     double timeout = 60;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--timeout") == 0 && i + 1 < argc)
-            timeout = atof(argv[++i]);
-        else if (!file && argv[i][0] != '-')
-            file = argv[i];
-        else
-            file = "";
-    }
-    if (!file || !*file || !(timeout > 0)) {
-        say("usage: marketpress plugin-check FILE.so [--timeout SECONDS]");
+    int k;
+    cli_parser p;
+    cli_begin(&p, c, argc, argv);
+    while ((k = cli_next(&p)) >= 0)
+        if (k == 't') {
+            char *end;
+            timeout = strtod(p.value, &end);
+            if (*end || !(timeout > 0)) {
+                cli_usage_error(c, "--timeout %s: give seconds, more than 0", p.value);
+                k = CLI_BAD;
+                break;
+            }
+        }
+    cli_end(&p);
+    if (k != CLI_END)
+        return k == CLI_HELP ? 0 : 2;
+    if (argc - p.first != 1) {
+        cli_usage_error(c, argc == p.first ? "no plugin file given" : "one plugin file at a time");
         return 2;
     }
+    const char *file = argv[p.first];
     char *path = strchr(file, '/') ? xstrdup(file) : xprintf("./%s", file);
     loaded_plugin lp;
     char *reason = NULL;

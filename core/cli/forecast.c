@@ -11,35 +11,36 @@
 #include "model/format.h"
 #include "model/model.h"
 
-#define VALIDATE_USAGE "usage: marketpress validate [--strict] FILE...\n"
-
 int cmd_validate(int argc, char **argv)
 {
-    int bad = 0, files = 0, flags = OPEN_CHECKS;
-    for (int i = 0; i < argc; i++)
-        if (strcmp(argv[i], "--strict") == 0) {
+    const cli_cmd *c = cli_find_command("validate");
+    int bad = 0, flags = OPEN_CHECKS, k;
+    cli_parser p;
+    cli_begin(&p, c, argc, argv);
+    while ((k = cli_next(&p)) >= 0)
+        if (k == OPT_STRICT)
             flags |= OPEN_STRICT;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "marketpress validate: unknown option '%s'\n" VALIDATE_USAGE, argv[i]);
-            return 2;
-        }
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--strict") == 0)
-            continue;
-        files++;
-        mkp_doc *doc = cmd_open(argv[i], NULL, flags);
+    cli_end(&p);
+    if (k != CLI_END)
+        return k == CLI_HELP ? 0 : 2;
+    char **files = argv + p.first;
+    size_t n = (size_t)(argc - p.first);
+    if (!n) {
+        cli_usage_error(c, "no dataset given");
+        return 2;
+    }
+    if (cmd_one_stdin(c, files, n) != 0)
+        return 2;
+    for (size_t i = 0; i < n; i++) {
+        mkp_doc *doc = cmd_open(files[i], NULL, flags);
         if (!doc) {
             bad++;
             continue;
         }
         const mkp_model *m = doc->model;
-        printf("%s: ok: %s, %d-%d, %zu dimensions, %zu segments, %s %s\n", argv[i], m->id, m->first_year,
-               m->forecast_end, m->n_dimensions, doc->n_nodes, m->currency, m->unit);
+        printf("%s: ok: %s, %d-%d, %zu dimensions, %zu segments, %s %s\n", cmd_dataset_name(files[i]), m->id,
+               m->first_year, m->forecast_end, m->n_dimensions, doc->n_nodes, m->currency, m->unit);
         ds_free(doc);
-    }
-    if (!files) {
-        fputs("marketpress validate: no dataset given\n" VALIDATE_USAGE, stderr);
-        return 2;
     }
     return bad ? 2 : 0;
 }
@@ -272,39 +273,39 @@ static void print_text(const mkp_model *m, const char *lang, int summary_only)
 
 int cmd_forecast(int argc, char **argv)
 {
-    const char *file = NULL, *lang = NULL, *scenario = NULL;
+    const cli_cmd *c = cli_find_command("forecast");
+    const char *lang = NULL, *scenario = NULL;
     int mode = 0; /* 0 text, 1 csv, 2 json, 3 key statistics only */
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--csv") == 0)
-            mode = 1;
-        else if (strcmp(argv[i], "--json") == 0)
-            mode = 2;
-        else if (strcmp(argv[i], "--summary") == 0)
-            mode = 3;
-        else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
-            lang = argv[++i];
-        else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc)
-            scenario = argv[++i];
-        else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "marketpress forecast: unknown option '%s'\nusage: marketpress forecast FILE [--summary|--csv|--json] [--lang LANG] [--scenario NAME]\n", argv[i]);
-            return 2;
-        } else if (file) {
-            fputs("marketpress forecast: one dataset at a time\n", stderr);
-            return 2;
-        } else
-            file = argv[i];
+    int k;
+    cli_parser p;
+    cli_begin(&p, c, argc, argv);
+    while ((k = cli_next(&p)) >= 0) {
+        if (k == OPT_CSV || k == OPT_JSON || k == OPT_SUMMARY)
+            mode = k == OPT_CSV ? 1 : k == OPT_JSON ? 2 : 3;
+        else if (k == 'l')
+            lang = p.value;
+        else if (k == 's')
+            scenario = p.value;
     }
-    if (!file) {
-        fputs("marketpress forecast: no dataset given\nusage: marketpress forecast FILE [--summary|--csv|--json]\n", stderr);
+    cli_end(&p);
+    if (k != CLI_END)
+        return k == CLI_HELP ? 0 : 2;
+    if (p.first >= argc) {
+        cli_usage_error(c, "no dataset given");
         return 2;
     }
+    if (argc - p.first > 1) {
+        cli_usage_error(c, "one dataset at a time");
+        return 2;
+    }
+    const char *file = argv[p.first];
     mkp_doc *doc = cmd_open(file, scenario, mode == 1 || mode == 2 ? 0 : OPEN_CHECKS);
     if (!doc)
         return 2;
     const mkp_model *m = doc->model;
     const char *shown = lang ? cmd_find_lang(m, lang) : m->languages[0];
     if (!shown) {
-        cmd_no_lang("forecast", lang, file, m);
+        cmd_no_lang("forecast", lang, cmd_dataset_name(file), m);
         ds_free(doc);
         return 2;
     }

@@ -18,19 +18,22 @@ static const char *type_name(mkp_option_type t)
 int cmd_plugins(int argc, char **argv)
 {
     strs dirs = {0};
-    int verbose = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "-v") == 0) {
-            verbose = 1;
-        } else if (strcmp(argv[i], "-P") == 0 && i + 1 < argc) {
-            strs_push(&dirs, argv[++i]);
-        } else {
-            fprintf(stderr, "marketpress plugins: unknown argument '%s'\nusage: marketpress plugins [-P DIR] [-v]\n",
-                    argv[i]);
-            free(dirs.v);
-            return 2;
-        }
+    int got;
+    cli_parser p;
+    cli_begin(&p, cli_find_command("plugins"), argc, argv);
+    while ((got = cli_next(&p)) >= 0)
+        if (got == 'P')
+            strs_push(&dirs, p.value);
+    cli_end(&p);
+    if (got == CLI_END && p.first < argc) {
+        cli_usage_error(p.cmd, "unexpected argument '%s'", argv[p.first]);
+        got = CLI_BAD;
     }
+    if (got != CLI_END) {
+        free(dirs.v);
+        return got == CLI_HELP ? 0 : 2;
+    }
+    int verbose = diag_verbosity >= VERBOSITY_VERBOSE;
     plugin_set ps;
     plugins_discover(&ps, dirs.v, dirs.n);
     printf("%-16s %-8s %-5s %-10s %s\n", "NAME", "VERSION", "ABI", "OUTPUT", "PATH");

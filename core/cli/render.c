@@ -17,11 +17,6 @@
 #include "cli/cli.h"
 #include "host/host.h"
 
-#define RENDER_USAGE                                                                                                  \
-    "usage: marketpress render DATASET... [-f NAMES] [-o DIR] [-P DIR] [-O plugin.key=value]\n"                      \
-    "                          [--lang LANG[,LANG...]|all] [--scenario NAME] [-j N] [--timeout SECONDS]\n"        \
-    "                          [--times] [--memory-limit SIZE] [--cpu-limit SECONDS] [--no-fsync] [--strict]"
-
 /* What the command line asked for. */
 typedef struct render_args {
     strs datasets, dirs, raw_opts;  /* raw_opts: copies, cut up by parse_options */
@@ -63,27 +58,18 @@ static unsigned long long parse_size(const char *v)
     return d < 1 || d > 9.0e18 ? 0 : (unsigned long long)d;
 }
 
-static char *arg_value(int argc, char **argv, int *i, const char *name)
-{
-    if (*i + 1 >= argc) {
-        say("marketpress: option %s needs a value", name);
-        return NULL;
-    }
-    return argv[++*i];
-}
-
 /* An option that takes a number: -j, --timeout, --cpu-limit, --memory-limit. */
-static int parse_number(render_args *a, const char *opt, const char *v)
+static int parse_number(render_args *a, int key, const char *v)
 {
     char *end;
-    if (strcmp(opt, "-j") == 0) {
+    if (key == 'j') {
         a->parallel = strtol(v, &end, 10);
         if (!*end && a->parallel >= 1 && a->parallel <= 256)
             return 0;
         say("marketpress: -j %s: give a number of parallel jobs from 1 to 256", v);
         return -1;
     }
-    if (strcmp(opt, "--memory-limit") == 0) {
+    if (key == OPT_MEMORY_LIMIT) {
         a->memory_limit = parse_size(v);
         if (a->memory_limit >= (1u << 20))
             return 0;
@@ -92,54 +78,57 @@ static int parse_number(render_args *a, const char *opt, const char *v)
     }
     double secs = strtod(v, &end);
     if (*end || !(secs > 0) || secs > 1e9) {
-        say("marketpress: %s %s: give seconds, more than 0", opt, v);
+        say("marketpress: %s %s: give seconds, more than 0", key == 't' ? "--timeout" : "--cpu-limit", v);
         return -1;
     }
-    *(strcmp(opt, "--timeout") == 0 ? &a->timeout : &a->cpu_limit) = secs;
+    *(key == 't' ? &a->timeout : &a->cpu_limit) = secs;
     return 0;
 }
 
-/* Reads the command line into `a`; 0, or -1 after a usage line. */
+/* Takes one option into `a`; 0, or -1 after a line. */
+static int take_option(render_args *a, int key, char *v)
+{
+    if (key == 'f')
+        a->formats = v;
+    else if (key == 'o')
+        a->out_dir = v;
+    else if (key == 'P')
+        strs_push(&a->dirs, v);
+    else if (key == 'O')
+        strs_push(&a->raw_opts, xstrdup(v));
+    else if (key == 's')
+        a->scenario = v;
+    else if (key == 'l')
+        a->lang = v;
+    else if (key == OPT_TIMES)
+        a->flags |= JOBS_TIMES;
+    else if (key == OPT_NO_FSYNC)
+        a->flags |= JOBS_NO_FSYNC;
+    else if (key == OPT_STRICT)
+        a->strict = 1;
+    else
+        return parse_number(a, key, v);
+    return 0;
+}
+
+/* Reads the command line into `a`: 0, CLI_HELP (the help was printed), or
+ * -1 after a line. */
 static int parse_args(int argc, char **argv, render_args *a)
 {
-    static const char *const with_value[] = {"-f", "--format", "-o", "-P", "-O", "--scenario", "--lang", "-j",
-                                             "--timeout", "--cpu-limit", "--memory-limit", NULL};
-    for (int i = 0; i < argc; i++) {
-        char *opt = argv[i], *v = NULL;
-        int takes = 0;
-        for (size_t k = 0; with_value[k] && !takes; k++)
-            takes = strcmp(opt, with_value[k]) == 0;
-        if (takes && !(v = arg_value(argc, argv, &i, opt)))
-            return -1;
-        if (strcmp(opt, "-f") == 0 || strcmp(opt, "--format") == 0)
-            a->formats = v;
-        else if (strcmp(opt, "-o") == 0)
-            a->out_dir = v;
-        else if (strcmp(opt, "-P") == 0)
-            strs_push(&a->dirs, v);
-        else if (strcmp(opt, "-O") == 0)
-            strs_push(&a->raw_opts, xstrdup(v));
-        else if (strcmp(opt, "--scenario") == 0)
-            a->scenario = v;
-        else if (strcmp(opt, "--lang") == 0)
-            a->lang = v;
-        else if (takes && parse_number(a, opt, v) != 0)
-            return -1;
-        else if (takes)
-            continue;
-        else if (strcmp(opt, "--times") == 0)
-            a->flags |= JOBS_TIMES;
-        else if (strcmp(opt, "--no-fsync") == 0)
-            a->flags |= JOBS_NO_FSYNC;
-        else if (strcmp(opt, "--strict") == 0)
-            a->strict = 1;
-        else if (opt[0] == '-' && opt[1]) {
-            say("marketpress render: unknown option '%s'\n" RENDER_USAGE, opt);
-            return -1;
-        } else {
-            strs_push(&a->datasets, opt);
-        }
-    }
+    cli_parser p;
+    int k;
+    cli_begin(&p, cli_find_command("render"), argc, argv);
+    while ((k = cli_next(&p)) >= 0 && take_option(a, k, p.value) == 0)
+        ;
+    cli_end(&p);
+    if (k == CLI_HELP)
+        return CLI_HELP;
+    if (k != CLI_END)
+        return -1;
+    for (int i = p.first; i < argc; i++)
+        strs_push(&a->datasets, argv[i]);
+    if (diag_verbosity < VERBOSITY_NORMAL)
+        a->flags |= JOBS_QUIET;
     return 0;
 }
 
@@ -161,19 +150,27 @@ static const char *lang_list_problem(const char *v)
     return NULL;
 }
 
+/* -o -: the one output goes to standard output. */
+static int to_stdout(const render_args *a)
+{
+    return strcmp(a->out_dir, "-") == 0;
+}
+
 /* The checks that need no plugin and no dataset. */
 static int check_args(const render_args *a)
 {
     struct stat st;
     if (!a->datasets.n)
-        say("marketpress render: no dataset given\n" RENDER_USAGE);
+        cli_usage_error(cli_find_command("render"), "no dataset given");
+    else if (cmd_one_stdin(cli_find_command("render"), a->datasets.v, a->datasets.n) != 0)
+        return -1;
     else if (!*a->out_dir)
         say("marketpress render: -o needs a folder name");
     else if (a->formats && a->formats[strspn(a->formats, ",")] == '\0')
         say("marketpress render: -f needs one or more plugin names, such as -f pdf,xlsx");
     else if (a->lang && lang_list_problem(a->lang))
         say("marketpress render: --lang %s: %s", a->lang, lang_list_problem(a->lang));
-    else if (stat(a->out_dir, &st) == 0 && !S_ISDIR(st.st_mode))
+    else if (!to_stdout(a) && stat(a->out_dir, &st) == 0 && !S_ISDIR(st.st_mode))
         say("marketpress render: -o %s: that is a file, not a folder", a->out_dir);
     else
         return 0;
@@ -329,6 +326,23 @@ static void choose_all(render_state *rs)
         rs->chosen[rs->n_chosen++] = &rs->ps.v[i];
 }
 
+/* -v: where plugins were looked for and which were taken from where. */
+static void say_loaded(const render_state *rs)
+{
+    if (diag_verbosity < VERBOSITY_VERBOSE)
+        return;
+    strbuf b = {0};
+    for (size_t i = 0; i < rs->ps.n_dirs; i++)
+        sb_printf(&b, "%s%s", i ? ":" : "", rs->ps.dirs[i]);
+    say("marketpress: plugin search path: %s", b.s ? b.s : "(none)");
+    free(b.s);
+    for (size_t i = 0; i < rs->n_chosen; i++) {
+        const mkp_plugin *d = rs->chosen[i]->desc;
+        say("marketpress: plugin %s %s (ABI %d.%d) from %s", d->name, d->version ? d->version : "?", d->abi_major,
+            d->abi_minor, rs->chosen[i]->path);
+    }
+}
+
 /* Chooses the plugins and checks their options.  Returns 0, or the exit
  * status after saying why nothing can run. */
 static int select_plugins(const render_args *a, render_state *rs)
@@ -338,6 +352,7 @@ static int select_plugins(const render_args *a, render_state *rs)
     rs->opts = xcalloc(a->raw_opts.n + 1, sizeof *rs->opts);
     if (a->formats ? choose_named(a, rs) != 0 : (choose_all(rs), 0))
         return 2;
+    say_loaded(rs);
     if (!rs->n_chosen) {
         strbuf b = {0};
         sb_printf(&b, "marketpress: no output plugin can run; searched:");
@@ -360,24 +375,44 @@ static int select_plugins(const render_args *a, render_state *rs)
     return parse_options(&rs->ps, &a->raw_opts, rs->opts) != 0 ? 2 : 0;
 }
 
+/* One bad dataset stops a render of several: which, and that nothing was
+ * written, not even the good ones. */
+static void say_bad_datasets(const render_args *a, const unsigned char *is_bad, size_t bad)
+{
+    strbuf b = {0};
+    size_t listed = 0;
+    for (size_t i = 0; i < a->datasets.n; i++)
+        if (is_bad[i] && listed++ < 5)
+            sb_printf(&b, "%s%s", listed > 1 ? ", " : "", cmd_dataset_name(a->datasets.v[i]));
+    if (listed > 5)
+        sb_printf(&b, " and %zu more", listed - 5);
+    say("marketpress: nothing rendered, nothing written: %zu of %zu datasets %s errors (%s); the others were "
+        "not rendered either",
+        bad, a->datasets.n, bad > 1 ? "have" : "has", b.s);
+    free(b.s);
+}
+
 /* Every dataset, loaded and checked before any plugin runs; 0, or -1 when
  * any is wrong (then nothing at all is rendered). */
 static int load_datasets(const render_args *a, render_state *rs)
 {
     rs->docs = xcalloc(a->datasets.n, sizeof *rs->docs);
+    unsigned char *is_bad = xcalloc(a->datasets.n, 1);
     size_t bad = 0;
     for (size_t i = 0; i < a->datasets.n; i++) {
         rs->docs[i] = cmd_open(a->datasets.v[i], a->scenario, a->strict ? OPEN_STRICT : 0);
-        bad += rs->docs[i] == NULL;
+        is_bad[i] = rs->docs[i] == NULL;
         for (size_t k = 0; rs->docs[i] && k < i; k++)
-            if (rs->docs[k] && strcmp(rs->docs[k]->model->id, rs->docs[i]->model->id) == 0) {
-                say("%s: error: report id '%s' is also the id of %s; outputs would collide", a->datasets.v[i],
-                    rs->docs[i]->model->id, a->datasets.v[k]);
-                bad++;
+            if (rs->docs[k] && strcmp(rs->docs[k]->model->id, rs->docs[i]->model->id) == 0 && !is_bad[i]) {
+                say("%s: error: report id '%s' is also the id of %s; outputs would collide",
+                    cmd_dataset_name(a->datasets.v[i]), rs->docs[i]->model->id, cmd_dataset_name(a->datasets.v[k]));
+                is_bad[i] = 1;
             }
+        bad += is_bad[i];
     }
     if (bad && a->datasets.n > 1)
-        say("marketpress: nothing rendered: %zu of %zu datasets have errors", bad, a->datasets.n);
+        say_bad_datasets(a, is_bad, bad);
+    free(is_bad);
     return bad ? -1 : 0;
 }
 
@@ -418,7 +453,7 @@ static int choose_langs(const render_args *a, render_state *rs)
             if (lang)
                 add_lang(rs, i, lang);
             else
-                cmd_no_lang("render", tok, a->datasets.v[i], m);
+                cmd_no_lang("render", tok, cmd_dataset_name(a->datasets.v[i]), m);
             bad |= !lang;
         }
         free(copy);
@@ -477,18 +512,111 @@ static int dispatch(const render_args *a, render_state *rs)
     return rc;
 }
 
+/* Why -o - cannot take this render, or NULL: standard output takes one
+ * file, so one dataset in one language with one plugin that writes a file. */
+static char *why_not_stdout(const render_args *a, const render_state *rs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->datasets.n; i++)
+        n += rs->n_langs[i] * rs->n_chosen;
+    if (n != 1)
+        return xprintf("-o - writes one output to standard output, and this render makes %zu (%zu dataset%s, %zu "
+                       "plugin%s, each in its languages); choose one with -f, --lang and a single DATASET",
+                       n, a->datasets.n, a->datasets.n > 1 ? "s" : "", rs->n_chosen, rs->n_chosen > 1 ? "s" : "");
+    const mkp_plugin *d = rs->chosen[0]->desc;
+    if (!(d->flags & MKP_PLUGIN_DIRECTORY))
+        return NULL;
+    strbuf b = {0};
+    for (size_t i = 0; i < rs->ps.n; i++)
+        if (!(rs->ps.v[i].desc->flags & MKP_PLUGIN_DIRECTORY))
+            sb_printf(&b, "%s%s", b.len ? ", " : "", rs->ps.v[i].desc->name);
+    char *why = xprintf("-o -: plugin %s writes a folder of files, which standard output cannot take; give a "
+                        "folder with -o DIR%s%s%s",
+                        d->name, b.s ? " (of the plugins loaded, these write one file: " : "", b.s ? b.s : "",
+                        b.s ? ")" : "");
+    free(b.s);
+    return why;
+}
+
+/* Copies the file at `path` to standard output; a write error is left for
+ * main() to report, as for every command. */
+static int copy_to_stdout(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        say("marketpress: cannot read %s: %s", path, strerror(errno));
+        return 1;
+    }
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0 && fwrite(buf, 1, n, stdout) == n)
+        ;
+    int bad = ferror(f);
+    fclose(f);
+    if (bad)
+        say("marketpress: cannot read %s: %s", path, strerror(EIO));
+    /* what standard output did not take is said once, by main() */
+    return bad || fflush(stdout) != 0 || ferror(stdout);
+}
+
+/* -o -: the one job renders into a scratch folder of its own, and the file
+ * it made goes to standard output; the scratch folder goes with it. */
+static int render_to_stdout(const render_args *a, render_state *rs)
+{
+    char *why = why_not_stdout(a, rs);
+    if (why) {
+        say("marketpress render: %s", why);
+        free(why);
+        return 2;
+    }
+    const char *tmp = getenv("TMPDIR");
+    char *scratch = xprintf("%s/marketpress-stdout-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (!mkdtemp(scratch)) {
+        say("marketpress: cannot make a scratch folder %s: %s", scratch, strerror(errno));
+        free(scratch);
+        return 1;
+    }
+    render_args b = *a;
+    b.out_dir = scratch;
+    b.flags |= JOBS_QUIET | JOBS_NO_FSYNC; /* nothing of it is kept */
+    int rc = dispatch(&b, rs);
+    if (rc == 0) {
+        char *out = output_name(rs->chosen[0], rs->docs[0]->model, rs->langs[0][0], scratch);
+        rc = copy_to_stdout(out);
+        if (rc == 0 && diag_verbosity >= VERBOSITY_NORMAL)
+            say("marketpress: wrote %s to standard output", strrchr(out, '/') + 1);
+        free(out);
+    }
+    fs_remove_tree(scratch);
+    free(scratch);
+    return rc;
+}
+
+/* Plugins, then datasets and languages, then the jobs: nothing is written
+ * until everything checked out. */
+static int render(const render_args *a, render_state *rs)
+{
+    int rc = select_plugins(a, rs);
+    if (rc == 0 && (load_datasets(a, rs) != 0 || choose_langs(a, rs) != 0))
+        rc = 2;
+    if (rc == 0 && to_stdout(a))
+        return render_to_stdout(a, rs);
+    if (rc == 0)
+        rc = prepare_out_dir(a->out_dir);
+    return rc == 0 ? dispatch(a, rs) : rc;
+}
+
 int cmd_render(int argc, char **argv)
 {
     render_args a = {.out_dir = "out", .parallel = sysconf(_SC_NPROCESSORS_ONLN), .timeout = 600};
     render_state rs = {0};
-    int rc = 2;
-    if (parse_args(argc, argv, &a) == 0 && check_args(&a) == 0) {
-        rc = select_plugins(&a, &rs);
-        if (rc == 0)
-            rc = load_datasets(&a, &rs) != 0 || choose_langs(&a, &rs) != 0 ? 2 : prepare_out_dir(a.out_dir);
-        if (rc == 0)
-            rc = dispatch(&a, &rs);
-    }
+    int rc = parse_args(argc, argv, &a);
+    if (rc == CLI_HELP)
+        rc = 0;
+    else if (rc != 0 || check_args(&a) != 0)
+        rc = 2;
+    else
+        rc = render(&a, &rs);
     for (size_t i = 0; rs.docs && i < a.datasets.n; i++) {
         ds_free(rs.docs[i]);
         if (rs.langs)
