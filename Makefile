@@ -1,20 +1,45 @@
 # marketpress - one plain Makefile.
 #   make            build build/bin/marketpress and the plugins
-#   make run        render the AIGC dataset with every plugin into out/
-#   make test       the suite, then again under ASan+UBSan
+#   make run        install what is missing (.ci/bootstrap), render the AIGC
+#                   dataset with every plugin into out/
+#   make test       the suite, then again under ASan+UBSan; says what is
+#                   missing but installs nothing (`make deps` does)
 #   make bench      timings and peak memory
-#   make install    PREFIX=/usr/local (DESTDIR honoured)
+#   make install    PREFIX=/usr/local, DESTDIR, BINDIR, LIBDIR, INCLUDEDIR,
+#                   DATADIR, MANDIR, ... as the GNU conventions have them;
+#                   the compiled-in paths follow them (a change rebuilds)
+#   make uninstall  remove what install made, with the same variables
+#   make dist       marketpress-VERSION.tar.gz from git HEAD, byte for byte
+#                   the same each time; `make distcheck` builds and tests it
+#   make deb        the Debian packages (dpkg-buildpackage -us -uc -b) into
+#                   $(BUILD)/deb, and lintian on them
+#   make deb-check  install the .deb in a fresh Debian 12 root and render
+#                   there (debootstrap, as root; minutes)
 #   make fuzz       run the fuzzers (FUZZ_TARGET: load, chart, render; all by
 #                   default) for FUZZ_SECONDS each (needs clang)
 #   make fresh-check  the README's two commands on a fresh Debian 12 root
 #                   (debootstrap, as root; minutes)
 
 VERSION   = 0.1.0
-PREFIX   ?= /usr/local
 BUILD    ?= build
 ifeq ($(origin CC),default)
 CC        = gcc
 endif
+
+# Where `make install` puts things (GNU names, upper case as PREFIX always
+# was).  The plugin and data folders are compiled into the program.
+PREFIX       ?= /usr/local
+BINDIR       ?= $(PREFIX)/bin
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+DATADIR      ?= $(PREFIX)/share
+MANDIR       ?= $(DATADIR)/man
+DOCDIR       ?= $(DATADIR)/doc/marketpress
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+BASHCOMPDIR  ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR   ?= $(DATADIR)/zsh/site-functions
+PLUGINDIR     = $(LIBDIR)/marketpress/plugins
+PKGDATADIR    = $(DATADIR)/marketpress
 
 WARN      = -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes \
             -Wmissing-prototypes -Wformat=2 -Wno-format-nonliteral
@@ -27,8 +52,10 @@ LDSAN     = $(SAN_FLAGS)
 endif
 CFLAGS   ?=
 CFLAGS   += -std=c11 $(OPT) $(WARN)
-CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' \
-            -DMKP_PLUGIN_DIR='"$(PREFIX)/lib/marketpress/plugins"' -DMKP_DATA_DIR='"$(PREFIX)/share/marketpress"' -MMD -MP
+# What the caller gave (dpkg-buildflags' hardening, say) goes into the
+# plugins too.
+USER_CPPFLAGS := $(CPPFLAGS)
+CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' -MMD -MP
 LDLIBS    = -lyaml -ldl -lm
 
 # The program, one folder per pipeline stage (docs/internals.md): data flows
@@ -67,7 +94,7 @@ xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
 xlsx_LIBS        = $(shell pkg-config --libs xlsxwriter) -lm
 PLUGIN_SO        = $(PLUGINS:%=$(PLUGDIR)/%.so)
 PLUGIN_CFLAGS    = -fPIC -fvisibility=hidden
-PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude
+PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude $(USER_CPPFLAGS)
 
 TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c))
 UNIT_SRC         = $(wildcard tests/unit/*.c)
@@ -75,11 +102,26 @@ UNIT_SRC         = $(wildcard tests/unit/*.c)
 UNIT_PLUGIN_OBJ  = $(BUILD)/obj/plugins/pdf/breaks.o
 UNIT_BIN         = $(BUILD)/tests/unit_tests
 
-.PHONY: all run test test-one bench install uninstall clean deps fuzz fresh-check
+.PHONY: all run test test-one bench install uninstall clean deps check-deps fuzz fresh-check dist distcheck \
+        deb deb-check FORCE
 all: $(BIN) $(PLUGIN_SO)
 
 deps:
 	@sh .ci/bootstrap
+
+# Says what is missing and how to install it, and installs nothing.
+check-deps:
+	@sh .ci/bootstrap --check
+
+# The objects that compile in the install paths (and the version), rebuilt
+# when they change: $(BUILD)/paths.stamp is rewritten only then.
+PATH_OBJ  = $(BUILD)/obj/core/host/plugins.o $(BUILD)/obj/core/cli/main.o $(BUILD)/obj/core/host/table.o
+$(PATH_OBJ): CPPFLAGS += -DMKP_PLUGIN_DIR='"$(PLUGINDIR)"' -DMKP_DATA_DIR='"$(PKGDATADIR)"'
+$(PATH_OBJ): $(BUILD)/paths.stamp
+$(BUILD)/paths.stamp: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' '$(VERSION)' '$(PLUGINDIR)' '$(PKGDATADIR)' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv $@.new $@; fi
 
 # The frozen model is const: nothing in core may cast const away.
 $(BUILD)/obj/core/%.o: core/%.c
@@ -100,7 +142,7 @@ $(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) $$(addprefix plugins/commo
                  plugins/common/*.h include/marketpress/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) $($*_CFLAGS) -shared -o $@ \
-	    $(filter %.c,$^) $(LDSAN) $($*_LIBS)
+	    $(filter %.c,$^) $(LDSAN) $(LDFLAGS) $($*_LIBS)
 
 $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/common.h include/marketpress/*.h
 	@mkdir -p $(dir $@)
@@ -129,7 +171,7 @@ run: deps all
 test-one: all $(UNIT_BIN) $(TEST_PLUGINS) $(BUILD)/tests/gen_dataset
 	@sh tests/run.sh $(BUILD)
 
-test: deps
+test: check-deps
 	@rm -f build/.test-counts build/san/.test-counts
 	@$(MAKE) --no-print-directory test-one BUILD=build; a=$$?; \
 	 $(MAKE) --no-print-directory test-one BUILD=build/san SAN=1; b=$$?; \
@@ -149,21 +191,61 @@ fuzz:
 fresh-check:
 	@sh tests/fresh-machine.sh
 
+# What install puts where: the lists uninstall removes again.
+INST_DIRS = $(BINDIR) $(PLUGINDIR) $(INCLUDEDIR)/marketpress $(PKGCONFIGDIR) $(MANDIR)/man1 \
+            $(PKGDATADIR)/datasets $(PKGDATADIR)/template $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR)
+# The folders only marketpress uses, removed whole; the others only when
+# install left them empty under a DESTDIR (a staging tree).
+OWN_DIRS  = $(PLUGINDIR) $(LIBDIR)/marketpress $(INCLUDEDIR)/marketpress $(PKGDATADIR) $(DOCDIR)
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/marketpress/plugins \
-	    $(DESTDIR)$(PREFIX)/include/marketpress $(DESTDIR)$(PREFIX)/lib/pkgconfig \
-	    $(DESTDIR)$(PREFIX)/share/doc/marketpress
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/marketpress
-	install -m 755 $(PLUGIN_SO) $(DESTDIR)$(PREFIX)/lib/marketpress/plugins/
-	install -m 644 include/marketpress/*.h $(DESTDIR)$(PREFIX)/include/marketpress/
-	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/marketpress/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' marketpress.pc.in \
-	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/marketpress.pc
+	install -d $(addprefix $(DESTDIR),$(INST_DIRS))
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/marketpress
+	install -m 644 $(PLUGIN_SO) $(DESTDIR)$(PLUGINDIR)/
+	install -m 644 include/marketpress/*.h $(DESTDIR)$(INCLUDEDIR)/marketpress/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@PLUGINDIR@|$(PLUGINDIR)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' marketpress.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/marketpress.pc
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/marketpress.pc
+	install -m 644 docs/marketpress.1 $(DESTDIR)$(MANDIR)/man1/marketpress.1
+	install -m 644 datasets/*.yaml $(DESTDIR)$(PKGDATADIR)/datasets/
+	install -m 644 plugins/template/* $(DESTDIR)$(PKGDATADIR)/template/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 completions/marketpress.bash $(DESTDIR)$(BASHCOMPDIR)/marketpress
+	install -m 644 completions/_marketpress $(DESTDIR)$(ZSHCOMPDIR)/_marketpress
 
 uninstall:
-	rm -rf $(DESTDIR)$(PREFIX)/bin/marketpress $(DESTDIR)$(PREFIX)/lib/marketpress \
-	    $(DESTDIR)$(PREFIX)/include/marketpress $(DESTDIR)$(PREFIX)/lib/pkgconfig/marketpress.pc \
-	    $(DESTDIR)$(PREFIX)/share/doc/marketpress
+	rm -f $(DESTDIR)$(BINDIR)/marketpress $(DESTDIR)$(PKGCONFIGDIR)/marketpress.pc \
+	    $(DESTDIR)$(MANDIR)/man1/marketpress.1 $(DESTDIR)$(BASHCOMPDIR)/marketpress \
+	    $(DESTDIR)$(ZSHCOMPDIR)/_marketpress
+	rm -rf $(addprefix $(DESTDIR),$(OWN_DIRS))
+	@if [ -n "$(DESTDIR)" ]; then \
+	    for d in $(INST_DIRS); do \
+	        while [ "$$d" != / ] && [ "$$d" != . ]; do \
+	            if [ -d "$(DESTDIR)$$d" ]; then rmdir "$(DESTDIR)$$d" 2>/dev/null || break; fi; \
+	            d=$$(dirname "$$d"); \
+	        done; \
+	    done; \
+	fi
+
+DIST = marketpress-$(VERSION)
+# Only what is committed, with git's fixed order, owner and the commit's
+# time, compressed without a name or a time stamp: the same bytes each time.
+dist:
+	@git rev-parse -q --verify HEAD >/dev/null || { echo "make dist: needs a git checkout" >&2; exit 2; }
+	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n -9 >$(DIST).tar.gz.part
+	mv $(DIST).tar.gz.part $(DIST).tar.gz
+	@sha256sum $(DIST).tar.gz
+
+# The tarball on its own: it builds, passes one pass of the suite, and
+# installs and uninstalls cleanly.
+distcheck: dist
+	@sh tests/distcheck.sh $(DIST).tar.gz
+
+deb:
+	@sh tests/deb.sh build $(BUILD)/deb
+
+deb-check:
+	@sh tests/deb.sh fresh $(BUILD)/deb
 
 clean:
 	rm -rf build
