@@ -7,6 +7,11 @@
 # everything it needs.  Takes minutes; not part of `make test`.
 #
 # usage: sh tests/fresh-machine.sh          (as root; `make fresh-check`)
+#        sh tests/fresh-machine.sh --deb FILE.deb...   (`make deb-check`)
+#   With --deb, nothing is cloned: the packages are installed with apt
+#   (which fetches what they depend on), and the installed marketpress
+#   renders the AIGC dataset it ships with every plugin, in English and
+#   Chinese, from a folder of its own; one result line.
 #   FRESH_DIR   where the pristine root is kept between runs and the
 #               logs are written (default: ${TMPDIR:-/tmp}/marketpress-fresh)
 #   FRESH_SUITE the Debian release (default: bookworm)
@@ -15,6 +20,16 @@ set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 dir=${FRESH_DIR:-${TMPDIR:-/tmp}/marketpress-fresh}
 suite=${FRESH_SUITE:-bookworm}
+
+debs=""
+if [ "${1:-}" = --deb ]; then
+    shift
+    for f in "$@"; do
+        [ -f "$f" ] || { echo "fresh-machine: no package $f" >&2; exit 2; }
+        debs="$debs $(cd "$(dirname "$f")" && pwd)/$(basename "$f")"
+    done
+    [ -n "$debs" ] || { echo "fresh-machine: --deb needs the .deb files" >&2; exit 2; }
+fi
 
 if [ "$(id -u)" != 0 ]; then
     echo "fresh-machine: run as root (debootstrap and chroot need it)" >&2
@@ -56,7 +71,12 @@ run=$dir/run
 rm -rf "$run"
 cp -a "$dir/pristine" "$run"
 cp /etc/resolv.conf "$run/etc/resolv.conf" 2>/dev/null
-git clone -q --no-local "$here" "$run/root/marketpress" || { echo "fresh-machine: git clone failed" >&2; exit 1; }
+if [ -z "$debs" ]; then
+    git clone -q --no-local "$here" "$run/root/marketpress" || { echo "fresh-machine: git clone failed" >&2; exit 1; }
+else
+    mkdir -p "$run/root/debs" "$run/root/marketpress"
+    cp $debs "$run/root/debs/"
+fi
 
 # Each command in a mount namespace of its own: /proc and a /dev/shm as a
 # booted machine has them, gone when the command ends; and with the
@@ -67,6 +87,26 @@ in_root() { # LOG COMMAND
         exec env -i HOME=/root LANG=C.UTF-8 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
             chroot "$1" /bin/sh -c "cd /root/marketpress && $2"' sh "$run" "$2" >"$1" 2>&1
 }
+if [ -n "$debs" ]; then
+    # The installed program, from a folder that is not the source's, with
+    # the dataset the package ships: every plugin, both languages.
+    check='set -e; export DEBIAN_FRONTEND=noninteractive; apt-get update -qq;
+        apt-get install -y -qq /root/debs/*.deb;
+        mkdir -p /srv/elsewhere; cd /srv/elsewhere;
+        marketpress --version; marketpress plugins -v;
+        marketpress render /usr/share/marketpress/datasets/aigc-foundation-models.yaml --lang en,zh-CN -o out;
+        for f in out/aigc-foundation-models.pdf out/aigc-foundation-models.zh-CN.pdf
+                 out/aigc-foundation-models.xlsx out/aigc-foundation-models.csv
+                 out/aigc-foundation-models-svg/01-market-size.svg; do test -s "$f"; done;
+        test -f /usr/share/man/man1/marketpress.1.gz;
+        test -f /usr/share/bash-completion/completions/marketpress;
+        test -f /usr/include/marketpress/plugin.h;
+        echo "rendered $(ls out | wc -l) outputs and $(ls out/aigc-foundation-models-svg | wc -l) svg files"'
+    in_root "$dir/deb-check.log" "$check"
+    rc=$?
+    echo "deb-check: rc $rc ($(tail -1 "$dir/deb-check.log")); log $dir/deb-check.log"
+    exit $rc
+fi
 in_root "$dir/make-run.log" "make run"
 rc_run=$?
 in_root "$dir/make-test.log" "make test"
