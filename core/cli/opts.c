@@ -13,7 +13,6 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "cli/cli.h"
-#include "dataset/loader.h"
 
 /* Every command has these; -q and -v are also taken before the command. */
 static const cli_opt common_opts[] = {
@@ -91,6 +90,33 @@ const cli_cmd *cli_find_command(const char *name)
     return NULL;
 }
 
+/* Edits from a to b, a swap of two neighbours counting as one: "--lagn"
+ * is one slip from "--lang", as typed. */
+static size_t typo_distance(const char *a, const char *b)
+{
+    enum { MAX = 40 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= MAX || lb >= MAX)
+        return MAX;
+    size_t d[MAX + 1][MAX + 1];
+    for (size_t i = 0; i <= la; i++)
+        for (size_t j = 0; j <= lb; j++) {
+            if (!i || !j) {
+                d[i][j] = i + j;
+                continue;
+            }
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
 /* The closest of `names` to `word`, when it is close enough to be a
  * misspelling (the rule the dataset loader uses for keys); else NULL. */
 const char *cli_nearest(const char *word, const char *const *names, size_t n)
@@ -98,7 +124,7 @@ const char *cli_nearest(const char *word, const char *const *names, size_t n)
     const char *best = NULL;
     size_t bestd = 99, len = strlen(word);
     for (size_t i = 0; i < n; i++) {
-        size_t d = ld_edit_distance(word, names[i]);
+        size_t d = typo_distance(word, names[i]);
         if (d < bestd) {
             bestd = d;
             best = names[i];

@@ -1,5 +1,6 @@
 # cli.sh - the validate and forecast commands on real datasets and on every
-# class of bad input.
+# class of bad input; the command line's conventions (getopt_long forms,
+# help per command, -q and -v, did-you-mean, standard input and output).
 . tests/lib.sh
 
 check "validate: all shipped datasets" "$MKP" validate datasets/*.yaml
@@ -182,3 +183,106 @@ for c in "validate $AIGC" "forecast $AIGC --csv" "plugins" "--version" "--help";
         fail "$c > /dev/full: exit 1 with a line" "exit $st: $(cat "$T/full.err")"
     fi
 done
+
+# ---- getopt_long: forms, bundling, --, hints -------------------------------
+"$MKP" render "$AIGC" --format=csv --output="$T/g1" -q >"$T/.out" 2>"$T/.err"
+expect_eq "--opt=value: renders" "$?" 0
+expect_file "--opt=value: the output" "$T/g1/aigc-foundation-models.csv"
+expect_eq "-q: no 'wrote' line" "$(cat "$T/.err")" ""
+"$MKP" render -qfcsv -o"$T/g2" "$AIGC" 2>"$T/.err"
+expect_file "bundled short options and a joined value" "$T/g2/aigc-foundation-models.csv"
+expect_eq "bundled -q: quiet" "$(cat "$T/.err")" ""
+"$MKP" render --for csv --out "$T/g3" "$AIGC" 2>/dev/null
+expect_file "unambiguous abbreviations of long options" "$T/g3/aigc-foundation-models.csv"
+cp "$AIGC" "$T/-odd.yaml"
+mkp_abs=$(cd "$(dirname "$MKP")" && pwd)/$(basename "$MKP")
+(cd "$T" && "$mkp_abs" validate -- -odd.yaml) >"$T/dd.out" 2>&1
+expect_grep "--: what follows is a dataset, even with a leading -" "$T/dd.out" "^-odd.yaml: ok: "
+check_status "--strct: exit 2" 2 "$MKP" render "$AIGC" --strct
+expect_grep "--strct: did you mean --strict" "$T/.err" "^marketpress render: unknown option '--strct'; did you mean '--strict'\?$"
+check_status "--lagn on forecast: exit 2" 2 "$MKP" forecast "$AIGC" --lagn zh-CN
+expect_grep "--lagn: did you mean --lang" "$T/.err" "did you mean '--lang'\?"
+check_status "ambiguous --time: exit 2" 2 "$MKP" render "$AIGC" --time 5
+expect_grep "ambiguous --time: names both" "$T/.err" "option '--time' is ambiguous: --timeout, --times"
+check_status "rendr: exit 2" 2 "$MKP" rendr "$AIGC"
+expect_grep "rendr: did you mean render" "$T/.err" "^marketpress: unknown command 'rendr'; did you mean 'render'\?"
+check_status "a flag given a value: exit 2" 2 "$MKP" validate --strict=yes "$AIGC"
+expect_grep "a flag given a value: says so" "$T/.err" "option --strict takes no value"
+check_status "a value missing: exit 2" 2 "$MKP" render "$AIGC" -f csv -o
+expect_grep "a value missing: says which" "$T/.err" "option -o needs a value \(DIR\)"
+check_status "-x: unknown short option" 2 "$MKP" plugins -x
+expect_grep "-x: named" "$T/.err" "^marketpress plugins: unknown option '-x'$"
+"$MKP" -V >"$T/V"
+expect_eq "-V is --version" "$(cat "$T/V")" "$(cat "$T/v")"
+"$MKP" -v --version >/dev/null 2>"$T/vv"
+expect_grep "-v --version names the compiled-in folders" "$T/vv" "^marketpress: plugins in /.*/marketpress/plugins, data in /.*/share/marketpress$"
+for o in "-j 0" "--jobs=0" "--timeout=-1" "-t abc" "--memory-limit=1K"; do
+    check_status "render $o: exit 2" 2 "$MKP" render "$AIGC" -f csv -o "$T/bad" $o
+done
+
+# ---- help per command --------------------------------------------------------
+for c in validate forecast render plugins plugin-check; do
+    "$MKP" "$c" --help >"$T/h.$c" 2>&1
+    st=$?
+    if [ $st = 0 ] && head -1 "$T/h.$c" | grep -q "^usage: marketpress $c " && ! grep -q '^commands:' "$T/h.$c"; then
+        ok "$c --help: its own synopsis, exit 0"
+    else
+        fail "$c --help: its own synopsis, exit 0" "exit $st: $(head -2 "$T/h.$c")"
+    fi
+    "$MKP" help "$c" >"$T/hh.$c"
+    expect_eq "help $c is $c --help" "$(cmp -s "$T/h.$c" "$T/hh.$c" && echo same)" same
+done
+expect_grep "render --help lists --memory-limit" "$T/h.render" "^      --memory-limit=SIZE "
+expect_grep "render --help lists -o, --output" "$T/h.render" "^  -o, --output=DIR "
+"$MKP" render "$AIGC" -h -f nonsense >"$T/h2" 2>&1
+expect_eq "render -h with other options: the help, exit 0" "$?" 0
+check_status "help frobnicate: exit 2" 2 "$MKP" help frobnicate
+"$MKP" help >"$T/h0"
+expect_grep "help: the list of commands" "$T/h0" "^  plugin-check "
+
+# ---- -v: what is loaded and from where ----------------------------------------
+"$MKP" render -v "$AIGC" -f csv -o "$T/g4" 2>"$T/v.err"
+expect_grep "-v: the search path" "$T/v.err" "^marketpress: plugin search path: .*lib/marketpress/plugins"
+expect_grep "-v: the plugin and its file" "$T/v.err" "^marketpress: plugin csv [0-9.]+ \(ABI 1\.[0-9]+\) from .*/csv\.so$"
+expect_grep "-v: the dataset" "$T/v.err" "^marketpress: dataset aigc-foundation-models from $AIGC \(languages en, zh-CN\)$"
+"$MKP" -q validate "$AIGC" >/dev/null 2>"$T/q.err"
+expect_eq "-q before the command: no warnings" "$(cat "$T/q.err")" ""
+"$MKP" validate "$AIGC" >/dev/null 2>"$T/nq.err"
+expect_grep "without -q the same dataset warns" "$T/nq.err" "warning:"
+"$MKP" -q validate --strict "$AIGC" >/dev/null 2>"$T/qs.err"
+expect_grep "-q --strict: the warnings are errors and said" "$T/qs.err" "error: .*\[--strict\]$"
+
+# ---- standard input and output -------------------------------------------------
+"$MKP" validate - <"$AIGC" >"$T/in.out" 2>/dev/null
+expect_grep "validate -: reads standard input" "$T/in.out" "^<stdin>: ok: aigc-foundation-models, "
+"$MKP" validate - <tests/fixtures/bad/unknown-key.yaml >/dev/null 2>"$T/in.err"
+expect_grep "a bad dataset on stdin is <stdin>:line:col" "$T/in.err" \
+    "^<stdin>:6:3: error: unknown key 'forcast_end' in report; did you mean 'forecast_end'\?$"
+"$MKP" forecast - --csv <"$AIGC" >"$T/in.csv"
+expect_eq "forecast - --csv: the same as from the file" "$(cmp -s "$T/in.csv" "$T/f.csv" && echo same)" same
+check_status "- twice: refused" 2 "$MKP" validate - - <"$AIGC"
+expect_grep "- twice: says so" "$T/.err" "standard input\) is given 2 times"
+"$MKP" render "$AIGC" -f csv -o "$T/ref" 2>/dev/null
+"$MKP" render - -f csv -o - <"$AIGC" >"$T/stdout.csv" 2>"$T/stdout.err"
+expect_eq "render - -f csv -o -: exit 0" "$?" 0
+expect_eq "-o -: the csv on standard output, as rendered into a folder" \
+    "$(cmp -s "$T/stdout.csv" "$T/ref/aigc-foundation-models.csv" && echo same)" same
+expect_grep "-o -: says where it went" "$T/stdout.err" "^marketpress: wrote aigc-foundation-models.csv to standard output$"
+expect_no_file "-o -: no folder named -" "./-"
+"$MKP" render "$AIGC" -f pdf -o - 2>/dev/null | head -c 5 >"$T/pdfhead"
+expect_eq "-o - with pdf: a PDF on standard output" "$(cat "$T/pdfhead")" "%PDF-"
+check_status "-o - with two plugins: refused" 2 "$MKP" render "$AIGC" -f csv,xlsx -o -
+expect_grep "-o - with two plugins: says why" "$T/.err" "^marketpress render: -o - writes one output to standard output, and this render makes 2 "
+check_status "-o - with two languages: refused" 2 "$MKP" render "$AIGC" -f csv --lang all -o -
+check_status "-o - with two datasets: refused" 2 "$MKP" render "$AIGC" datasets/edge-ai-chips.yaml -f csv -o -
+check_status "-o - with svg (a folder): refused" 2 "$MKP" render "$AIGC" -f svg -o -
+expect_grep "-o - with svg: says it writes a folder" "$T/.err" "plugin svg writes a folder of files"
+"$MKP" render -f csv -o - "$AIGC" >/dev/full 2>"$T/full.err"
+expect_eq "-o - to a full disk: exit 1" "$?" 1
+expect_eq "-o - to a full disk: one line" "$(cat "$T/full.err")" "marketpress: cannot write to standard output: No space left on device"
+
+# ---- one bad dataset in a batch --------------------------------------------------
+check_status "a batch with a bad dataset: exit 2" 2 "$MKP" render "$AIGC" tests/fixtures/bad/empty.yaml datasets/edge-ai-chips.yaml -f csv -o "$T/batch"
+expect_grep "the batch says which dataset and that nothing was written" "$T/.err" \
+    "^marketpress: nothing rendered, nothing written: 1 of 3 datasets has errors \(tests/fixtures/bad/empty.yaml\); the others were not rendered either$"
+expect_no_file "the batch wrote nothing" "$T/batch"
