@@ -133,7 +133,8 @@ cp plugins/template/csv.c "$T/mine/myplugin.c"
 sed -i 's/\.name = "csv"/.name = "mycsv"/; s/\.extension = "csv"/.extension = "mycsv"/' "$T/mine/myplugin.c"
 cp plugins/template/csv.c "$T/mine/clash.c"
 sed -i 's/\.name = "csv"/.name = "clash"/' "$T/mine/clash.c"
-cflags=$(PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" pkg-config --cflags marketpress)
+# a staged install: the sysroot is put before the paths the .pc names
+cflags=$(PKG_CONFIG_SYSROOT_DIR="$T/stage" PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" pkg-config --cflags marketpress)
 check "template builds out of tree against the installed header" \
     gcc -std=c99 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -shared $cflags -o "$T/mine/mycsv.so" "$T/mine/myplugin.c"
 "$T/prefix/bin/marketpress" render "$AIGC" -P "$T/mine" -f mycsv,csv -o "$T/o8" >/dev/null 2>&1
