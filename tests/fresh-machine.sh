@@ -95,9 +95,8 @@ if [ -n "$debs" ]; then
         mkdir -p /srv/elsewhere; cd /srv/elsewhere;
         marketpress --version; marketpress plugins -v;
         marketpress render /usr/share/marketpress/datasets/aigc-foundation-models.yaml --lang en,zh-CN -o out;
-        for f in out/aigc-foundation-models.pdf out/aigc-foundation-models.zh-CN.pdf
-                 out/aigc-foundation-models.xlsx out/aigc-foundation-models.csv
-                 out/aigc-foundation-models-svg/01-market-size.svg; do test -s "$f"; done;
+        id=out/aigc-foundation-models;
+        for f in $id.pdf $id.zh-CN.pdf $id.xlsx $id.zh-CN.xlsx $id.csv $id-svg/01-market-size.svg; do test -s "$f"; done;
         test -f /usr/share/man/man1/marketpress.1.gz;
         test -f /usr/share/bash-completion/completions/marketpress;
         test -f /usr/include/marketpress/plugin.h;
