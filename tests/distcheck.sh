@@ -8,8 +8,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/mkp-distcheck.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 tar -xzf "$tarball" -C "$T" || exit 1
 cd "$T"/marketpress-* || exit 1
-env -u MAKEFLAGS -u MAKELEVEL make -s >"$T/make.log" 2>&1 || { tail -20 "$T/make.log"; echo "distcheck: build failed"; exit 1; }
-env -u MAKEFLAGS -u MAKELEVEL make -s test-one BUILD=build >"$T/test.log" 2>&1
+env -u MAKEFLAGS -u MAKELEVEL -u BUILD make -s >"$T/make.log" 2>&1 || { tail -20 "$T/make.log"; echo "distcheck: build failed"; exit 1; }
+env -u MAKEFLAGS -u MAKELEVEL -u BUILD make -s test-one BUILD=build >"$T/test.log" 2>&1
 rc=$?
 result=$(tail -1 "$T/test.log")
 make -s install DESTDIR="$T/stage" >/dev/null 2>&1 && make -s uninstall DESTDIR="$T/stage" >/dev/null 2>&1

@@ -5,8 +5,8 @@
 # tarball; too slow for every pass.)
 . tests/lib.sh
 
-# make, without the test run's own make variables.
-mk() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make "$@"; }
+# make, without the test run's own make variables (nor its BUILD).
+mk() { env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS -u BUILD make "$@"; }
 # The objects of $BUILD were made with or without the sanitizers; a link
 # of them must be the same.
 SANV=$(nm "$MKP" 2>/dev/null | grep -q __asan_init && echo 1 || echo 0)
