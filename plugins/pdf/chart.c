@@ -363,13 +363,35 @@ static fig_size size_here(pdf_doc *d, const mkp_figure *fig)
     return s.small >= MIN_CHART_TEXT - 1e-9 && s.drawn <= room && same_labels ? s : z;
 }
 
-void ch_figure(pdf_doc *d, const mkp_figure *fig)
+/* Space between two figures: the gap before a caption and after a chart. */
+#define FIG_GAPS 18.0
+
+/* The chart's size with the next figure of its chapter in view.  When the
+ * next one would not fit below this one, so that this one would stand
+ * alone over an emptier page, this one gives up to a quarter of its
+ * height (SHRINK_HALF), if that makes room for the next at its own
+ * natural size and this one keeps its text size and its labels. */
+static fig_size size_with_next(pdf_doc *d, const mkp_figure *fig, fig_size z, const mkp_figure *next)
+{
+    if (!next)
+        return z;
+    double left = d->y - d->bottom - caption_height(d, fig) - FIG_TAIL - z.drawn - FIG_GAPS;
+    double need = ch_need(d, next);
+    if (left >= need || z.drawn - (need - left) < z.drawn * SHRINK_HALF)
+        return z;
+    fig_size s = size_at(d, fig, z.ask - (need - left));
+    int same_labels = s.labels == z.labels && s.label_key == z.label_key;
+    return s.small >= MIN_CHART_TEXT - 1e-9 && s.drawn <= z.drawn - (need - left) && same_labels ? s : z;
+}
+
+void ch_figure(pdf_doc *d, const mkp_figure *fig, const mkp_figure *next)
 {
     const char *title = txt(d, fig->title);
     const char *caption = lb_caption(d, L_FIGURE, fig->number, title);
     pg_gap(d, 6);
     fig_size z = size_here(d, fig);
     pg_need(d, caption_height(d, fig) + z.drawn + FIG_TAIL);
+    z = size_with_next(d, fig, z, next);
     nav_add(d, NAV_FIGURE, lb_numbered(d, L_FIGURE, fig->number), title, d->y + 4);
     fl_caption(d, caption);
     const mkp_scene *sc = layout(d, fig, z.ask);

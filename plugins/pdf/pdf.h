@@ -321,7 +321,7 @@ void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent);
 void tb_end(tb_table *t);
 
 /* ---- chart.c ------------------------------------------------------------ */
-void ch_figure(pdf_doc *d, const mkp_figure *f);
+void ch_figure(pdf_doc *d, const mkp_figure *f, const mkp_figure *next);
 double ch_need(pdf_doc *d, const mkp_figure *f);
 
 /* ---- nav.c -------------------------------------------------------------- */

@@ -231,10 +231,14 @@ void rp_cover(pdf_doc *d)
 
 static void figures_of(pdf_doc *d, const char *dimension, int scenarios)
 {
-    for (size_t i = 0; i < d->m->n_figures; i++) {
-        const mkp_figure *f = &d->m->figures[i];
-        if (strcmp(f->dimension, dimension) == 0 && is_scenario_figure(f) == scenarios)
-            ch_figure(d, f);
+    const mkp_figure *f = NULL;
+    for (size_t i = 0; i <= d->m->n_figures; i++) {
+        const mkp_figure *g = i < d->m->n_figures ? &d->m->figures[i] : NULL;
+        if (g && (strcmp(g->dimension, dimension) != 0 || is_scenario_figure(g) != scenarios))
+            continue;
+        if (f) /* each figure placed with the next in view */
+            ch_figure(d, f, g);
+        f = g;
     }
 }
 

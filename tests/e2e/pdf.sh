@@ -291,8 +291,26 @@ check "render aigc letter" $MKP render $AIGC $P -f pdf -o "$T/letter" -O pdf.pap
 pdfinfo "$T/letter/aigc-foundation-models.pdf" >"$T/linfo" 2>>"$T/readers.err"
 expect_grep "letter: every page is US Letter" "$T/linfo" '^Page size: +612 x 792 pts \(letter\)'
 valid "aigc letter" "$T/letter/aigc-foundation-models.pdf"
-# (the fill rule is not checked on Letter: there Figure 13, 20 rows of bars,
-# needs more than half a page for 6.5 pt labels and moves on)
+# On Letter Figure 13 (20 rows of bars) needs more than half a page: Figure
+# 12 before it gives up height so that both share one.
+check "render aigc zh-CN letter" $MKP render $AIGC $P -f pdf -o "$T/letter" -O pdf.paper=letter --lang zh-CN
+for f in "$T/letter/aigc-foundation-models.pdf" "$T/letter/aigc-foundation-models.zh-CN.pdf"; do
+    layout "letter, $(basename "$f" .pdf): no page but a chapter's last ends above the middle of the text area" fill "$f"
+done
+# last_page_of FILE.pdf TEXT: the last page with a line starting TEXT (the
+# figure itself, after the list of figures)
+last_page_of() {
+    n=$(pdfinfo "$1" 2>>"$T/readers.err" | awk '/^Pages:/ {print $2}') i=1 at=""
+    while [ "$i" -le "${n:-0}" ]; do
+        pdftotext -f "$i" -l "$i" "$1" - 2>>"$T/readers.err" | grep -q "^$2" && at=$i
+        i=$((i + 1))
+    done
+    echo "$at"
+}
+p12=$(last_page_of "$T/letter/aigc-foundation-models.pdf" "Figure 12:")
+p13=$(last_page_of "$T/letter/aigc-foundation-models.pdf" "Figure 13:")
+if [ -n "$p12" ] && [ "$p12" = "$p13" ]; then ok "letter: Figures 12 and 13 share page $p12"; else
+    fail "letter: Figures 12 and 13 share a page" "Figure 12 on page '$p12', Figure 13 on '$p13'"; fi
 layout "letter: running heads whole or cut after a word, within the margins" heads "$T/letter/aigc-foundation-models.pdf"
 layout "letter: text 8 pt and up, notes 7.5, chart labels 6.5" sizes "$T/letter/aigc-foundation-models.pdf"
 check "render aigc sans" $MKP render $AIGC $P -f pdf -o "$T/sans" -O pdf.typeface=sans
