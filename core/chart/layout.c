@@ -814,7 +814,7 @@ static void columns(lay *L, const vplot *P)
     const mkp_figure *f = L->f;
     size_t nc = f->n_categories, ns = f->n_series;
     int stacked = f->kind != MKP_CHART_BAR;
-    double bar_w = P->band * (nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
+    double bar_w = P->band * (nc > 8 ? 0.7 : nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
     double *shown = arena_array(&L->s->a, ns, sizeof *shown), *fr = arena_array(&L->s->a, ns, sizeof *fr);
     for (size_t c = 0; c < nc; c++) {
         double x = P->left + P->band * (double)c + gap, pos = 0;

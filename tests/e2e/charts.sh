@@ -36,6 +36,10 @@ $PY tests/e2e/chart_labels.py list "$T/o/industrial-robotics-services-svg" 2 >"$
 expect_grep "robotics Figure 2: the totals with their two decimals" "$T/robo2" '^39\.50$'
 expect_no_grep "robotics Figure 2: no label dropped its decimals (10.84 and 11.46 never both '11')" "$T/robo2" \
     '^[0-9]+$'
+# thirteen columns are wide enough for the largest segment's "10.25"
+for v in 10.25 10.84 11.46 12.10; do
+    expect_grep "robotics Figure 2: the largest segment's $v is labelled" "$T/robo2" "^${v%.*}\\.${v#*.}\$"
+done
 
 # Figure 22: a line chart far from zero starts near its lines
 S22=$T/o/aigc-foundation-models-svg/22-scenario-comparison.svg
