@@ -334,6 +334,54 @@ static double snap_size(double want)
     return want;
 }
 
+/* A row label too wide for its column goes on two lines before it is cut:
+ * split at the space (or before an ideograph) that leaves the longer line
+ * shortest, at the largest label size not above `size` at which both lines
+ * fit `width` and the row's height.  Returns 0 when none does (or the label
+ * is too long to be worth splitting); the caller then cuts it. */
+#define SPLIT_MAX 240               /* bytes: longer labels are cut, not split */
+
+typedef struct split {
+    const char *line[2];
+    double size;
+} split;
+
+static int split_label(lay *L, const char *t, double width, double row_h, double size, split *out)
+{
+    size_t len = strlen(t);
+    if (len > SPLIT_MAX)
+        return 0;
+    char *head = arena_alloc(&L->s->a, len + 1);
+    for (size_t k = 0; k < sizeof label_sizes / sizeof label_sizes[0]; k++) {
+        double sz = label_sizes[k];
+        if (sz > size + 1e-9 || 2.2 * sz > row_h)
+            continue;
+        size_t best = 0;
+        double best_w = width + 1e-9;
+        for (size_t i = 0; i < len;) {
+            size_t at = i;
+            uint32_t c = mkp_utf8_next(t, len, &i);
+            int space = c == ' ', wide = mkp_is_wide(c) && at > 0;
+            if (!space && !wide)
+                continue;
+            memcpy(head, t, at);
+            head[at] = 0;
+            const char *tail = t + (space ? i : at);
+            double w1 = measure(L, head, sz, 0), w2 = measure(L, tail, sz, 0);
+            double w = w1 > w2 ? w1 : w2;
+            if (at > 0 && *tail && w <= best_w)
+                best = at, best_w = w;
+        }
+        if (best) {
+            out->line[0] = arena_strndup(&L->s->a, t, best);
+            out->line[1] = t + best + (t[best] == ' ');
+            out->size = sz;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- pieces ------------------------------------------------------------ */
 
 static const char *txt(lay *L, const mkp_text *t)
@@ -814,7 +862,7 @@ static void columns(lay *L, const vplot *P)
     const mkp_figure *f = L->f;
     size_t nc = f->n_categories, ns = f->n_series;
     int stacked = f->kind != MKP_CHART_BAR;
-    double bar_w = P->band * (nc > 8 ? 0.7 : nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
+    double bar_w = P->band * (nc > 8 ? 0.72 : nc > 3 ? 0.62 : 0.45), gap = (P->band - bar_w) / 2;
     double *shown = arena_array(&L->s->a, ns, sizeof *shown), *fr = arena_array(&L->s->a, ns, sizeof *fr);
     for (size_t c = 0; c < nc; c++) {
         double x = P->left + P->band * (double)c + gap, pos = 0;
@@ -981,10 +1029,22 @@ static void horizontal(lay *L, double top, double bottom)
                  MKP_ANCHOR_START, INK);
             y += row_h;
         }
-        const char *lab = ellipsize(L, txt(L, &f->categories[c]), label_w - indent, lab_size, 0);
-        mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, MARGIN + indent, y + row_h * 0.5 + lab_size * 0.35,
-                           lab_size, 0, MKP_ANCHOR_START, INK);
-        p->category = (int)c;
+        const char *full = capped(L, txt(L, &f->categories[c]));
+        split two;
+        if (measure(L, full, lab_size, 0) > label_w - indent &&
+            split_label(L, full, label_w - indent, row_h, lab_size, &two)) {
+            double lead = two.size * 1.1, mid = y + row_h * 0.5 + two.size * 0.35;
+            for (int ln = 0; ln < 2; ln++) {
+                mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, two.line[ln], MARGIN + indent,
+                                   mid + (ln ? 0.5 : -0.5) * lead, two.size, 0, MKP_ANCHOR_START, INK);
+                p->category = (int)c;
+            }
+        } else {
+            const char *lab = ellipsize(L, full, label_w - indent, lab_size, 0);
+            mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, MARGIN + indent, y + row_h * 0.5 + lab_size * 0.35,
+                               lab_size, 0, MKP_ANCHOR_START, INK);
+            p->category = (int)c;
+        }
         double by = y + (row_h - bar_h * (double)ns) / 2;
         for (size_t s = 0; s < ns; s++, by += bar_h) {
             double v = series_value(f, s, c);

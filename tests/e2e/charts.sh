@@ -3,7 +3,8 @@
 # the PDF (pdftotext) as in its SVG (xmllint); labels read against each
 # other never show two values alike; the edge market in USD million prints
 # no ".00"; the scenario chart's axis starts near its lines; a small SVG
-# says that it labels fewer values.
+# says that it labels fewer values; no text of the three reports is cut
+# with an ellipsis (row labels wrap, the cover chart's legend moves down).
 . tests/lib.sh
 PY=/usr/bin/python3
 : >"$T/readers.err"
@@ -26,6 +27,18 @@ for id in aigc-foundation-models edge-ai-chips industrial-robotics-services; do
     expect_no_grep "$id: no warning from the svg plugin at the default size" "$T/$id.err" '^marketpress: svg: .*warning'
     labels "$id: every figure labels the same values in the PDF and the SVG" compare "$T/o/$id.pdf" "$T/o/$id-svg"
 done
+# Every label whole: a row label too wide for its column takes two lines,
+# the cover chart's heading shares its line with the legend or has its own.
+for id in aigc-foundation-models edge-ai-chips industrial-robotics-services; do
+    pdftotext "$T/o/$id.pdf" "$T/$id.txt" 2>>"$T/readers.err"
+    expect_no_grep "$id: no text of the PDF cut with an ellipsis" "$T/$id.txt" '…'
+done
+"$MKP" render datasets/aigc-foundation-models.yaml -f pdf --lang zh-CN -o "$T/o" 2>"$T/zh.err"
+pdftotext "$T/o/aigc-foundation-models.zh-CN.pdf" "$T/zh.txt" 2>>"$T/readers.err"
+expect_no_grep "aigc zh-CN: no text of the PDF cut with an ellipsis" "$T/zh.txt" '…'
+tr '\n' ' ' <"$T/aigc-foundation-models.txt" >"$T/aigc.flat"
+expect_grep "aigc Figure 5: Denoising Diffusion Probabilistic Models whole, over two lines" "$T/aigc.flat" \
+    'Denoising Diffusion +Probabilistic Models +1\.69 +3\.29'
 labels "aigc: labels read together never show two values alike; ticks never repeat" numbers \
     "$T/o/aigc-foundation-models-svg"
 labels "robotics: the same, and Figure 2 (10.25, 10.84, 11.46, 12.10) reads each value apart" numbers \

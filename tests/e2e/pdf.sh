@@ -67,7 +67,7 @@ has "aigc en: structure" "$T/en.txt" Contents "ListofFigures" "ListofTables" "Ex
 has "aigc en: provenance and CAGR start" "$T/en.txt" "Published:" "Illustrative:" "Thestartyearis2025"
 # Latin text is set in WinAnsi fonts; characters outside cp1252 (arrows,
 # the minus sign) come from the face's UTF-8 font and read back the same.
-has "aigc en: cp1252 and beyond" "$T/en.txt" "Cloud68%→74%" "–" "•" "…" "−"
+has "aigc en: cp1252 and beyond" "$T/en.txt" "Cloud68%→74%" "–" "•" "−"
 check "aigc en: under 1 MB" test "$(stat -c %s "$PDF")" -lt 1000000
 
 pdfinfo "$PDF" >"$T/info" 2>>"$T/readers.err"
