@@ -144,7 +144,9 @@ static void cover_facts(pdf_doc *d, double y)
 
 /* The kinds of value the cover's bars show, as a legend at the right of
  * the chart's heading line: the same colours and words as every chart. */
-static void cover_legend(pdf_doc *d, double y)
+/* The legend of the cover's chart, right-aligned at y: each kind of value
+ * the market shows.  Returns its width; draws only when `draw`. */
+static double cover_legend(pdf_doc *d, double y, int draw)
 {
     const mkp_model *m = d->m;
     int present[MKP_VALUE_CLASSES] = {0};
@@ -157,11 +159,14 @@ static void cover_legend(pdf_doc *d, double y)
             continue;
         const char *w = lb_class(d, (mkp_value_class)k);
         x -= pf_width(d, w, &ls);
-        pf_draw(d, x, y, w, &ls);
+        if (draw)
+            pf_draw(d, x, y, w, &ls);
         x -= 10;
-        pg_rect(d, x, y - 0.5, 7, 7, lb_class_color((mkp_value_class)k));
+        if (draw)
+            pg_rect(d, x, y - 0.5, 7, 7, lb_class_color((mkp_value_class)k));
         x -= 10;
     }
+    return d->right - x;
 }
 
 /* The market by year as a small bar chart, each kind of value (published,
@@ -177,10 +182,15 @@ static void cover_bars(pdf_doc *d, double top, double h)
         return;
     pf_style ls = {1, 0, 8.5, COL_NAVY}, vs = {0, 0, 6.5, COL_MUTED};
     pf_style ys = {0, 0, 7, COL_MUTED};
-    pf_draw(d, d->left, top - 9, pf_fit(d, ar_printf(d, "%s (%s)", lb(d, L_MARKET), d->unit_label), &ls, d->tw * 0.4),
-            &ls);
-    cover_legend(d, top - 9);
-    double slot = d->tw / m->n_years, bw = slot * 0.62, base = top - h + 14, room = h - 14 - 30;
+    /* The heading whole beside the legend, or the legend on a line of its
+     * own below it when both do not fit one. */
+    const char *head = ar_printf(d, "%s (%s)", lb(d, L_MARKET), d->unit_label);
+    double legend = cover_legend(d, 0, 0), below = 0;
+    if (pf_width(d, head, &ls) + 12 + legend > d->tw)
+        below = 11;
+    pf_draw(d, d->left, top - 9, pf_fit(d, head, &ls, d->tw), &ls);
+    cover_legend(d, top - 9 - below, 1);
+    double slot = d->tw / m->n_years, bw = slot * 0.62, base = top - h + 14, room = h - 14 - 30 - below;
     for (int i = 0; i < m->n_years; i++) {
         double v = m->market->value[i], bh = v > 0 ? v / max * room : 0, x = d->left + slot * i + (slot - bw) / 2;
         pg_rect(d, x, base, bw, bh, lb_class_color(mkp_value_class_of(m->market->flags[i])));
