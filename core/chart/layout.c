@@ -1139,6 +1139,7 @@ static const mkp_scene *layout_once(const mkp_figure *f, const char *lang, doubl
     arena_init(&s->a);
     s->pub.width = width;
     s->pub.height = height;
+    s->pub.prim_size = sizeof(mkp_prim);
     lay L = {s, f, lang ? lang : "en", measure_fn, ctx, width, height, pl, deciding};
     rect(&L, MKP_ROLE_BACKGROUND, 0, 0, width, height, WHITE, -1, -1, 0);
     double top = header(&L);

@@ -1,6 +1,7 @@
 /* table.c - the function table handed to every plugin, and option checks. */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,14 +14,23 @@
 #include "host/host.h"
 #include "model/format.h"
 
-static const char *host_option(const mkp_job *job, const char *name)
+/* The plugin's declaration of option `name`, or NULL. */
+static const mkp_option *declared(const mkp_job *job, const char *name)
 {
     const job_spec *js = job->host_data;
     const mkp_plugin *p = js->plugin->desc;
     const mkp_option *decl = NULL;
-    for (size_t i = 0; i < p->n_options; i++)
+    for (size_t i = 0; name && i < p->n_options; i++)
         if (strcmp(p->options[i].name, name) == 0)
             decl = &p->options[i];
+    return decl;
+}
+
+static const char *host_option(const mkp_job *job, const char *name)
+{
+    const job_spec *js = job->host_data;
+    const mkp_plugin *p = js->plugin->desc;
+    const mkp_option *decl = declared(job, name);
     if (!decl)
         return NULL;
     for (size_t i = js->n_opts; i-- > 0;)
@@ -104,6 +114,40 @@ static int host_value_decimals(const double *values, size_t n, mkp_number_kind k
     return values ? fmt_decimals(values, n, (int)kind, 1) : 0;
 }
 
+/* ABI 1.2: the content of Table `number`, built with the model. */
+static const mkp_table *host_table_of(const mkp_job *job, int number)
+{
+    const mkp_model *m = job->model;
+    for (size_t i = 0; m->table_data && i < m->n_tables; i++)
+        if (m->table_data[i].number == number)
+            return &m->table_data[i];
+    return NULL;
+}
+
+/* A number option's value, by the same check the command line's -O went
+ * through (option_check): only a default could still break it, and reads
+ * as 0 then, as does a name not declared or of another type. */
+static double option_value(const mkp_job *job, const char *name, int want_int)
+{
+    const mkp_option *decl = declared(job, name);
+    if (!decl || !(decl->type == MKP_OPT_INT || (!want_int && decl->type == MKP_OPT_NUMBER)))
+        return 0;
+    const char *v = host_option(job, name);
+    return v && !option_check(decl, v) ? strtod(v, NULL) : 0;
+}
+
+static long long host_option_int(const mkp_job *job, const char *name)
+{
+    double v = option_value(job, name, 1);
+    /* a declaration without a range lets any whole number through */
+    return v >= 9.2e18 ? LLONG_MAX : v <= -9.2e18 ? LLONG_MIN : (long long)v;
+}
+
+static double host_option_number(const mkp_job *job, const char *name)
+{
+    return option_value(job, name, 0);
+}
+
 const mkp_host host_table = {
     .size = sizeof(mkp_host),
     .abi_major = MKP_ABI_MAJOR,
@@ -123,6 +167,10 @@ const mkp_host host_table = {
     .format_money = host_format_money,
     .value_decimals = host_value_decimals,
     .chart_reference = chart_reference,
+    .table = host_table_of,
+    .text_lang = fmt_text_lang,
+    .option_int = host_option_int,
+    .option_number = host_option_number,
 };
 
 

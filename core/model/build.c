@@ -174,5 +174,6 @@ int mdl_build(mkp_doc *doc, diag_ctx *d)
         return -1;
     mdl_freeze(doc);
     mdl_build_figures(doc);
+    mdl_build_tables(doc);
     return d->errors == errors ? 0 : -1;
 }

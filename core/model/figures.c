@@ -24,6 +24,8 @@ typedef struct fig_builder {
     size_t n, cap;
     mkp_table_ref *tables;
     size_t n_tables, cap_tables;
+    const mkp_text *callout;        /* of figure callout_figure, in every language */
+    size_t callout_figure;
 } fig_builder;
 
 /* The languages marketpress has words for (model/labels.c): every title
@@ -43,9 +45,27 @@ static const mkp_text *text_langs(arena *a, char texts[N_TITLE_LANGS][512])
     return t;
 }
 
+const mkp_text *mdl_words(arena *a, mdl_word_fn word, const void *ctx)
+{
+    char t[N_TITLE_LANGS][512];
+    for (size_t l = 0; l < N_TITLE_LANGS; l++)
+        word(t[l], sizeof t[l], title_langs[l], ctx);
+    return text_langs(a, t);
+}
+
+static void plain_word(char *buf, size_t cap, const char *lang, const void *key)
+{
+    snprintf(buf, cap, "%s", fmt_label(lang, key));
+}
+
+const mkp_text *mdl_label_text(arena *a, const char *key)
+{
+    return mdl_words(a, plain_word, key);
+}
+
 /* A title from the label `key` in every language: a format that takes
  * `name` in that language (when given) and then two numbers. */
-static const mkp_text *titled(arena *a, const char *key, const mkp_text *name, int n0, int n1)
+const mkp_text *mdl_titled(arena *a, const char *key, const mkp_text *name, int n0, int n1)
 {
     char t[N_TITLE_LANGS][512];
     for (size_t l = 0; l < N_TITLE_LANGS; l++) {
@@ -173,7 +193,7 @@ static mkp_figure *dim_figure(fig_builder *b, const mkp_node *dim, const char *s
     char id[96];
     snprintf(id, sizeof id, "%s-%s", dim->id, suffix);
     mkp_figure *f = add_figure(b, id, kind, dim->id);
-    f->title = titled(b->a, key, &dim->title, y0, y1);
+    f->title = mdl_titled(b->a, key, &dim->title, y0, y1);
     return f;
 }
 
@@ -183,15 +203,28 @@ static double cagr_of(const mkp_model *m, const double *v)
     return a > 0 && z > 0 ? pow(z / a, 1.0 / (m->forecast_end - m->cagr_start)) - 1.0 : NAN;
 }
 
+/* The market's CAGR as a chart's callout says it in `lang`:
+ * "CAGR 2025–2032: 9.43%", "2025–2032年复合增长率：9.43%". */
+static void callout_word(char *buf, size_t cap, const char *lang, const void *model)
+{
+    const mkp_model *m = model;
+    char pct[32];
+    fmt_percent(pct, sizeof pct, m->market->cagr, 2);
+    snprintf(buf, cap, fmt_label(lang, "cagr-callout"), m->cagr_start, m->forecast_end, pct);
+}
+
 static void market_figure(fig_builder *b)
 {
     const mkp_model *m = b->doc->model;
     mkp_figure *f = add_figure(b, "market-size", MKP_CHART_BAR, "");
-    char pct[32];
-    f->title = titled(b->a, "figure-market-size", &m->title, m->first_year, m->forecast_end);
-    fmt_percent(pct, sizeof pct, m->market->cagr, 2);
-    /* In English; the chart layout words it in the chart's language. */
-    f->callout = arena_printf(b->a, fmt_label("en", "cagr-callout"), m->cagr_start, m->forecast_end, pct);
+    char en[512];
+    f->title = mdl_titled(b->a, "figure-market-size", &m->title, m->first_year, m->forecast_end);
+    /* The member is English (ABI 1.0); model->callouts has every
+     * language, and the chart layout words it in the chart's. */
+    callout_word(en, sizeof en, "en", m);
+    f->callout = arena_strdup(b->a, en);
+    b->callout = mdl_words(b->a, callout_word, m);
+    b->callout_figure = b->n - 1;
     f->n_categories = (size_t)m->n_years;
     f->categories = year_texts(b->a, m->first_year, m->forecast_end);
     mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
@@ -276,7 +309,7 @@ static void cagr_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
     f->n_categories = n;
     f->categories = cats;
     mkp_chart_series *s = arena_alloc(b->a, sizeof *s);
-    *s = (mkp_chart_series){titled(b->a, "cagr-range", NULL, m->cagr_start, m->forecast_end), "", v, NULL};
+    *s = (mkp_chart_series){mdl_titled(b->a, "cagr-range", NULL, m->cagr_start, m->forecast_end), "", v, NULL};
     f->n_series = 1;
     f->series = s;
 }
@@ -344,7 +377,7 @@ static void region_figure(fig_builder *b, const mkp_node *dim, const shown *sh)
 {
     const mkp_model *m = b->doc->model;
     mkp_figure *f = add_figure(b, "regional-comparison", MKP_CHART_HBAR_GROUPED, dim->id);
-    f->title = titled(b->a, "figure-regions", NULL, m->base_year, m->forecast_end);
+    f->title = mdl_titled(b->a, "figure-regions", NULL, m->base_year, m->forecast_end);
     const mkp_node **nodes = arena_array(b->a, sh->n ? sh->n : 1, sizeof *nodes);
     mkp_text *cats = arena_array(b->a, sh->n ? sh->n : 1, sizeof *cats);
     for (size_t i = 0; i < sh->n; i++) {
@@ -362,7 +395,7 @@ static void scenario_figure(fig_builder *b)
     const mkp_model *m = b->doc->model;
     int b0 = m->base_year - m->first_year;
     mkp_figure *f = add_figure(b, "scenario-comparison", MKP_CHART_LINE, "");
-    f->title = titled(b->a, "figure-scenarios", NULL, m->base_year, m->forecast_end);
+    f->title = mdl_titled(b->a, "figure-scenarios", NULL, m->base_year, m->forecast_end);
     f->n_categories = (size_t)(m->forecast_end - m->base_year + 1);
     f->categories = year_texts(b->a, m->base_year, m->forecast_end);
     mkp_chart_series *s = arena_array(b->a, m->n_scenarios, sizeof *s);
@@ -478,7 +511,7 @@ void mdl_build_figures(mkp_doc *doc)
     mkp_model *m = doc->model;
     fig_builder b = {.doc = doc, .a = &doc->arena};
     market_figure(&b);
-    add_table(&b, "key-statistics", titled(b.a, "key-statistics", NULL, 0, 0), "");
+    add_table(&b, "key-statistics", mdl_titled(b.a, "key-statistics", NULL, 0, 0), "");
     const mkp_node *region = NULL;
     for (size_t d = 0; d < m->n_dimensions; d++) {
         const mkp_node *dim = &m->dimensions[d];
@@ -499,9 +532,13 @@ void mdl_build_figures(mkp_doc *doc)
     }
     if (m->n_scenarios > 1) {
         scenario_figure(&b);
-        add_table(&b, "scenarios", titled(b.a, "scenarios-table", NULL, 0, 0), "");
+        add_table(&b, "scenarios", mdl_titled(b.a, "scenarios-table", NULL, 0, 0), "");
     }
     choose_decimals(m, b.figs, b.n);
+    mkp_text *callouts = arena_array(b.a, b.n ? b.n : 1, sizeof *callouts);
+    if (b.callout)
+        callouts[b.callout_figure] = *b.callout;
+    m->callouts = callouts;
     m->figures = b.figs;
     m->n_figures = b.n;
     m->tables = b.tables;

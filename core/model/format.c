@@ -113,18 +113,33 @@ void fmt_round_shares(const double *fractions, size_t n, int decimals, double *o
     free(units);
 }
 
-const char *fmt_text(const mkp_text *t, const char *lang)
+/* The entry a text is shown in for `lang`: that language, else English,
+ * else the first; NULL for an empty text.  text() and text_lang() both
+ * ask this, so the language named is the one shown. */
+static const mkp_text_entry *text_entry(const mkp_text *t, const char *lang)
 {
     if (!t || t->n == 0)
-        return "";
+        return NULL;
     if (lang)
         for (size_t i = 0; i < t->n; i++)
             if (strcmp(t->v[i].lang, lang) == 0)
-                return t->v[i].text;
+                return &t->v[i];
     for (size_t i = 0; i < t->n; i++)
         if (strcmp(t->v[i].lang, "en") == 0)
-            return t->v[i].text;
-    return t->v[0].text;
+            return &t->v[i];
+    return &t->v[0];
+}
+
+const char *fmt_text(const mkp_text *t, const char *lang)
+{
+    const mkp_text_entry *e = text_entry(t, lang);
+    return e ? e->text : "";
+}
+
+const char *fmt_text_lang(const mkp_text *t, const char *lang)
+{
+    const mkp_text_entry *e = text_entry(t, lang);
+    return e && e->lang ? e->lang : "";
 }
 
 /* ---- decimals ------------------------------------------------------------ */

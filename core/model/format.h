@@ -21,6 +21,8 @@ int fmt_decimals(const double *values, size_t n, int kind, int distinct);
  * values within a larger set whose magnitude chose the decimals. */
 int fmt_decimals_from(const double *values, size_t n, int decimals, int distinct);
 const char *fmt_text(const mkp_text *t, const char *lang);
+/* The language of the entry fmt_text shows for `lang`; "" for an empty text. */
+const char *fmt_text_lang(const mkp_text *t, const char *lang);
 
 /* labels.c: marketpress's own words in `lang` (zh, zh-CN, zh-Hans-CN:
  * Chinese; any other: English).  NULL for a key the table does not hold.

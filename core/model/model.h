@@ -67,8 +67,23 @@ int mdl_check_bounds(const mkp_doc *doc, const scenario_spec *sc, diag_ctx *d);
  * here on the model is read-only. */
 void mdl_freeze(mkp_doc *doc);
 
-/* The numbered figure and table list, from the frozen model (figures.c). */
+/* The numbered figure and table list, from the frozen model (figures.c),
+ * with each figure's callout in every language (model->callouts). */
 void mdl_build_figures(mkp_doc *doc);
+
+/* What every numbered table holds (tables.c: model->table_data), from the
+ * frozen model and its figures, whose decimals the tables share. */
+void mdl_build_tables(mkp_doc *doc);
+
+/* Texts the model makes itself, in every language marketpress has words
+ * for (figures.c): `word` writes the text in `lang` into buf. */
+typedef void (*mdl_word_fn)(char *buf, size_t cap, const char *lang, const void *ctx);
+const mkp_text *mdl_words(arena *a, mdl_word_fn word, const void *ctx);
+/* The label `key` as it stands (a label without arguments). */
+const mkp_text *mdl_label_text(arena *a, const char *key);
+/* The label `key`, a format taking the title `name` in that language (when
+ * given) and then two numbers. */
+const mkp_text *mdl_titled(arena *a, const char *key, const mkp_text *name, int n0, int n1);
 
 /* Warns where published segment anchors do not add up to their parent's
  * value in their year (consistency.c); returns the number of warnings. */

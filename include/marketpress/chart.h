@@ -68,6 +68,141 @@ typedef struct mkp_table_ref {
     const char *dimension;          /* dimension id, or "" */
 } mkp_table_ref;
 
+/* ---- ABI 1.2: what the numbered tables hold ---------------------------
+ *
+ * model->table_data[i] (or host->table(job, number)) is the content of
+ * model->tables[i]: its rows, its columns and every value, chosen once by
+ * the host, so that a plugin's Table 2 has the rows, years, share basis and
+ * decimals of the PDF's Table 2.  Values are row-major: rows[r].values[c]
+ * is the cell of row r under columns[c]. */
+
+typedef enum mkp_table_kind {
+    MKP_TABLE_STATISTICS = 0,       /* key statistics: one row per statistic, one
+                                       MKP_COLUMN_STATISTIC column */
+    MKP_TABLE_DIMENSION = 1,        /* a dimension's segments (each followed by its
+                                       sub-segments) and the total, by year */
+    MKP_TABLE_SCENARIOS = 2         /* the market under each scenario, by year */
+} mkp_table_kind;
+
+typedef enum mkp_column_kind {
+    MKP_COLUMN_YEAR = 0,            /* the row's value in `year`, in the model's unit */
+    MKP_COLUMN_CAGR = 1,            /* the row's CAGR from year_from to year, in percent
+                                       (9.43); NAN when it cannot be computed (n/a) */
+    MKP_COLUMN_SHARE = 2,           /* the row's share of `basis` in `year`, in percent,
+                                       already rounded to `decimals` so that siblings
+                                       add up to exactly 100 (host->round_shares) */
+    MKP_COLUMN_STATISTIC = 3        /* a statistics table's value: the row says what it
+                                       is (number, year_from, year, decimals) */
+} mkp_column_kind;
+
+typedef enum mkp_share_basis {
+    MKP_BASIS_NONE = 0,             /* not a share */
+    MKP_BASIS_MARKET = 1,           /* of the whole market in that year */
+    MKP_BASIS_PARENT = 2            /* of the row's parent segment; NAN (an empty cell)
+                                       in a row whose parent is the market, whose share
+                                       the market column already gives */
+} mkp_share_basis;
+
+typedef struct mkp_table_column {
+    mkp_column_kind kind;
+    int year;                       /* of the value or share; the last year of a CAGR */
+    int year_from;                  /* the first year of a CAGR; else `year` */
+    mkp_share_basis basis;
+    mkp_number_kind number;         /* amount, share or rate (host->value_decimals) */
+    int decimals;                   /* the places every built-in plugin prints it with */
+    const mkp_text *heading;        /* "2025", "CAGR 2025–2032", "Share of market 2025" */
+} mkp_table_column;
+
+typedef enum mkp_row_kind {
+    MKP_ROW_SEGMENT = 0,            /* a depth 1 node */
+    MKP_ROW_SUB_SEGMENT = 1,        /* a depth 2 node, right after its segment */
+    MKP_ROW_TOTAL = 2,              /* the dimension's total, the last row */
+    MKP_ROW_SCENARIO = 3,
+    MKP_ROW_STATISTIC = 4
+} mkp_row_kind;
+
+#define MKP_ROW_STRONG 0x01u        /* set in bold: a segment with sub-segments, the
+                                       scenario the model presents */
+
+typedef struct mkp_table_row {
+    mkp_row_kind kind;
+    const char *key;                /* a node's path, a scenario's id, or the statistic:
+                                       "base-year", "estimated-year", "forecast-year",
+                                       "cagr", "cagr-published" (label() keys) */
+    const mkp_node *node;           /* the row's node (a total: the dimension); NULL for
+                                       scenarios and statistics */
+    const mkp_text *label;          /* the row's heading */
+    int level;                      /* indent: 1 for a sub-segment, else 0 */
+    long parent;                    /* index in rows of the parent row, or -1 */
+    unsigned flags;                 /* MKP_ROW_* */
+    const double *values;           /* n_columns cells */
+    /* n_columns mkp_value_class: a value's own; a derived one (CAGR, share)
+     * the highest-numbered class of the values it comes from (so a share
+     * of an estimate is an estimate) */
+    const unsigned char *classes;
+    /* MKP_COLUMN_STATISTIC: what the value is.  A statistic of one year
+     * has year_from == year. */
+    mkp_number_kind number;
+    int year_from, year;
+    int decimals;
+} mkp_table_row;
+
+typedef struct mkp_table {
+    size_t size;                    /* sizeof(mkp_table) of the host */
+    int number;                     /* as in model->tables: "Table 2" */
+    const char *id;
+    const mkp_text *title;
+    const char *dimension;          /* dimension id, or "" */
+    mkp_table_kind kind;
+    const mkp_text *row_heading;    /* heading of the rows' label column: "Segment" */
+    size_t n_columns, column_size;  /* column_size: stride of columns[] */
+    const mkp_table_column *columns;
+    size_t n_rows, row_size;        /* row_size: stride of rows[] */
+    const mkp_table_row *rows;
+    size_t n_notes;                 /* lines under the table, in order: the unit, the */
+    const mkp_text *notes;          /* share basis, what * marks, the source */
+} mkp_table;
+
+/* The elements of a table, by their strides. */
+static inline const mkp_table_column *mkp_column_at(const mkp_table *t, size_t i)
+{
+    return MKP_AT(mkp_table_column, t->columns, t->column_size, i);
+}
+
+static inline const mkp_table_row *mkp_row_at(const mkp_table *t, size_t i)
+{
+    return MKP_AT(mkp_table_row, t->rows, t->row_size, i);
+}
+
+/* ABI 1.2: the figures, tables and their elements, by the model's strides
+ * (see mkp_model's node_size). */
+static inline const mkp_figure *mkp_figure_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_figure, m->figures, MKP_STRIDE(m, figure_size, mkp_figure), i);
+}
+
+static inline const mkp_chart_series *mkp_series_at(const mkp_model *m, const mkp_figure *f, size_t i)
+{
+    return MKP_AT(mkp_chart_series, f->series, MKP_STRIDE(m, series_size, mkp_chart_series), i);
+}
+
+static inline const mkp_text *mkp_category_at(const mkp_model *m, const mkp_figure *f, size_t i)
+{
+    return MKP_AT(mkp_text, f->categories, MKP_STRIDE(m, text_size, mkp_text), i);
+}
+
+static inline const mkp_table_ref *mkp_table_ref_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_table_ref, m->tables, MKP_STRIDE(m, table_ref_size, mkp_table_ref), i);
+}
+
+/* A host older than ABI 1.2 has no table contents: check
+ * MKP_HAS(mkp_model, m, table_data). */
+static inline const mkp_table *mkp_table_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_table, m->table_data, m->table_size, i);
+}
+
 /* ---- scene ----------------------------------------------------------- */
 
 typedef struct mkp_color {
@@ -141,6 +276,11 @@ typedef struct mkp_scene {
     double width, height;
     size_t n;
     const mkp_prim *prims;
+    /* ABI 1.2: the stride of prims[], so that mkp_prim may grow in a later
+     * minor.  A scene does not start with its size: a host of 1.2 or later
+     * (MKP_HAS(mkp_host, host, table)) has it; mkp_prim_at() (plugin.h)
+     * checks. */
+    size_t prim_size;
 } mkp_scene;
 
 /* Width in points of `text` set at `size` points, bold or not.  Supplied by

@@ -11,6 +11,12 @@
 extern "C" {
 #endif
 
+/* Whether a structure that starts with its size (mkp_model, mkp_host,
+ * mkp_job, ...) is large enough to hold `member`: a host or model of an
+ * older minor version may end before a member this header declares.
+ *     if (MKP_HAS(mkp_model, job->model, figures)) ... */
+#define MKP_HAS(type, ptr, member) ((ptr)->size >= offsetof(type, member) + sizeof(((type *)0)->member))
+
 /* One piece of human-readable text in several languages.  Look a language
  * up with the host's text() function, which falls back to English. */
 typedef struct mkp_text_entry {
@@ -223,12 +229,104 @@ typedef struct mkp_model {
     mkp_text contact_address;       /* one line */
     size_t n_definitions;           /* every segment and sub-segment */
     const mkp_definition *definitions;
+
+    /* ---- ABI 1.2, element sizes and what the tables and callouts hold:
+     * check MKP_HAS(mkp_model, m, node_size) first. ----
+     *
+     * The distance in bytes from one element to the next of every array
+     * of the model.  An element structure (mkp_node, mkp_figure, ...) may
+     * grow at its end in a later minor, and then an array of them is no
+     * longer indexed by the sizeof a plugin was compiled with: index with
+     * these strides, which the accessors below (mkp_child_at(),
+     * mkp_figure_at(), ...) do for you, falling back to the compiled size
+     * on a host older than ABI 1.2.  Within ABI 1.2 every stride equals
+     * the sizeof of this header, so plugins built for 1.0 and 1.1, which
+     * index with their own sizeof, keep working; a later minor that grows
+     * an element must keep them working too. */
+    size_t node_size;               /* dimensions[], every node's children[] */
+    size_t text_size;               /* mkp_text arrays: a block's items[], a figure's
+                                       categories[] and category_groups[] */
+    size_t text_entry_size;         /* every mkp_text's v[] */
+    size_t section_size;            /* sections[] */
+    size_t block_size;              /* every section's blocks[] */
+    size_t player_size;             /* players[] */
+    size_t scenario_size;           /* scenarios[] */
+    size_t definition_size;         /* definitions[] */
+    size_t figure_size;             /* figures[] (chart.h) */
+    size_t series_size;             /* every figure's series[] */
+    size_t table_ref_size;          /* tables[] */
+    size_t table_size;              /* table_data[] */
+
+    /* What the numbered tables hold (chart.h, mkp_table): table_data[i]
+     * is the content of tables[i], n_tables of them, built once by the
+     * host; host->table(job, number) finds one by its number.  Every
+     * built-in plugin prints its tables from these. */
+    const struct mkp_table *table_data;
+
+    /* figures[i]'s callout in every language marketpress has words for
+     * (n_figures of them; n == 0 for a figure without one), where the
+     * figure's `callout` member is English only. */
+    const mkp_text *callouts;
 } mkp_model;
+
+/* ABI 1.2: element `i` of an array whose elements lie `stride` bytes apart. */
+#define MKP_AT(type, array, stride, i)                                                                             \
+    ((const type *)(const void *)((const char *)(array) + (size_t)(i) * (stride)))
+
+/* The stride of the model's arrays of `type`, from its member `size_member`
+ * (node_size, figure_size, ...): on a host older than ABI 1.2, which has
+ * none, the size this plugin was compiled with, which is then right. */
+#define MKP_STRIDE(m, size_member, type)                                                                           \
+    (MKP_HAS(mkp_model, (m), size_member) && (m)->size_member ? (m)->size_member : sizeof(type))
 
 /* Index of `year` in the year arrays, or -1 when outside the model. */
 static inline int mkp_year_index(const mkp_model *m, int year)
 {
     return (year < m->first_year || year > m->forecast_end) ? -1 : year - m->first_year;
+}
+
+/* ABI 1.2: the elements of the model's arrays, by their stride (see
+ * node_size).  Index with these, not with [i], and a later minor may grow
+ * the element structures without breaking your plugin. */
+static inline const mkp_node *mkp_dimension_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_node, m->dimensions, MKP_STRIDE(m, node_size, mkp_node), i);
+}
+
+static inline const mkp_node *mkp_child_at(const mkp_model *m, const mkp_node *n, size_t i)
+{
+    return MKP_AT(mkp_node, n->children, MKP_STRIDE(m, node_size, mkp_node), i);
+}
+
+static inline const mkp_section *mkp_section_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_section, m->sections, MKP_STRIDE(m, section_size, mkp_section), i);
+}
+
+static inline const mkp_block *mkp_block_at(const mkp_model *m, const mkp_section *s, size_t i)
+{
+    return MKP_AT(mkp_block, s->blocks, MKP_STRIDE(m, block_size, mkp_block), i);
+}
+
+static inline const mkp_text *mkp_item_at(const mkp_model *m, const mkp_block *b, size_t i)
+{
+    return MKP_AT(mkp_text, b->items, MKP_STRIDE(m, text_size, mkp_text), i);
+}
+
+static inline const mkp_player *mkp_player_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_player, m->players, MKP_STRIDE(m, player_size, mkp_player), i);
+}
+
+static inline const mkp_scenario *mkp_scenario_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_scenario, m->scenarios, MKP_STRIDE(m, scenario_size, mkp_scenario), i);
+}
+
+/* A 1.1 host has no definitions: check MKP_HAS(mkp_model, m, definitions). */
+static inline const mkp_definition *mkp_definition_at(const mkp_model *m, size_t i)
+{
+    return MKP_AT(mkp_definition, m->definitions, MKP_STRIDE(m, definition_size, mkp_definition), i);
 }
 
 #ifdef __cplusplus

@@ -150,7 +150,38 @@ typedef struct mkp_host {
      * labels; a smaller one decides on its own size and labels fewer.  A
      * renderer that shrinks charts to fit its pages stops here. */
     void (*chart_reference)(const mkp_figure *figure, const char *lang, double *width, double *height);
+
+    /* ---- ABI 1.2 (plugin SDK 1.1: the tables' contents, the language a
+     * text is shown in, typed options; check MKP_HAS(mkp_host, host,
+     * table) first) ---- */
+
+    /* What Table `number` holds (chart.h: rows, columns, values, notes),
+     * the same content every built-in plugin prints; NULL for a number
+     * the model does not have.  The model's table_data, found by number. */
+    const mkp_table *(*table)(const mkp_job *job, int number);
+
+    /* The language of the text text() returns for `lang`: `lang` itself,
+     * else "en", else the first entry's; "" for an empty text.  For a
+     * lang attribute (HTML, SVG) that must say what the words really are:
+     * a text missing in Chinese is shown, and marked, in English. */
+    const char *(*text_lang)(const mkp_text *t, const char *lang);
+
+    /* A MKP_OPT_INT option's value as a number (option_number: also a
+     * MKP_OPT_NUMBER's), however it was spelled ("7", "+7", "7.0"); the
+     * host checked it against the declared range before the job started.
+     * 0 for an undeclared name, an option of another type, or a default
+     * that breaks its own declaration. */
+    long long (*option_int)(const mkp_job *job, const char *name);
+    double (*option_number)(const mkp_job *job, const char *name);
 } mkp_host;
+
+/* ABI 1.2: primitive `i` of a scene, by the scene's stride where the host
+ * has one (see mkp_scene.prim_size). */
+static inline const mkp_prim *mkp_prim_at(const mkp_host *host, const mkp_scene *s, size_t i)
+{
+    size_t stride = MKP_HAS(mkp_host, host, table) && s->prim_size ? s->prim_size : sizeof(mkp_prim);
+    return MKP_AT(mkp_prim, s->prims, stride, i);
+}
 
 /* One rendering job: one model, one plugin, one output. */
 struct mkp_job {
@@ -188,11 +219,8 @@ typedef struct mkp_plugin {
     int (*render)(const mkp_job *job);
 } mkp_plugin;
 
-/* Whether a structure that starts with its size (mkp_model, mkp_host,
- * mkp_job, ...) is large enough to hold `member`: a host or model of an
- * older minor version may end before a member this header declares.
- *     if (MKP_HAS(mkp_model, job->model, figures)) ... */
-#define MKP_HAS(type, ptr, member) ((ptr)->size >= offsetof(type, member) + sizeof(((type *)0)->member))
+/* MKP_HAS(type, ptr, member), whether a structure that starts with its
+ * size holds `member`, is defined in model.h (its accessors use it). */
 
 /* Declares the descriptor and the exported entry in one go (C99 and
  * later; C++ before C++20 has no designated initializers: write the long
