@@ -82,53 +82,20 @@ void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *s
     }
 }
 
-/* A '*' that closes a single-star emphasis later in s. */
-static int has_single_star(const char *s)
-{
-    for (; *s; s++) {
-        if (*s != '*')
-            continue;
-        if (s[1] == '*') {
-            s++;
-            continue;
-        }
-        return 1;
-    }
-    return 0;
-}
-
-/* Appends text with the dataset's inline emphasis: **bold** and *italic*.
- * A marker without a partner is printed as it stands. */
+/* Appends text with the dataset's inline emphasis, **bold** and *italic*,
+ * as the one tokenizer of text.h reads it (a marker without a partner, a
+ * lone star and \* print as a star). */
 void tx_add_marked(pdf_doc *d, tx_para *p, const char *s, const pf_style *st)
 {
-    int bold = 0, italic = 0;
-    const char *seg = s, *q = s;
-    while (*q) {
-        if (*q != '*') {
-            q++;
-            continue;
-        }
-        int dbl = q[1] == '*';
-        int toggle = dbl ? (bold || strstr(q + 2, "**") != NULL) : (italic || has_single_star(q + 1));
-        if (!toggle) {
-            q += dbl ? 2 : 1;
-            continue;
-        }
+    mkp_emphasis e;
+    mkp_emphasis_run r;
+    mkp_emphasis_begin(&e, s);
+    while (mkp_emphasis_next(&e, &r)) {
         pf_style cur = *st;
-        cur.bold = (unsigned char)(st->bold || bold);
-        cur.italic = (unsigned char)(st->italic || italic);
-        tx_add(d, p, seg, (size_t)(q - seg), &cur);
-        if (dbl)
-            bold = !bold;
-        else
-            italic = !italic;
-        q += dbl ? 2 : 1;
-        seg = q;
+        cur.bold = (unsigned char)(st->bold || (r.style & MKP_EMPH_BOLD));
+        cur.italic = (unsigned char)(st->italic || (r.style & MKP_EMPH_ITALIC));
+        tx_add(d, p, s + r.start, r.len, &cur);
     }
-    pf_style cur = *st;
-    cur.bold = (unsigned char)(st->bold || bold);
-    cur.italic = (unsigned char)(st->italic || italic);
-    tx_add(d, p, seg, (size_t)(q - seg), &cur);
 }
 
 /* The boxes of the paragraph: a run of spaces is one glue, an ideograph

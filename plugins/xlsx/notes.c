@@ -10,18 +10,23 @@
 #define PROSE_COL 90                /* width of column B, the prose, in characters */
 #define LINE_PT 15                  /* a line of the default font */
 
-/* Paragraph text without the *emphasis* markers of the dataset format,
- * cut (when it is longer than out) at a character boundary. */
+/* Paragraph text without the *emphasis* markers of the dataset format
+ * (the one tokenizer of text.h says which stars are markers), cut (when it
+ * is longer than out) at a character boundary. */
 static void plain(const char *in, char *out, size_t cap)
 {
     size_t o = 0;
-    const char *p = in;
-    for (; *p && o + 1 < cap; p++)
-        if (*p != '*')
-            out[o++] = *p;
-    while (*p == '*')
-        p++;
-    if (*p) /* cut short: the last character may lack its end */
+    int cut = 0;
+    mkp_emphasis e;
+    mkp_emphasis_run r;
+    mkp_emphasis_begin(&e, in);
+    while (!cut && mkp_emphasis_next(&e, &r)) {
+        size_t n = r.len < cap - 1 - o ? r.len : cap - 1 - o;
+        memcpy(out + o, in + r.start, n);
+        o += n;
+        cut = n < r.len;
+    }
+    if (cut || mkp_emphasis_next(&e, &r)) /* cut short: the last character may lack its end */
         o = tx_boundary(out, o);
     out[o] = '\0';
 }
