@@ -51,8 +51,12 @@ static int write_node(FILE *f, const mkp_model *m, const mkp_node *n, int decima
         if (fprintf(f, "%s,%d,%s,%s\n", n->path, m->first_year + i, buf, provenance_name(n, i)) < 0)
             return -1;
     }
+    /* Step through arrays of the model with the accessors (mkp_child_at,
+     * mkp_dimension_at, mkp_figure_at, ...), never with [i]: they step by
+     * the host's element size, so a later marketpress may grow mkp_node
+     * without breaking this plugin. */
     for (size_t c = 0; c < n->n_children; c++)
-        if (write_node(f, m, &n->children[c], decimals) != 0)
+        if (write_node(f, m, mkp_child_at(m, n, c), decimals) != 0)
             return -1;
     return 0;
 }
@@ -63,8 +67,9 @@ static int write_node(FILE *f, const mkp_model *m, const mkp_node *n, int decima
 static int render(const mkp_job *job)
 {
     const mkp_model *m = job->model;
-    int decimals = 0;
-    sscanf(host->option(job, "decimals"), "%d", &decimals);
+    /* A number option as a number: the host checked it against the range
+     * declared above before this job started. */
+    int decimals = (int)host->option_int(job, "decimals");
     FILE *f = fopen(job->output_path, "w");
     if (!f) {
         host->diag(job, MKP_FAIL, "cannot create %s: %s", job->output_path, strerror(errno));
@@ -76,9 +81,11 @@ static int render(const mkp_job *job)
         rc = fputs("series,year,value,provenance\n", f) < 0;
     rc = rc || write_node(f, m, m->market, decimals) != 0;
     /* Dimensions share the market's values; their segments are the rows. */
-    for (size_t d = 0; !rc && d < m->n_dimensions; d++)
-        for (size_t s = 0; !rc && s < m->dimensions[d].n_children; s++)
-            rc = write_node(f, m, &m->dimensions[d].children[s], decimals) != 0;
+    for (size_t d = 0; !rc && d < m->n_dimensions; d++) {
+        const mkp_node *dim = mkp_dimension_at(m, d);
+        for (size_t s = 0; !rc && s < dim->n_children; s++)
+            rc = write_node(f, m, mkp_child_at(m, dim, s), decimals) != 0;
+    }
     /* A full disk shows at the latest when the last buffer is flushed:
      * check every write and the close, and name the reason. */
     int err = rc || ferror(f) ? (errno ? errno : EIO) : 0;

@@ -211,20 +211,23 @@ lxw_col_t dm_cagr_col(const mkp_model *m)
     return (lxw_col_t)(YEAR_COL + m->n_years);
 }
 
-/* The rows are counted first, so every share formula knows the Total row. */
+/* The rows are those of the dimension's numbered table (host->table), in
+ * its order, the PDF's: a row of the table is a row of the sheet, and a
+ * row's parent (the segment above a sub-segment, the Total below a
+ * segment) is the row its share formulas divide by. */
 void dm_sheet(book *b, sheet *sh, const mkp_node *dim)
 {
     const mkp_model *m = b->m;
+    const mkp_table_ref *ref = table_for(b, NULL, dim->id);
+    const mkp_table *t = ref && MKP_HAS(mkp_host, host, table) ? host->table(b->job, ref->number) : NULL;
     dim_layout L = {.first = 4};
     L.cagr = dm_cagr_col(m);
     L.share = L.cagr + 1;
     L.prov = L.share + 2;
     L.level = L.prov + 1;
-    size_t rows = 0;
-    for (size_t s = 0; s < dim->n_children; s++)
-        rows += 1 + dim->children[s].n_children;
+    size_t rows = t && t->n_rows ? t->n_rows - 1 : 0; /* the last is the Total */
     L.total = L.first + (lxw_row_t)rows;
-    lxw_row_t *seg_rows = malloc(dim->n_children * sizeof *seg_rows);
+    lxw_row_t *seg_rows = malloc((dim->n_children ? dim->n_children : 1) * sizeof *seg_rows);
     if (!seg_rows) {
         note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
@@ -232,16 +235,15 @@ void dm_sheet(book *b, sheet *sh, const mkp_node *dim)
     dimension_header(b, sh, &L, dim);
     /* Sub-segment rows sit under their segment, so the +/- is on the segment. */
     worksheet_outline_settings(sh->ws, 1, 0, 1, 0);
-    lxw_row_t r = L.first;
-    for (size_t s = 0; s < dim->n_children; s++) {
-        const mkp_node *seg = &dim->children[s];
-        seg_rows[s] = r;
-        node_row(b, sh, &L, r, seg, L.total, dim->value);
-        lxw_row_t seg_row = r++;
-        for (size_t c = 0; c < seg->n_children; c++)
-            node_row(b, sh, &L, r++, &seg->children[c], seg_row, seg->value);
+    size_t n_seg = 0;
+    for (size_t i = 0; i < rows; i++) {
+        const mkp_table_row *row = mkp_row_at(t, i);
+        lxw_row_t r = L.first + (lxw_row_t)i;
+        if (row->kind == MKP_ROW_SEGMENT && n_seg < dim->n_children)
+            seg_rows[n_seg++] = r;
+        node_row(b, sh, &L, r, row->node, L.first + (lxw_row_t)row->parent, mkp_row_at(t, row->parent)->node->value);
     }
-    total_row(b, sh, &L, dim, seg_rows, dim->n_children);
+    total_row(b, sh, &L, dim, seg_rows, n_seg);
     free(seg_rows);
     worksheet_freeze_panes(sh->ws, L.first, 1);
     sh_keep(b, sh, 0, L.total + 1, 0);

@@ -27,7 +27,7 @@ static int render(const mkp_job *job)
     locale_t old = c_locale ? uselocale(c_locale) : (locale_t)0;
     book b = {.job = job, .m = job->model, .lang = job->lang ? job->lang : "en"};
     b.zh = strncmp(b.lang, "zh", 2) == 0;
-    b.decimals = atoi(host->option(job, "decimals"));
+    b.decimals = (int)host->option_int(job, "decimals");
     b.charts = host->option_bool(job, "charts");
     b.collapse = host->option_bool(job, "collapse");
     host->format_unit(job, b.unit, sizeof b.unit);
