@@ -10,7 +10,8 @@ sed -n 's/^    {"\([a-z0-9-]*\)",.*/\1/p' "$table" | sort -u >"$T/have"
     grep -ho 'label([^,()]*, "[a-z0-9-]*")' plugins/*/*.c core/*/*.c | sed 's/.*"\([a-z0-9-]*\)")/\1/'
     grep -ho 'word(L, "[a-z0-9-]*")' core/chart/layout.c | sed 's/.*"\([a-z0-9-]*\)")/\1/'
     grep -ho 'fmt_label([^,()]*, "[a-z0-9-]*")' core/*/*.c | sed 's/.*"\([a-z0-9-]*\)")/\1/'
-    grep -ho 'titled([^,()]*, "[a-z0-9-]*"' core/model/figures.c | sed 's/.*"\([a-z0-9-]*\)"$/\1/'
+    grep -ho 'titled([^,()]*, "[a-z0-9-]*"' core/model/*.c | sed 's/.*"\([a-z0-9-]*\)"$/\1/'
+    grep -ho 'label_text([^,()]*, "[a-z0-9-]*")' core/model/*.c | sed 's/.*"\([a-z0-9-]*\)")/\1/'
     grep -ho 'MKP_CHART_[A-Z_]*, "[a-z0-9-]*"' core/model/figures.c | sed 's/.*"\([a-z0-9-]*\)"$/\1/'
     # the words of the kinds of value: "class-" and each name of
     # mkp_value_class_name(), where a source makes the key so
