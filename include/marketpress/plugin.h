@@ -6,7 +6,14 @@
  * Compatibility: the ABI major is part of the entry symbol's name, so a
  * plugin built for another major is refused by name, never half-loaded.
  * Within a major, structures only grow at their end; every structure starts
- * with its size so both sides can tell what the other knows. */
+ * with its size so both sides can tell what the other knows.  That cannot
+ * protect an array: a plugin indexing model->figures[i] steps by the
+ * sizeof it was compiled with.  So since ABI 1.2 every array of the model
+ * and of a scene carries its element size (model->node_size, figure_size,
+ * ..., scene->prim_size, a table's row_size): index with the stride, or
+ * use the accessors (mkp_child_at(), mkp_figure_at(), mkp_row_at(),
+ * mkp_prim_at(), ...), and a later minor may grow mkp_node or mkp_prim.
+ * Within 1.2 no element grows, so 1.0 and 1.1 plugins keep working. */
 #ifndef MARKETPRESS_PLUGIN_H
 #define MARKETPRESS_PLUGIN_H
 
