@@ -80,12 +80,12 @@ svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2 fontconfig)
 svg_LIBS         = $(shell pkg-config --libs cairo freetype2 fontconfig) -lm
 pdf_DIR          = pdf
 pdf_COMMON       = fontfind capture
-# UAX #14 line breaking (libunibreak) and English hyphenation (libhyphen,
-# which has no .pc); HYPHEN_DICT is where Debian's hyphen-en-us puts its
-# patterns, looked for first at run time (plugins/pdf/breaks.c).
+# UAX #14 line breaking (libunibreak); English hyphenation is the plugin's
+# own (plugins/pdf/hyph.c), and HYPHEN_DICT is where Debian's hyphen-en-us
+# puts its patterns, looked for first at run time (plugins/pdf/breaks.c).
 HYPHEN_DICT     ?= /usr/share/hyphen/hyph_en_US.dic
 BREAK_CFLAGS     = $(shell pkg-config --cflags libunibreak) -DMKP_HYPHEN_DICT='"$(HYPHEN_DICT)"'
-BREAK_LIBS       = $(shell pkg-config --libs libunibreak) -lhyphen
+BREAK_LIBS       = $(shell pkg-config --libs libunibreak)
 pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig) $(BREAK_CFLAGS)
 pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) $(BREAK_LIBS) -lm
 xlsx_DIR         = xlsx
@@ -99,7 +99,7 @@ PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude $(USER_CPPFLAGS)
 TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c))
 UNIT_SRC         = $(wildcard tests/unit/*.c)
 # plugin code the unit tests link as it is (it knows nothing of libharu)
-UNIT_PLUGIN_OBJ  = $(BUILD)/obj/plugins/pdf/breaks.o
+UNIT_PLUGIN_OBJ  = $(BUILD)/obj/plugins/pdf/breaks.o $(BUILD)/obj/plugins/pdf/hyph.o
 UNIT_BIN         = $(BUILD)/tests/unit_tests
 
 .PHONY: all run test test-one bench install uninstall clean deps check-deps fuzz fresh-check dist distcheck \

@@ -1,8 +1,8 @@
 /* breaks.c - line break opportunities and English hyphenation for the
  * report's line breaker (text.c).  Opportunities are Unicode's (UAX #14,
  * through libunibreak), with a few rules of the report's own on top;
- * hyphenation points come from libhyphen with the hyphen-en-us patterns. */
-#include <hyphen.h>
+ * hyphenation points come from Liang's algorithm (hyph.c) with the
+ * hyphen-en-us patterns. */
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include <marketpress/text.h>
 
 #include "breaks.h"
+#include "hyph.h"
 
 #ifndef MKP_HYPHEN_DICT
 #define MKP_HYPHEN_DICT "/usr/share/hyphen/hyph_en_US.dic"
@@ -107,7 +108,8 @@ void br_opportunities(const char *s, size_t len, const char *lang, char *out)
 /* ---- hyphenation ---------------------------------------------------------- */
 
 struct br_hyph {
-    HyphenDict *dict;
+    hy_dict *dict;
+    size_t left, right;             /* the house limits, or the file's when larger */
 };
 
 static int readable(const char *path)
@@ -135,15 +137,18 @@ const char *br_hyph_find(const char *want)
 
 br_hyph *br_hyph_open(const char *path)
 {
-    HyphenDict *dict = path ? hnj_hyphen_load(path) : NULL;
+    hy_dict *dict = hy_load(path);
     if (!dict)
         return NULL;
     br_hyph *h = malloc(sizeof *h);
     if (!h) {
-        hnj_hyphen_free(dict);
+        hy_free(dict);
         return NULL;
     }
     h->dict = dict;
+    int left = hy_left_min(dict), right = hy_right_min(dict);
+    h->left = left > BR_HYPH_LEFT ? (size_t)left : BR_HYPH_LEFT;
+    h->right = right > BR_HYPH_RIGHT ? (size_t)right : BR_HYPH_RIGHT;
     return h;
 }
 
@@ -151,7 +156,7 @@ void br_hyph_close(br_hyph *h)
 {
     if (!h)
         return;
-    hnj_hyphen_free(h->dict);
+    hy_free(h->dict);
     free(h);
 }
 
@@ -195,28 +200,14 @@ static int core_of(const char *word, size_t len, size_t *a, size_t *b)
 size_t br_hyphenate(br_hyph *h, const char *word, size_t len, uint32_t *at, size_t cap)
 {
     size_t a, b;
-    if (!h || !core_of(word, len, &a, &b) || b - a < BR_HYPH_LEFT + BR_HYPH_RIGHT || b - a > 60)
+    if (!h || !core_of(word, len, &a, &b) || b - a < h->left + h->right || b - a > 60)
         return 0;
-    char letters[64], hyphens[64 + 5];
-    size_t n = b - a;
-    memcpy(letters, word + a, n);
-    letters[n] = '\0';
-    char **rep = NULL;
-    int *pos = NULL, *cut = NULL;
-    int bad = hnj_hyphen_hyphenate3(h->dict, letters, (int)n, hyphens, NULL, &rep, &pos, &cut, BR_HYPH_LEFT,
-                                    BR_HYPH_RIGHT, BR_HYPH_LEFT, BR_HYPH_RIGHT);
-    size_t got = 0;
-    /* English patterns have no replacements ("Schiff=fahrt"); a split that
-     * would change letters is not taken. */
-    for (size_t k = BR_HYPH_LEFT - 1; !bad && k + BR_HYPH_RIGHT < n && got < cap; k++)
-        if ((hyphens[k] & 1) && !(rep && rep[k]))
+    unsigned char level[64];
+    size_t n = b - a, got = 0;
+    hy_levels(h->dict, word + a, n, level);
+    /* level[k + 1] is the boundary after letter k */
+    for (size_t k = h->left - 1; k + h->right < n && got < cap; k++)
+        if (level[k + 1] & 1)
             at[got++] = (uint32_t)(a + k + 1);
-    if (rep) {
-        for (size_t k = 0; k < n; k++)
-            free(rep[k]);
-        free(rep);
-    }
-    free(pos);
-    free(cut);
     return got;
 }

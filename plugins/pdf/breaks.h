@@ -1,6 +1,7 @@
 /* breaks.h - where a line may end and where an English word may take a
  * hyphen: libunibreak's UAX #14 opportunities with the report's own rules
- * laid over them, and libhyphen's dictionary splits with the house limits.
+ * laid over them, and the dictionary's splits (Liang's algorithm, hyph.c)
+ * with the house limits.
  * Nothing here knows of libharu or the document, so the unit tests link
  * it as it is (tests/unit/test_breaks.c). */
 #ifndef MKP_PDF_BREAKS_H
@@ -34,7 +35,8 @@ void br_hyph_close(br_hyph *h);
  * ascending order, at most cap of them; returns how many.  Only words of
  * small Latin letters are cut (a capital or a digit makes a name, a code
  * or a number: "GPT-4", "Nvidia"), with at least BR_HYPH_LEFT letters
- * before the cut and BR_HYPH_RIGHT after it. */
+ * before the cut and BR_HYPH_RIGHT after it (or the dictionary's
+ * LEFTHYPHENMIN and RIGHTHYPHENMIN, when larger). */
 size_t br_hyphenate(br_hyph *h, const char *word, size_t len, uint32_t *at, size_t cap);
 
 #endif
