@@ -27,7 +27,7 @@ static const mkp_option options[] = {
      "auto: all for Chinese, whose font is large, pages otherwise",
      "auto|all|pages", 0, 0},
     {"hyphen-dict", MKP_OPT_STRING, "",
-     "the libhyphen dictionary for English (hyph_en_US.dic); empty: the one the build names, else the first in "
+     "the hyphenation patterns for English (hyph_en_US.dic, as Debian's hyphen-en-us has them); empty: the one the build names, else the first in "
      "the usual folders",
      NULL, 0, 0},
 };
