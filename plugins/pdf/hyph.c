@@ -178,6 +178,55 @@ static unsigned char class_of(unsigned char c)
     return is_blank((char)c) ? C_BLANK : C_OTHER;
 }
 
+/* The pattern line at *at of s (len bytes, a newline after them): its k
+ * letters and k + 1 digits; returns k, 0 when the line is no pattern.
+ * *at moves past the line. */
+static size_t read_pattern(const unsigned char *cls, const char *s, size_t len, size_t *at, unsigned char *letter,
+                           unsigned char *digit)
+{
+    /* letters with at most one digit between two, then blanks and a
+     * comment; anything else and the line is left out */
+    size_t i = *at, start = i, k = 0, dots = 0, last_dot = 0;
+    int bad = 0;
+    digit[0] = 0;
+    for (;; i++) {
+        unsigned char c = (unsigned char)s[i], t = cls[c];
+        if (t == C_LETTER) {
+            if (k == HY_PATTERN_MAX) {
+                bad = 1;
+                break;
+            }
+            if (c == '.' && k) {
+                dots++;
+                last_dot = k;
+            }
+            letter[k++] = c;
+            digit[k] = 0;
+        } else if (t == C_DIGIT) {
+            /* "a12b": one digit a boundary */
+            if (i > start && cls[(unsigned char)s[i - 1]] == C_DIGIT)
+                bad = 1;
+            digit[k] = (unsigned char)(c - '0');
+        } else {
+            break;
+        }
+    }
+    if (cls[(unsigned char)s[i]] != C_END) {
+        /* blanks and a comment may follow; "/" replacements, capitals,
+         * other letters and a second word ("ab cd") may not */
+        while (cls[(unsigned char)s[i]] == C_BLANK)
+            i++;
+        if (cls[(unsigned char)s[i]] != C_END && cls[(unsigned char)s[i]] != C_COMMENT)
+            bad = 1;
+        i = (size_t)((const char *)memchr(s + i, '\n', len + 1 - i) - s);
+    }
+    *at = i + 1;
+    /* a dot stands only for the word's start or end */
+    if (bad || dots > 1 || (dots && last_dot != k - 1))
+        return 0;
+    return k;
+}
+
 /* Builds d's trie from d->text (d->len bytes; one more is writable). */
 static int build(hy_dict *d)
 {
@@ -220,45 +269,8 @@ static int build(hy_dict *d)
             at = end + 1;
             continue;
         }
-        /* a pattern: letters with at most one digit between two, then
-         * blanks and a comment; anything else and the line is left out */
-        size_t k = 0, dots = 0, last_dot = 0;
-        int bad = 0;
-        digit[0] = 0;
-        for (;; at++) {
-            unsigned char c = (unsigned char)s[at], t = cls[c];
-            if (t == C_LETTER) {
-                if (k == HY_PATTERN_MAX) {
-                    bad = 1;
-                    break;
-                }
-                if (c == '.' && k) {
-                    dots++;
-                    last_dot = k;
-                }
-                letter[k++] = c;
-                digit[k] = 0;
-            } else if (t == C_DIGIT) {
-                /* "a12b": one digit a boundary */
-                if (at > start && cls[(unsigned char)s[at - 1]] == C_DIGIT)
-                    bad = 1;
-                digit[k] = (unsigned char)(c - '0');
-            } else {
-                break;
-            }
-        }
-        if (cls[(unsigned char)s[at]] != C_END) {
-            /* blanks and a comment may follow; "/" replacements, capitals,
-             * other letters and a second word ("ab cd") may not */
-            while (cls[(unsigned char)s[at]] == C_BLANK)
-                at++;
-            if (cls[(unsigned char)s[at]] != C_END && cls[(unsigned char)s[at]] != C_COMMENT)
-                bad = 1;
-            at = (size_t)((const char *)memchr(s + at, '\n', len + 1 - at) - s);
-        }
-        at++;
-        /* a dot stands only for the word's start or end */
-        if (bad || !k || dots > 1 || (dots && last_dot != k - 1))
+        size_t k = read_pattern(cls, s, len, &at, letter, digit);
+        if (!k)
             continue;
         size_t same = 0;
         while (same < k && same < prev_k && letter[same] == prev[same])
