@@ -958,6 +958,28 @@ static int new_group(lay *L, size_t c)
            (c == 0 || strcmp(txt(L, &f->category_groups[c]), txt(L, &f->category_groups[c - 1])) != 0);
 }
 
+/* Category c's label at x in the row of height row_h from y, at most width
+ * wide: on two lines when it is wider and splits, else on one, cut with an
+ * ellipsis when it must be. */
+static void row_label(lay *L, size_t c, double x, double y, double row_h, double width, double lab_size)
+{
+    const char *full = capped(L, txt(L, &L->f->categories[c]));
+    split two;
+    if (measure(L, full, lab_size, 0) > width && split_label(L, full, width, row_h, lab_size, &two)) {
+        double lead = two.size * 1.1, mid = y + row_h * 0.5 + two.size * 0.35;
+        for (int ln = 0; ln < 2; ln++) {
+            mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, two.line[ln], x, mid + (ln ? 0.5 : -0.5) * lead, two.size,
+                               0, MKP_ANCHOR_START, INK);
+            p->category = (int)c;
+        }
+    } else {
+        const char *lab = ellipsize(L, full, width, lab_size, 0);
+        mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, x, y + row_h * 0.5 + lab_size * 0.35, lab_size, 0,
+                           MKP_ANCHOR_START, INK);
+        p->category = (int)c;
+    }
+}
+
 static void horizontal(lay *L, double top, double bottom)
 {
     const mkp_figure *f = L->f;
@@ -1029,22 +1051,7 @@ static void horizontal(lay *L, double top, double bottom)
                  MKP_ANCHOR_START, INK);
             y += row_h;
         }
-        const char *full = capped(L, txt(L, &f->categories[c]));
-        split two;
-        if (measure(L, full, lab_size, 0) > label_w - indent &&
-            split_label(L, full, label_w - indent, row_h, lab_size, &two)) {
-            double lead = two.size * 1.1, mid = y + row_h * 0.5 + two.size * 0.35;
-            for (int ln = 0; ln < 2; ln++) {
-                mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, two.line[ln], MARGIN + indent,
-                                   mid + (ln ? 0.5 : -0.5) * lead, two.size, 0, MKP_ANCHOR_START, INK);
-                p->category = (int)c;
-            }
-        } else {
-            const char *lab = ellipsize(L, full, label_w - indent, lab_size, 0);
-            mkp_prim *p = text(L, MKP_ROLE_CATEGORY_LABEL, lab, MARGIN + indent, y + row_h * 0.5 + lab_size * 0.35,
-                               lab_size, 0, MKP_ANCHOR_START, INK);
-            p->category = (int)c;
-        }
+        row_label(L, c, MARGIN + indent, y, row_h, label_w - indent, lab_size);
         double by = y + (row_h - bar_h * (double)ns) / 2;
         for (size_t s = 0; s < ns; s++, by += bar_h) {
             double v = series_value(f, s, c);
