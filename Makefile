@@ -56,13 +56,24 @@ CFLAGS   += -std=c11 $(OPT) $(WARN)
 # plugins too.
 USER_CPPFLAGS := $(CPPFLAGS)
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' -MMD -MP
-LDLIBS    = -lyaml -ldl -lm
+# The chart room's fonts (core/chart/fonts.c, the host's measure and SVG)
+# load faces with FreeType and find them with fontconfig.
+FONT_CFLAGS  := $(shell pkg-config --cflags freetype2 fontconfig)
+FONT_LIBS    := $(shell pkg-config --libs freetype2 fontconfig)
+LDLIBS    = -lyaml -ldl -lm $(FONT_LIBS)
 
 # The program, one folder per pipeline stage (docs/internals.md): data flows
 # from cli/ down to base/, never up.
 ROOMS     = base dataset forecast model chart host cli
 CORE_SRC  = $(filter-out core/cli/main.c,$(foreach r,$(ROOMS),$(wildcard core/$(r)/*.c)))
-CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/obj/%.o)
+# Plugin code the program links as it is: the one font finder (and the
+# stderr capture it reports fontconfig's chatter with), whose rules the pdf
+# plugin and the host's chart fonts share.  Only core/chart/fonts.c
+# includes it.
+CORE_SHARED = plugins/common/fontfind.c plugins/common/capture.c
+CORE_OBJ  = $(CORE_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_SHARED:%.c=$(BUILD)/obj/%.o)
+$(BUILD)/obj/core/chart/fonts.o: CPPFLAGS += -Iplugins/common $(FONT_CFLAGS)
+$(CORE_SHARED:%.c=$(BUILD)/obj/%.o): CPPFLAGS += $(FONT_CFLAGS)
 MAIN_OBJ  = $(BUILD)/obj/core/cli/main.o
 BIN       = $(BUILD)/bin/marketpress
 PLUGDIR   = $(BUILD)/lib/marketpress/plugins

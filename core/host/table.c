@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "chart/fonts.h"
 #include "chart/layout.h"
 #include "host/host.h"
 #include "model/format.h"
@@ -171,6 +172,13 @@ const mkp_host host_table = {
     .text_lang = fmt_text_lang,
     .option_int = host_option_int,
     .option_number = host_option_number,
+    .fonts_open = chart_fonts_open,
+    .fonts_close = chart_fonts_close,
+    .measure = chart_fonts_measure,
+    .text_glyphs = chart_fonts_glyphs,
+    .font_file = chart_fonts_file,
+    .scene_svg = chart_scene_svg,
+    .svg_free = chart_svg_free,
 };
 
 

@@ -284,8 +284,31 @@ typedef struct mkp_scene {
 } mkp_scene;
 
 /* Width in points of `text` set at `size` points, bold or not.  Supplied by
- * the renderer so that layout uses the fonts it will draw with. */
+ * the renderer so that layout uses the fonts it will draw with, or since
+ * ABI 1.2 the host's own (host->measure with host->fonts_open's fonts). */
 typedef double (*mkp_measure_fn)(void *ctx, const char *text, double size, int bold);
+
+/* ---- ABI 1.2: the host's fonts ----------------------------------------- */
+
+/* The fonts of one job as the host finds, measures and draws them
+ * (host->fonts_open): opaque, the host's. */
+typedef struct mkp_fonts mkp_fonts;
+
+/* Faces of a mkp_fonts, as mkp_glyph.face numbers them. */
+enum {
+    MKP_FACE_REGULAR = 0,           /* Latin text */
+    MKP_FACE_BOLD = 1,              /* bold Latin text (the regular face when the family has no bold) */
+    MKP_FACE_CJK = 2,               /* Chinese, and what the Latin faces lack */
+    MKP_FACE_CJK_BOLD = 3,          /* the CJK face emboldened by an em/24 */
+    MKP_FACES = 4
+};
+
+/* One glyph of a text as the host sets it (host->text_glyphs). */
+typedef struct mkp_glyph {
+    int face;                       /* MKP_FACE_* */
+    unsigned index;                 /* the glyph's index in that face's file (0: none, a box) */
+    double x;                       /* its origin in points from the start of the text, on the baseline */
+} mkp_glyph;
 
 #ifdef __cplusplus
 }

@@ -180,6 +180,58 @@ typedef struct mkp_host {
      * that breaks its own declaration. */
     long long (*option_int)(const mkp_job *job, const char *name);
     double (*option_number)(const mkp_job *job, const char *name);
+
+    /* ---- ABI 1.2: the host's fonts and SVG charts (check MKP_HAS(mkp_host, host, svg_free) first) ---- */
+
+    /* The fonts the svg plugin draws with, found for this job through
+     * fontconfig by the pdf plugin's rules (TrueType outlines of exactly
+     * the family asked for): `family` regular and bold for Latin text
+     * (NULL or "": DejaVu Sans), `cjk_family` for Chinese (NULL or "":
+     * Droid Sans Fallback, else the best TrueType font for zh-cn, else
+     * none: boxes, with one warning).  A character is set in the CJK face
+     * when it is wide (mkp_is_wide) or the Latin face lacks it; bold CJK
+     * text is emboldened.  NULL, after one diag() line naming what is
+     * missing, when a family cannot be had.  The fonts belong to the
+     * caller until fonts_close(); open them once per job (fontconfig takes
+     * a few milliseconds). */
+    mkp_fonts *(*fonts_open)(const mkp_job *job, const char *family, const char *cjk_family);
+    void (*fonts_close)(mkp_fonts *fonts);
+
+    /* The width of `text` in those fonts (ctx: the mkp_fonts), from the
+     * unhinted advances scene_svg places its glyphs at: hand it to
+     * chart_layout with the fonts as measure_ctx, and measure your own
+     * strings with it, so that what the layout checked is what is drawn. */
+    mkp_measure_fn measure;
+
+    /* The glyphs of `text` at `size` points as measure counts them and
+     * scene_svg draws them, one per code point: writes at most `cap` into
+     * `out` and returns how many there are.  For a plugin that draws text
+     * itself in the host's faces (font_file). */
+    size_t (*text_glyphs)(mkp_fonts *fonts, const char *text, double size, int bold, mkp_glyph *out, size_t cap);
+
+    /* The font file of face `face` (MKP_FACE_*) and, in *index, the face's
+     * number inside it (a .ttc collection); *embolden is 1 for a face the
+     * host emboldens by an em/24 (as FreeType's FT_Outline_EmboldenXY and
+     * cairo's CAIRO_FT_SYNTHESIZE_BOLD do).  NULL for a face these fonts
+     * do not have (no CJK font).  The string lives as long as the fonts. */
+    const char *(*font_file)(const mkp_fonts *fonts, int face, int *index, int *embolden);
+
+    /* `scene` as a standalone SVG 1.1 document, byte for byte what the
+     * svg plugin writes for it: shapes as SVG elements, every text as
+     * glyph outlines in `fonts` (never <text>, so it looks the same with
+     * no fonts installed), each text group with its words in aria-label,
+     * its role in class (title, axis, value-label, legend, category,
+     * note) and, for a value label, data-series, data-category and
+     * data-value.  The root is role="img" with `title` as its aria-label
+     * and <title> (NULL: the scene's title texts), so that a page may
+     * inline it.  Every id starts with `id_prefix` (NULL or "": none;
+     * give each chart of one HTML page its own, [A-Za-z0-9_-]).  The same
+     * scene and fonts give the same bytes.  Returns the document,
+     * NUL-terminated, its length in *len when len is not NULL; the caller
+     * frees it with svg_free().  NULL only for a NULL fonts or scene. */
+    char *(*scene_svg)(mkp_fonts *fonts, const mkp_scene *scene, const char *title, const char *id_prefix,
+                       size_t *len);
+    void (*svg_free)(char *svg);
 } mkp_host;
 
 /* ABI 1.2: primitive `i` of a scene, by the scene's stride where the host

@@ -36,6 +36,8 @@ WARN="-Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wstrict-prototypes -Wmissi
 # libraries and warnings are the ones every build uses.  Not the caller's
 # MAKEFLAGS: they carry its BUILD.
 core_obj=$(ls core/*/*.c | grep -v '^core/cli/main\.c$' | sed "s|^|$out/obj/|; s|\.c\$|.o|")
+# and the plugin code the program links as it is (the Makefile's CORE_SHARED)
+core_obj="$core_obj $out/obj/plugins/common/fontfind.o $out/obj/plugins/common/capture.o"
 plugins=""
 case " $TARGETS " in *" render "*) plugins="csv pdf svg xlsx" ;; esac
 env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory BUILD="$out" CC=clang \
@@ -44,7 +46,8 @@ env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -s --no-print-directory BUILD="$out
 
 build_target() { # NAME: BUILD/fuzz/fuzz_NAME from tests/fuzz/fuzz_NAME.c and the core
     clang -std=c11 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer $SAN $WARN -Iinclude -Icore \
-        -o "$out/fuzz_$1" "tests/fuzz/fuzz_$1.c" $core_obj -lyaml -ldl -lm
+        -o "$out/fuzz_$1" "tests/fuzz/fuzz_$1.c" $core_obj -lyaml -ldl -lm \
+        $(pkg-config --libs freetype2 fontconfig)
 }
 
 # Seeds: the datasets, the seeds kept here, and every fixture (the inputs
