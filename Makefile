@@ -86,9 +86,9 @@ csv_LIBS         =
 # <name>_COMMON: the files of plugins/common/ a plugin is built with
 # (fontfind: fonts through fontconfig; capture: a library's stderr).
 svg_DIR          = svg
-svg_COMMON       = fontfind capture
-svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2 fontconfig)
-svg_LIBS         = $(shell pkg-config --libs cairo freetype2 fontconfig) -lm
+svg_COMMON       =
+svg_CFLAGS       = $(shell pkg-config --cflags cairo freetype2)
+svg_LIBS         = $(shell pkg-config --libs cairo freetype2) -lm
 pdf_DIR          = pdf
 pdf_COMMON       = fontfind capture
 # UAX #14 line breaking (libunibreak); English hyphenation is the plugin's
