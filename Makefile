@@ -160,6 +160,7 @@ $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/common.h include/ma
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 
 $(UNIT_PLUGIN_OBJ): CPPFLAGS += $(BREAK_CFLAGS)
+$(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS)
 
 $(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ) $(UNIT_PLUGIN_OBJ)
 	@mkdir -p $(dir $@)

@@ -28,10 +28,13 @@ done
 expect_eq "core: every file in a room, and no room includes one above it or beside it" "$bad" ""
 expect_eq "core: no source file outside the rooms" "$(ls core/*.c core/*.h 2>/dev/null)" ""
 
-# const is not cast away anywhere in core.
+# const is not cast away anywhere in core.  The chart room's fonts include
+# FreeType and the one font finder of plugins/common (the Makefile's
+# CORE_SHARED).
 bad=""
+fonts_cflags="$(pkg-config --cflags freetype2 fontconfig) -Iplugins/common"
 for f in core/*/*.c; do
-    gcc -std=c11 -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"x"' -DMKP_PLUGIN_DIR='"x"' -DMKP_DATA_DIR='"x"' -Wcast-qual -Werror \
+    gcc -std=c11 -D_GNU_SOURCE -Iinclude -Icore $fonts_cflags -DMKP_VERSION='"x"' -DMKP_PLUGIN_DIR='"x"' -DMKP_DATA_DIR='"x"' -Wcast-qual -Werror \
         -fsyntax-only "$f" 2>"$T/cq.err" || bad="$bad $(grep -m1 'cast' "$T/cq.err")"
 done
 expect_eq "core: no cast removes const (gcc -Wcast-qual)" "$bad" ""
