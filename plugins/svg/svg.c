@@ -385,5 +385,5 @@ static int render(const mkp_job *job)
 /* The descriptor and the one exported symbol, which keeps the host's table
  * in `host` (plugin.h shows what the macro stands for). */
 MKP_DEFINE_PLUGIN(host, .name = "svg", .version = "1.1.0",
-                  .description = "every figure as an SVG chart (cairo), optionally PNG", .extension = "svg",
+                  .description = "every figure as an SVG chart, optionally PNG (cairo)", .extension = "svg",
                   .flags = MKP_PLUGIN_DIRECTORY, MKP_OPTIONS(options), .render = render);
