@@ -5,9 +5,11 @@
  *    file name and the workbook chart title agree.  model->figures.
  * 2. Layout: host->chart_layout() turns a figure into a scene of
  *    primitives for a given size and language, measuring text through a
- *    callback that the renderer supplies (its fonts, its metrics).
- * 3. Renderers draw the primitives: cairo for SVG, libharu for the PDF;
- *    the workbook builds native Excel charts from the figure's series.
+ *    callback: the renderer's own (its fonts, its metrics) or, since ABI
+ *    1.2, the host's (host->measure with host->fonts_open's fonts).
+ * 3. Renderers draw the primitives: the host's SVG writer
+ *    (host->scene_svg, the svg plugin's files), libharu for the PDF; the
+ *    workbook builds native Excel charts from the figure's series.
  *
  * Coordinates are points (1/72 in), origin top-left, y growing downwards.
  * A scene draws in order, and no shape comes after a text it would cover:

@@ -1,7 +1,8 @@
 /* capture.h - what a library prints on standard error while a plugin calls
  * it (fontconfig, libxlsxwriter), caught in memory and handed on as one
  * line of the host's, so that a job's messages stay one line each and say
- * which plugin and dataset they are about.  Private to the plugins. */
+ * which plugin and dataset they are about.  Private to the plugins, and
+ * to the program's chart fonts, which link the font finder as it is. */
 #ifndef MKP_CAPTURE_H
 #define MKP_CAPTURE_H
 

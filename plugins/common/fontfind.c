@@ -1,7 +1,7 @@
-/* fontfind.c - fontconfig lookups for the pdf and svg plugins: only faces
- * of the family asked for, only TrueType outlines (libharu embeds no CFF),
- * and the fallbacks a user would expect, each said once.  fontconfig's
- * caches are read, never written.  See fontfind.h. */
+/* fontfind.c - fontconfig lookups for the pdf plugin and the host's chart
+ * fonts: only faces of the family asked for, only TrueType outlines
+ * (libharu embeds no CFF), and the fallbacks a user would expect, each said
+ * once.  fontconfig's caches are read, never written.  See fontfind.h. */
 #include <ctype.h>
 #include <dirent.h>
 #include <fontconfig/fontconfig.h>

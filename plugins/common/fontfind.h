@@ -1,7 +1,9 @@
-/* fontfind.h - the fonts of the pdf and svg plugins, found through
- * fontconfig: a family and a style, or any TrueType font for Chinese, to a
- * file and a face index.  Compiled into both plugins (hidden visibility), so
- * a chart measures the same in the PDF and in the SVG; not a public header. */
+/* fontfind.h - the fonts of the pdf plugin and of the host's charts (the
+ * svg plugin's, through host->fonts_open), found through fontconfig: a
+ * family and a style, or any TrueType font for Chinese, to a file and a
+ * face index.  Compiled into the pdf plugin (hidden visibility) and linked
+ * into the program (core/chart/fonts.c), so a chart measures the same in
+ * the PDF and in the SVG; not a public header. */
 #ifndef MKP_FONTFIND_H
 #define MKP_FONTFIND_H
 
