@@ -101,7 +101,7 @@ TEST(fonts_scene_svg_is_a_standalone_document)
     mkp_prim p[2] = {{.kind = MKP_PRIM_RECT, .fill = {255, 0, 0, 128}, .x = 10, .y = 10, .w = -5, .h = 4},
                      {.kind = MKP_PRIM_TEXT, .role = MKP_ROLE_TITLE, .fill = {0, 0, 0, 255}, .x = 1, .y = 20,
                       .text = "A & B", .font_size = 10}};
-    mkp_scene sc = {100, 50, 2, p};
+    mkp_scene sc = {100, 50, 2, p, sizeof(mkp_prim)};
     size_t len = 0;
     char *svg = chart_scene_svg(fs, &sc, NULL, "x-", &len);
     EXPECT(svg && strlen(svg) == len);
