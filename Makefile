@@ -107,7 +107,8 @@ PLUGIN_SO        = $(PLUGINS:%=$(PLUGDIR)/%.so)
 PLUGIN_CFLAGS    = -fPIC -fvisibility=hidden
 PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude $(USER_CPPFLAGS)
 
-TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c))
+TEST_PLUGINS     = $(patsubst tests/plugins/%.c,$(BUILD)/tests/plugins/%.so,$(wildcard tests/plugins/*.c)) \
+                   $(BUILD)/tests/plugins/abi10.so
 UNIT_SRC         = $(wildcard tests/unit/*.c)
 # plugin code the unit tests link as it is (it knows nothing of libharu)
 UNIT_PLUGIN_OBJ  = $(BUILD)/obj/plugins/pdf/breaks.o $(BUILD)/obj/plugins/pdf/hyph.o
@@ -158,6 +159,12 @@ $(PLUGDIR)/%.so: $$(wildcard plugins/$$($$*_DIR)/*.c) $$(addprefix plugins/commo
 $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/common.h include/marketpress/*.h
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
+
+# Built against the frozen ABI 1.0 headers beside it, never include/: the
+# plugin an author built then, which every 1.x host must still load.
+$(BUILD)/tests/plugins/abi10.so: tests/plugins/abi10/abi10.c tests/plugins/abi10/marketpress/*.h
+	@mkdir -p $(dir $@)
+	$(CC) -D_GNU_SOURCE -Itests/plugins/abi10 $(USER_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 
 $(UNIT_PLUGIN_OBJ): CPPFLAGS += $(BREAK_CFLAGS)
 $(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS)

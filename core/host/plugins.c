@@ -33,6 +33,15 @@ static int valid_name(const char *s)
     return 1;
 }
 
+/* The oldest host minor a descriptor runs on.  One built before ABI 1.2
+ * has no min_host_minor, and its abi_minor meant just that; one built
+ * since says it apart from the header it was built against, so a plugin
+ * rebuilt against a newer header still loads here when it asks no more. */
+static int needed_minor(const mkp_plugin *d)
+{
+    return MKP_HAS(mkp_plugin, d, min_host_minor) ? d->min_host_minor : d->abi_minor;
+}
+
 /* Why dlopen failed, in words a plugin author can act on. */
 static char *dlopen_reason(const char *err)
 {
@@ -125,9 +134,14 @@ int plugin_open(const char *path, loaded_plugin *out, char **reason)
     else if (d->abi_major != MKP_ABI_MAJOR)
         why = owned = xprintf("descriptor says plugin ABI %d while this marketpress speaks ABI %d", d->abi_major,
                               MKP_ABI_MAJOR);
-    else if (d->abi_minor > MKP_ABI_MINOR)
-        why = owned = xprintf("needs plugin ABI %d.%d but this marketpress provides %d.%d; upgrade marketpress",
-                              d->abi_major, d->abi_minor, MKP_ABI_MAJOR, MKP_ABI_MINOR);
+    else if (needed_minor(d) < 0)
+        why = owned = xprintf("its descriptor's min_host_minor (%d) is not a minor version", needed_minor(d));
+    else if (needed_minor(d) > MKP_ABI_MINOR)
+        why = owned = xprintf("needs a host of plugin ABI %d.%d or later (%s %d) but this marketpress provides "
+                              "%d.%d; upgrade marketpress",
+                              d->abi_major, needed_minor(d),
+                              MKP_HAS(mkp_plugin, d, min_host_minor) ? "min_host_minor" : "built for minor",
+                              needed_minor(d), MKP_ABI_MAJOR, MKP_ABI_MINOR);
     else if (!valid_name(d->name))
         why = "its name is missing or not 1-32 of a-z, 0-9 and '-'";
     else if (!d->render)

@@ -13,7 +13,12 @@
  * ..., scene->prim_size, a table's row_size): index with the stride, or
  * use the accessors (mkp_child_at(), mkp_figure_at(), mkp_row_at(),
  * mkp_prim_at(), ...), and a later minor may grow mkp_node or mkp_prim.
- * Within 1.2 no element grows, so 1.0 and 1.1 plugins keep working. */
+ * Within 1.2 no element grows, so 1.0 and 1.1 plugins keep working.  A
+ * plugin's descriptor says which minor's header it was built against
+ * (abi_minor) and, apart from that, the oldest host minor it runs on
+ * (min_host_minor): rebuilding against a newer header does not make a
+ * plugin refuse older hosts, and plugins built for an older minor keep
+ * loading. */
 #ifndef MARKETPRESS_PLUGIN_H
 #define MARKETPRESS_PLUGIN_H
 
@@ -265,7 +270,7 @@ struct mkp_job {
 typedef struct mkp_plugin {
     size_t size;                    /* sizeof(mkp_plugin) the plugin was built with */
     int abi_major;                  /* MKP_ABI_MAJOR */
-    int abi_minor;                  /* MKP_ABI_MINOR */
+    int abi_minor;                  /* MKP_ABI_MINOR: the header it was built against */
     const char *name;               /* [a-z0-9-]+, unique: "pdf", "csv" */
     const char *version;            /* the plugin's own version */
     const char *description;        /* one line */
@@ -276,6 +281,19 @@ typedef struct mkp_plugin {
     /* Render job->model into job->output_path.  Runs in its own process:
      * a crash costs only this output.  Return MKP_OK or a negative status. */
     int (*render)(const mkp_job *job);
+
+    /* ---- ABI 1.2 ---- */
+
+    /* The oldest host minor the plugin runs on, whatever header it was
+     * built against: 0 when it calls only ABI 1.0 host functions and reads
+     * only 1.0 model members, or checks MKP_HAS before anything newer; else
+     * the minor that added the newest one it uses unchecked (1 for
+     * host->label, 2 for host->value_decimals).  A host whose minor is
+     * lower refuses the plugin, saying so; a host of any minor from this
+     * one up loads it.  MKP_DEFINE_PLUGIN leaves it 0 unless given.  A
+     * descriptor built before 1.2 ends before this member, and its
+     * abi_minor is then taken as its minimum, as hosts always did. */
+    int min_host_minor;
 } mkp_plugin;
 
 /* MKP_HAS(type, ptr, member), whether a structure that starts with its
@@ -293,13 +311,16 @@ typedef struct mkp_plugin {
  *                       .description = "tidy CSV of every series", .extension = "csv",
  *                       MKP_OPTIONS(options), .render = render);
  *
- * A plugin that must declare an older abi_minor writes the long form.
+ * min_host_minor is 0 unless given (`.min_host_minor = 1` among the
+ * members): a plugin that uses a 1.1 or 1.2 host function without checking
+ * MKP_HAS first says so there.  A plugin that must declare an older
+ * abi_minor writes the long form.
  *
  * The long form it stands for:
  *
  *     static const mkp_plugin descriptor = {
  *         .size = sizeof(mkp_plugin), .abi_major = MKP_ABI_MAJOR, .abi_minor = MKP_ABI_MINOR,
- *         .name = "csv", ..., .render = render};
+ *         .name = "csv", ..., .render = render, .min_host_minor = 0};
  *     MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h) { host = h; return &descriptor; } */
 #define MKP_DEFINE_PLUGIN(host_var, ...)                                                                             \
     static const mkp_plugin mkp_plugin_descriptor_ = {                                                               \

@@ -77,7 +77,10 @@ static int render(const mkp_job *job)
     }
     int rc = 0;
     errno = 0;
-    if (host->option_bool(job, "header"))
+    /* option_bool came after the first 1.0 hosts: ask for it by size. */
+    int header = MKP_HAS(mkp_host, host, option_bool) ? host->option_bool(job, "header")
+                                                      : strcmp(host->option(job, "header"), "true") == 0;
+    if (header)
         rc = fputs("series,year,value,provenance\n", f) < 0;
     rc = rc || write_node(f, m, m->market, decimals) != 0;
     /* Dimensions share the market's values; their segments are the rows. */
@@ -107,6 +110,7 @@ static int render(const mkp_job *job)
  *         .size = sizeof(mkp_plugin), .abi_major = MKP_ABI_MAJOR, .abi_minor = MKP_ABI_MINOR,
  *         .name = "csv", .version = "1.0.0", .description = "...", .extension = "csv",
  *         .flags = 0, .n_options = 2, .options = options, .render = render,
+ *         .min_host_minor = 0,
  *     };
  *     MKP_EXPORT const mkp_plugin *MKP_ENTRY(const mkp_host *h)
  *     {
@@ -115,7 +119,13 @@ static int render(const mkp_job *job)
  *     }
  *
  * Build with -fvisibility=hidden so that nothing else leaves your shared
- * object. */
+ * object.
+ *
+ * min_host_minor is the oldest host the plugin runs on, whatever header it
+ * is built against: this one calls only ABI 1.0 host functions and asks
+ * before it relies on anything newer (host->abi_minor for the 1.1 flags,
+ * MKP_HAS for option_bool), so 0: every 1.x marketpress loads it.  Had it
+ * called host->label (1.1) unchecked, it would say 1 here. */
 MKP_DEFINE_PLUGIN(host, .name = "csv", .version = "1.0.0",
                   .description = "tidy CSV of every series: series,year,value,provenance", .extension = "csv",
-                  .flags = 0, MKP_OPTIONS(options), .render = render);
+                  .flags = 0, MKP_OPTIONS(options), .render = render, .min_host_minor = 0);

@@ -44,11 +44,26 @@ expect_grep "refused: missing dependency with dlerror's words" "$T/pl.txt" \
 expect_grep "refused: another ABI major" "$T/pl.txt" "wrong_abi.so: built for plugin ABI 2 while this marketpress speaks ABI 1"
 expect_grep "refused: missing entry symbol" "$T/pl.txt" "no_entry.so: missing the entry symbol mkp_plugin_entry_v1"
 expect_grep "refused: descriptor too small" "$T/pl.txt" "small_desc.so: descriptor too small \(16 bytes"
-expect_grep "refused: newer minor" "$T/pl.txt" "newer_minor.so: needs plugin ABI 1\.9"
+expect_grep "refused: min_host_minor above the host's minor, with that reason" "$T/pl.txt" \
+    "newer_minor.so: needs a host of plugin ABI 1\.9 or later \(min_host_minor 9\) but this marketpress provides 1\.[0-9]+; upgrade marketpress"
 expect_grep "refused: crash while loading" "$T/pl.txt" "ctor_crash.so: crashed while loading \(SIGSEGV\)"
 expect_grep "plugins lists the good ones with options" "$T/pl.txt" "-O csv.decimals=-1"
 "$MKP" plugins -P "$T/bad" >"$T/pl2.txt" 2>&1
 expect_grep "plugins without -v points at -v" "$T/pl2.txt" "7 file\(s\) refused; 'marketpress plugins -v' says why"
+
+# Compatibility within ABI 1: a plugin built against the frozen 1.0 headers
+# (tests/plugins/abi10/) and one built against a newer minor's header that
+# asks for no newer host both load and render.
+mkdir -p "$T/compat"
+cp "$TP/abi10.so" "$TP/built_newer.so" "$T/compat/"
+"$MKP" plugins -P "$T/compat" -v >"$T/compat.txt" 2>&1
+expect_grep "a plugin built against the 1.0 headers loads" "$T/compat.txt" "^abi10 +1\.0\.0 +1\.0 "
+expect_grep "a plugin built against 1.9 with min_host_minor 0 loads" "$T/compat.txt" "^built-newer +0\.0\.1 +1\.9 "
+expect_grep "neither is refused" "$T/compat.txt" "^refused \(0\):"
+"$MKP" render "$AIGC" -P "$T/compat" -f abi10,built-newer -o "$T/compat/o" >/dev/null 2>"$T/compat.err"
+expect_grep "the 1.0 plugin renders through today's host table and model" "$T/compat/o/$ID.abi10" "^market,2025,28\.46$"
+expect_grep "the 1.9-built plugin renders" "$T/compat/o/$ID.built-newer" "^$ID$"
+check "the 1.0 plugin passes plugin-check" "$MKP" plugin-check "$TP/abi10.so"
 
 # A crash, an abort, an error, an early exit and a hang cost only their own
 # output; the good plugin's output lands; exit status 1.

@@ -1,4 +1,5 @@
-/* newer_minor.c - needs a later minor version of ABI 1 than the host has. */
+/* newer_minor.c - says it runs only on hosts of ABI 1.9 or later
+ * (min_host_minor 9), more than the host has: refused, with that reason. */
 #include "common.h"
 
 static int render(const mkp_job *job)
@@ -10,10 +11,11 @@ static int render(const mkp_job *job)
 static const mkp_plugin descriptor = {
     .size = sizeof(mkp_plugin),
     .abi_major = MKP_ABI_MAJOR,
-    .abi_minor = MKP_ABI_MINOR + 7,
+    .abi_minor = 9,
     .name = "newer-minor",
     .extension = "txt",
     .render = render,
+    .min_host_minor = 9,
 };
 
 TEST_ENTRY(descriptor)
