@@ -217,7 +217,14 @@ static int parse_options(const plugin_set *ps, const strs *raw, opt_value *out)
         *eq = '\0';
         out[i] = (opt_value){s, dot + 1, eq + 1};
         const loaded_plugin *p = plugins_find(ps, s);
+        const refusal *refused = p ? NULL : refused_as(ps, s);
         strbuf b = {0};
+        if (refused) {
+            /* Its file is there: what stops it is the refusal, not the name. */
+            say("marketpress: -O %s.%s: plugin %s cannot be used: %s: %s", s, dot + 1, s, refused->path,
+                refused->reason);
+            return -1;
+        }
         if (!p) {
             sb_printf(&b, "marketpress: -O %s.%s: no plugin named '%s' (found: ", s, dot + 1, s);
             list_names(ps, &b);

@@ -87,6 +87,9 @@ typedef struct job_spec {
  * by the same signal. */
 enum { JOBS_QUIET = 1, JOBS_TIMES = 2, JOBS_NO_FSYNC = 4 };
 void jobs_run(job_spec *jobs, size_t n, int parallel, int flags);
+/* A render() status as plugin.h names it, with what it means:
+ * "MKP_EIO (could not write the output)".  malloc'd. */
+char *jobs_status_words(int rc);
 /* DIR/<id>.<ext> or DIR/<id>-<plugin>/ in the model's default language
  * (its first; lang NULL means it), DIR/<id>.<lang>.<ext> or
  * DIR/<id>.<lang>-<plugin>/ in any other, so that editions live side by

@@ -173,6 +173,49 @@ typedef struct job_status {
 
 #define JOB_UNSYNCED 101            /* the output could not be flushed to disk */
 
+/* Exit statuses of a job's process that are the host's, not the plugin's:
+ * the job ended before or after render() for a reason of its own. */
+enum {
+    JOB_EXIT_NO_WORKDIR = 120,      /* could not enter its working folder */
+    JOB_EXIT_NO_REPORT = 121,       /* could not tell the parent how render() went */
+    JOB_EXIT_ORPHAN = 122,          /* marketpress ended before the job began */
+};
+
+char *jobs_status_words(int rc)
+{
+    switch (rc) {
+    case MKP_ERROR:
+        return xstrdup("MKP_ERROR (failed)");
+    case MKP_EIO:
+        return xstrdup("MKP_EIO (could not write the output)");
+    case MKP_EMODEL:
+        return xstrdup("MKP_EMODEL (the model has something it cannot present)");
+    default:
+        return xprintf("%d, a status plugin.h does not define (render returns MKP_OK or MKP_ERROR, MKP_EIO, "
+                       "MKP_EMODEL)",
+                       rc);
+    }
+}
+
+/* Why a job's process exited with `code` before it said how render()
+ * went, as the end of "plugin NAME ...". */
+static char *exit_words(int code, const char *id)
+{
+    switch (code) {
+    case XALLOC_EXIT:
+        /* The host's functions end the job this way when memory runs out. */
+        return xprintf("ran out of memory rendering %s", id);
+    case JOB_EXIT_NO_WORKDIR:
+        return xprintf("could not enter its working folder to render %s", id);
+    case JOB_EXIT_NO_REPORT:
+        return xprintf("rendered %s but its process could not report the result", id);
+    case JOB_EXIT_ORPHAN:
+        return xprintf("was not run for %s: marketpress ended first", id);
+    default:
+        return xprintf("exited with exit status %d before finishing %s", code, id);
+    }
+}
+
 typedef struct running {
     job_spec *job;
     pid_t pid;
@@ -189,7 +232,7 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
      * on unwatched past its timeout. */
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent)
-        _exit(122);
+        _exit(JOB_EXIT_ORPHAN);
     /* SIGINT, SIGTERM and SIGHUP stay blocked: marketpress itself stops
      * its jobs and cleans up after them. */
     sigset_t stop;
@@ -216,7 +259,7 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
         setrlimit(RLIMIT_CPU, &rl);
     }
     if (js->work_dir && chdir(js->work_dir) != 0)
-        _exit(120);
+        _exit(JOB_EXIT_NO_WORKDIR);
     js->tmp_out = r->tmp_out;
     mkp_job job = {
         .size = sizeof(mkp_job),
@@ -248,7 +291,7 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
             snprintf(st.msg, sizeof st.msg, "cannot write %s: %s", js->final_path, strerror(err));
         }
     }
-    _exit(write_all(status_fd, &st, sizeof st) == 0 ? 0 : 121);
+    _exit(write_all(status_fd, &st, sizeof st) == 0 ? 0 : JOB_EXIT_NO_REPORT);
 }
 
 /* Starts one job.  Returns 0, -1 when the job failed to start (failure
@@ -337,17 +380,17 @@ static void finish(running *r, int wstatus)
     } else if (sig) {
         const char *abbrev = sigabbrev_np(sig);
         js->failure = xprintf("plugin %s crashed (SIG%s) rendering %s", name, abbrev ? abbrev : "?", id);
-    } else if (!have && WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == XALLOC_EXIT) {
-        /* The host's functions end the job this way when memory runs out. */
-        js->failure = xprintf("plugin %s ran out of memory rendering %s", name, id);
     } else if (!have) {
-        js->failure = xprintf("plugin %s exited (status %d) before finishing %s", name,
-                              WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, id);
+        char *why = exit_words(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, id);
+        js->failure = xprintf("plugin %s %s", name, why);
+        free(why);
     } else if (st.rc == JOB_UNSYNCED) {
         st.msg[sizeof st.msg - 1] = '\0';
         js->failure = xstrdup(st.msg);
     } else if (st.rc != MKP_OK) {
-        js->failure = xprintf("plugin %s failed (status %d) rendering %s", name, st.rc, id);
+        char *why = jobs_status_words(st.rc);
+        js->failure = xprintf("plugin %s failed rendering %s: %s", name, id, why);
+        free(why);
         js->explained = st.explained;
     } else {
         struct stat sb;

@@ -272,7 +272,8 @@ static int probe_finish(probe_run pr, char **reason)
         return -1;
     }
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-        *reason = xprintf("exited while loading (status %d)", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+        *reason = xprintf("exited while loading, with exit status %d, in a constructor or the entry function",
+                          WIFEXITED(st) ? WEXITSTATUS(st) : -1);
         return -1;
     }
     return 0;

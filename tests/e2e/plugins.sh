@@ -76,10 +76,27 @@ expect_grep "crash reported by name and signal" "$T/r.err" "^marketpress: plugin
 expect_grep "abort reported" "$T/r.err" "^marketpress: plugin abort crashed \(SIGABRT\) rendering $ID$"
 expect_grep "failure reported with the plugin's own words" "$T/r.err" "^marketpress: fail: $ID: error: this plugin always fails$"
 expect_no_grep "a failure the plugin explained is one line, not two" "$T/r.err" "plugin fail failed"
-expect_grep "early exit is not success" "$T/r.err" "^marketpress: plugin early-exit exited \(status 0\) before finishing $ID$"
+expect_grep "early exit is not success" "$T/r.err" "^marketpress: plugin early-exit exited with exit status 0 before finishing $ID$"
 expect_grep "hang stopped at --timeout" "$T/r.err" "^marketpress: plugin hang timed out after 2 s rendering $ID$"
 expect_eq "previous good output not clobbered" "$(cat "$T/o/$ID.crash" "$T/o/$ID.abort" "$T/o/$ID.fail" | sort -u)" "previous good output"
 expect_eq "no temporary file left" "$(ls -A "$T/o" | grep -c tmp)" 0
+
+"$MKP" render "$AIGC" -P "$TP" -f emodel -o "$T/o" >/dev/null 2>"$T/st.err"
+expect_grep "a status is named as plugin.h names it, not a number" "$T/st.err" \
+    "^marketpress: plugin emodel failed rendering $ID: MKP_EMODEL \(the model has something it cannot present\)$"
+
+# A plugin whose file is there but was refused is named with the reason,
+# through -f and through -O alike, never as "no plugin named".
+mkdir -p "$T/major"
+cp "$TP/wrong_abi.so" "$T/major/major2.so"
+"$MKP" render "$AIGC" -P "$T/major" -f major2 -o "$T/o" >/dev/null 2>"$T/m.err"
+expect_grep "-f NAME refused: the reason" "$T/m.err" \
+    "^marketpress: plugin major2 cannot be used: .*/major2\.so: built for plugin ABI 2 while this marketpress speaks ABI 1"
+"$MKP" render "$AIGC" -P "$T/major" -f csv -O major2.x=1 -o "$T/o" >/dev/null 2>"$T/m2.err"
+expect_grep "-O NAME.key refused: the reason" "$T/m2.err" \
+    "^marketpress: -O major2\.x: plugin major2 cannot be used: .*/major2\.so: built for plugin ABI 2"
+expect_no_grep "no 'no plugin named' for a file that is there" "$T/m.err" "no plugin named"
+expect_no_grep "no 'no plugin named' for a file that is there (-O)" "$T/m2.err" "no plugin named"
 
 # A wrong dataset writes nothing at all.
 mkdir -p "$T/o2"

@@ -287,9 +287,10 @@ static void render_here(const loaded_plugin *lp, const mkp_model *m, const char 
     int rc = lp->desc->render(&job);
     fflush(NULL);
     if (rc != MKP_OK) {
-        char detail[64];
-        snprintf(detail, sizeof detail, "%d%s", rc, js.explained ? "" : ", without saying why");
-        finding(&js, "failed (status %s) on a model that validates", detail);
+        char *status = jobs_status_words(rc), detail[512];
+        snprintf(detail, sizeof detail, "%s%s", status, js.explained ? "" : ", without saying why");
+        finding(&js, "failed with %s on a model that validates", detail);
+        free(status);
     }
     check_output(&js);
     check_strays(&js, dir, strrchr(js.final_path, '/') + 1);
