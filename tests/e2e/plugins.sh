@@ -177,6 +177,25 @@ check_status "two plugins writing the same file: exit 2" 2 "$T/prefix/bin/market
 expect_grep "the clash is named" "$T/.err" "plugins 'clash' and 'csv' would both write .*/<id>.csv"
 check "out-of-tree plugin passes plugin-check" "$T/prefix/bin/marketpress" plugin-check "$T/mine/mycsv.so"
 
+# The installed template folder builds with its own Makefile, which takes
+# its flags from marketpress.pc (plugin_cflags, plugin_ldflags, plugindir).
+pc() { PKG_CONFIG_SYSROOT_DIR="$T/stage" PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" pkg-config "$@" marketpress; }
+expect_eq "marketpress.pc: plugin_cflags" "$(pc --variable=plugin_cflags)" \
+    "-fPIC -fvisibility=hidden -I$T/stage/usr/local/include"
+expect_eq "marketpress.pc: plugin_ldflags" "$(pc --variable=plugin_ldflags)" "-shared"
+expect_eq "marketpress.pc: plugindir" "$(pc --variable=plugindir)" "$T/stage/usr/local/lib/marketpress/plugins"
+cp -r "$T/prefix/share/marketpress/template" "$T/tmpl"
+expect_file "the template's Makefile is installed" "$T/tmpl/Makefile"
+tmpl_make() {
+    env -u MAKEFLAGS -u MAKELEVEL PKG_CONFIG_SYSROOT_DIR="$T/stage" PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig" \
+        make -C "$T/tmpl" CFLAGS="-std=c99 -O2 -Wall -Wextra -Werror" MARKETPRESS="$T/prefix/bin/marketpress" "$@"
+}
+check "the installed template builds out of tree with its Makefile" tmpl_make
+syms=$(nm -D --defined-only "$T/tmpl/csv.so" 2>/dev/null | awk '$2 == "T" {print $3}')
+expect_eq "the template built with plugin_cflags exports only the entry" "$syms" "mkp_plugin_entry_v1"
+tmpl_make check >"$T/tmpl.txt" 2>&1
+expect_grep "make check in the template runs plugin-check, which passes" "$T/tmpl.txt" "^passed: 0 problem"
+
 # -f loads the files named after the chosen plugins and no others; a plugin
 # in a file of another name is still found by probing every file.
 cat >"$T/marker.c" <<'C'
