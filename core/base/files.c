@@ -54,6 +54,9 @@ void fs_remove_at(int dfd, const char *name)
         if (!d) {
             if (fd >= 0)
                 close(fd);
+            /* One we may not read may still be empty (what an overlay
+             * leaves of its work folder is, mode 000). */
+            unlinkat(dfd, name, AT_REMOVEDIR);
             break;
         }
         struct dirent *e;

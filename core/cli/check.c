@@ -1,9 +1,14 @@
 /* check.c - `marketpress plugin-check FILE.so`: a conformance run for
  * plugin authors.  The plugin renders a set of fixture models twice, each
- * run in a scratch folder of its own; we report crashes, time, missing or
- * empty output, files written beside the output, and output that differs
- * between the two runs. */
+ * run in a folder of its own and, where the machine allows, in a mount
+ * namespace where nothing but that folder can be written; we report
+ * crashes, time, a timeout (and stop there), missing or empty output,
+ * files written outside the output, bytes printed to standard output, a
+ * peak of memory over the budget, and output that differs between the two
+ * runs. */
 #include <dirent.h>
+#include <limits.h>
+#include <time.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -143,104 +148,262 @@ static int same_tree(const char *a, const char *b)
     return same && na == nb;
 }
 
-/* The problems of one finished run of a job: failed, or files written
- * outside its output path (in the working folder, or beside the output in
- * the job's own folder).  0 when clean. */
-static int run_problems(const char *label, const char *work, const job_spec *js)
+/* What one plugin-check is run with. */
+typedef struct check_ctx {
+    const loaded_plugin *lp;
+    const char *base;               /* the scratch folder of every run */
+    double timeout;
+    long budget_kib;
+    int confined;                   /* each run in a mount namespace of its own */
+    char *home, *tmp;               /* unconfined: the folders compared after each run */
+    unsigned serial;
+} check_ctx;
+
+/* What a run that ended gives the next steps. */
+typedef struct run_result {
+    char *final_path;               /* the output, when the run succeeded */
+    double seconds;
+    long peak_kib;
+} run_result;
+
+static void add_name(char **list, const char *name)
 {
+    char *old = *list;
+    *list = xprintf("%s%s%s", old ? old : "", old ? ", " : "", name);
+    free(old);
+}
+
+/* Every file under `dir` as SHOWN/rel: what a confined run wrote into HOME
+ * (the overlay's upper layer, where a removed file is a whiteout, a
+ * character device 0:0) or left in its TMPDIR. */
+static void list_tree(const char *dir, const char *shown, char **list)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *full = xprintf("%s/%s", dir, e->d_name), *name = xprintf("%s/%s", shown, e->d_name);
+        struct stat st;
+        if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+            list_tree(full, name, list);
+        } else if (S_ISCHR(st.st_mode) && st.st_rdev == 0) {
+            char *removed = xprintf("%s (removed)", name);
+            add_name(list, removed);
+            free(removed);
+        } else {
+            add_name(list, name);
+        }
+        free(full);
+        free(name);
+    }
+    if (d)
+        closedir(d);
+}
+
+static int newer(struct timespec a, struct timespec since)
+{
+    return a.tv_sec > since.tv_sec || (a.tv_sec == since.tv_sec && a.tv_nsec >= since.tv_nsec);
+}
+
+/* Unconfined: every file under `dir` changed since `since` (its ctime,
+ * which no one can set back), as SHOWN/rel, leaving out `skip` (the
+ * check's own folder); six levels and 100,000 entries at most. */
+static void changed_since(const char *dir, const char *shown, const char *skip, struct timespec since, int depth,
+                          size_t *left, char **list)
+{
+    DIR *d = depth > 6 ? NULL : opendir(dir);
+    struct dirent *e;
+    while (d && *left && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        --*left;
+        char *full = xprintf("%s/%s", dir, e->d_name), *name = xprintf("%s/%s", shown, e->d_name);
+        struct stat st;
+        if (strcmp(full, skip) == 0 || lstat(full, &st) != 0) {
+            /* the check's own, or gone meanwhile */
+        } else if (S_ISDIR(st.st_mode)) {
+            changed_since(full, name, skip, since, depth + 1, left, list);
+        } else if (newer(st.st_ctim, since)) {
+            add_name(list, name);
+        }
+        free(full);
+        free(name);
+    }
+    if (d)
+        closedir(d);
+}
+
+/* Everything a finished run wrote but its output: in its working folder,
+ * beside the output, left in its TMPDIR, and in HOME (the overlay's layer
+ * when confined; else HOME and the real TMPDIR compared).  NULL if none. */
+static char *outside_writes(const check_ctx *c, const job_spec *js, const char *run, struct timespec since)
+{
+    char *list = NULL, *cwd = xprintf("%s/cwd", run), *tmp = xprintf("%s/tmp", run);
+    char *keep = js->final_path ? xprintf("out/%s", strrchr(js->final_path, '/') + 1) : xstrdup("");
+    stray_files(cwd, "", keep, &list);
+    if (js->stray && *js->stray)
+        add_name(&list, js->stray);
+    list_tree(tmp, "$TMPDIR", &list);
+    if (c->confined) {
+        char *home = xprintf("%s/%s", run, JOBS_HOME_WRITES);
+        list_tree(home, "$HOME", &list);
+        free(home);
+    } else {
+        size_t left = 100000;
+        if (c->home)
+            changed_since(c->home, "$HOME", c->base, since, 0, &left, &list);
+        left = 100000;
+        if (c->tmp)
+            changed_since(c->tmp, c->tmp, c->base, since, 0, &left, &list);
+    }
+    free(keep);
+    free(cwd);
+    free(tmp);
+    return list;
+}
+
+static void make_dir(const char *path)
+{
+    if (mkdir(path, 0777) != 0) {
+        say("marketpress: cannot make %s: %s", path, strerror(errno));
+        exit(1);
+    }
+}
+
+/* The problems of a finished run, one FAIL line each: it failed, printed
+ * to standard output, passed the memory budget, wrote outside its output. */
+static int run_problems(const check_ctx *c, const char *label, const job_spec *js, const char *run,
+                        struct timespec since)
+{
+    int problems = 0;
     if (!js->ok) {
         printf("FAIL %s: %s\n", label, js->failure);
-        return 1;
+        problems++;
     }
-    char *keep = xprintf("out/%s", strrchr(js->final_path, '/') + 1);
-    char *stray = NULL;
-    stray_files(work, "", keep, &stray);
-    if (js->stray) {
-        char *both = xprintf("%s%s%s", stray ? stray : "", stray ? ", " : "", js->stray);
-        free(stray);
-        stray = both;
+    if (js->timed_out)
+        return problems;
+    if (js->stdout_bytes) {
+        printf("FAIL %s: printed %s%zu bytes to standard output\n", label,
+               js->stdout_bytes >= JOBS_STDOUT_CAP ? "at least " : "", js->stdout_bytes);
+        problems++;
     }
-    if (stray)
-        printf("FAIL %s: wrote outside the output path: %s\n", label, stray);
-    int bad = stray != NULL;
-    free(stray);
-    free(keep);
-    return bad;
+    if (js->peak_kib > c->budget_kib) {
+        printf("FAIL %s: peak memory %ld MiB, over the budget of %ld MiB (--memory-budget)\n", label,
+               js->peak_kib >> 10, c->budget_kib >> 10);
+        problems++;
+    }
+    char *outside = outside_writes(c, js, run, since);
+    if (outside) {
+        printf("FAIL %s: wrote outside the output path: %s\n", label, outside);
+        problems++;
+    }
+    free(outside);
+    return problems;
 }
 
-/* One model in one language, rendered twice, each run in a scratch folder
- * of its own; returns 1 when a problem was reported. */
-static int check_twice(const loaded_plugin *lp, const mkp_model *m, const char *label, const char *lang,
-                       const char *base, double timeout)
+/* One run in a folder of its own: RUN/cwd is its working folder,
+ * RUN/cwd/out its output folder, RUN/tmp its TMPDIR, and RUN the one folder
+ * it may write in when confined.  Returns the problems, or -1 after a
+ * timeout (then the check stops). */
+static int run_once(check_ctx *c, const mkp_model *m, const char *label, const char *lang, int nth, run_result *res)
 {
-    job_spec jobs[2];
-    char *work[2], *outdir[2];
-    static unsigned serial;
-    serial++;
-    for (int r = 0; r < 2; r++) {
-        work[r] = xprintf("%s/c%u-%s-run%d", base, serial, lang, r + 1);
-        outdir[r] = xprintf("%s/out", work[r]);
-        if (mkdir(work[r], 0777) != 0 || mkdir(outdir[r], 0777) != 0) {
-            say("marketpress: cannot make %s: %s", outdir[r], strerror(errno));
-            exit(1);
-        }
-        jobs[r] = (job_spec){.plugin = lp, .model = m, .lang = lang, .out_dir = outdir[r], .timeout = timeout,
-                             .work_dir = work[r]};
-    }
-    jobs_run(jobs, 2, 1, JOBS_QUIET);
-    int bad = run_problems(label, work[0], &jobs[0]) || run_problems(label, work[1], &jobs[1]);
-    if (!bad && !same_tree(jobs[0].final_path, jobs[1].final_path)) {
+    char *run = xprintf("%s/c%u-%s-run%d", c->base, c->serial, lang, nth);
+    char *cwd = xprintf("%s/cwd", run), *out = xprintf("%s/out", cwd), *tmp = xprintf("%s/tmp", run);
+    make_dir(run);
+    make_dir(cwd);
+    make_dir(out);
+    make_dir(tmp);
+    job_spec js = {.plugin = c->lp, .model = m, .lang = lang, .out_dir = out, .timeout = c->timeout,
+                   .work_dir = cwd, .confine = c->confined ? run : NULL, .tmpdir = tmp, .catch_stdout = 1};
+    struct timespec since;
+    clock_gettime(CLOCK_REALTIME_COARSE, &since); /* the clock file times are taken from */
+    jobs_run(&js, 1, 1, JOBS_QUIET);
+    int problems = run_problems(c, label, &js, run, since);
+    *res = (run_result){js.ok ? js.final_path : NULL, js.seconds, js.peak_kib};
+    if (!js.ok)
+        free(js.final_path);
+    free(js.failure);
+    free(js.stray);
+    free(run);
+    free(cwd);
+    free(out);
+    free(tmp);
+    return js.timed_out ? -1 : problems;
+}
+
+/* One model in one language, rendered twice, each run in a folder of its
+ * own; returns the problems reported, or -1 after a timeout. */
+static int check_twice(check_ctx *c, const mkp_model *m, const char *label, const char *lang)
+{
+    run_result a = {0}, b = {0};
+    c->serial++;
+    int problems = run_once(c, m, label, lang, 1, &a);
+    if (problems == 0)
+        problems = run_once(c, m, label, lang, 2, &b);
+    if (problems == 0 && !same_tree(a.final_path, b.final_path)) {
         printf("FAIL %s: two runs gave different output\n", label);
-        bad = 1;
+        problems = 1;
     }
-    if (!bad)
-        printf("ok   %s: %.1f ms\n", label, jobs[0].seconds * 1000.0);
-    for (int r = 0; r < 2; r++) {
-        free(jobs[r].failure);
-        free(jobs[r].final_path);
-        free(jobs[r].stray);
-        free(work[r]);
-        free(outdir[r]);
-    }
-    return bad;
+    if (problems == 0)
+        printf("ok   %s: %.1f ms, peak %ld MiB\n", label, a.seconds * 1000.0, (a.peak_kib + 1023) >> 10);
+    free(a.final_path);
+    free(b.final_path);
+    return problems;
 }
 
-/* Every fixture in English and Chinese; returns the number of problems. */
-static int check_fixtures(const loaded_plugin *lp, const char *base, double timeout)
+enum { N_FIXTURES = 4, N_LANGS = 2 };
+
+/* Loads fixture `f` quietly; NULL (after its messages) when it does not. */
+static mkp_doc *load_fixture(const fixture *f)
 {
-    fixture fx[] = {
+    /* The fixtures leave texts untranslated on purpose: what the loader
+     * says about them matters only when one does not load. */
+    char *said = NULL;
+    size_t said_len = 0;
+    FILE *log = open_memstream(&said, &said_len);
+    diag_ctx d;
+    diag_init(&d, f->name, log);
+    mkp_doc *doc = mdl_load_buffer(f->name, (const unsigned char *)f->text, strlen(f->text), &d);
+    if (doc && mdl_build(doc, &d) != 0) {
+        ds_free(doc);
+        doc = NULL;
+    }
+    if (log)
+        fclose(log);
+    if (!doc) {
+        fputs(said ? said : "", stderr);
+        printf("INTERNAL fixture '%s' did not load\n", f->name);
+    }
+    free(said);
+    return doc;
+}
+
+/* Every fixture in English and Chinese, stopping at the first timeout;
+ * returns the number of problems. */
+static int check_fixtures(check_ctx *c)
+{
+    fixture fx[N_FIXTURES] = {
         {"minimal dataset", xprintf("%s", fixture_minimal)},
         {"empty dimensions, zero market", xprintf("%s", fixture_empty_dims)},
         {"Unicode and very long titles", xprintf("%s", fixture_unicode)},
         {"10,000 segments", big_fixture(10000)},
     };
-    static const char *const langs[] = {"en", "zh-CN"};
-    int problems = 0;
-    for (size_t f = 0; f < sizeof fx / sizeof fx[0]; f++) {
-        /* The fixtures leave texts untranslated on purpose: what the
-         * loader says about them matters only when one does not load. */
-        char *said = NULL;
-        size_t said_len = 0;
-        FILE *log = open_memstream(&said, &said_len);
-        diag_ctx d;
-        diag_init(&d, fx[f].name, log);
-        mkp_doc *doc = mdl_load_buffer(fx[f].name, (const unsigned char *)fx[f].text, strlen(fx[f].text), &d);
-        if (doc && mdl_build(doc, &d) != 0) {
-            ds_free(doc);
-            doc = NULL;
-        }
-        if (log)
-            fclose(log);
-        if (!doc) {
-            fputs(said ? said : "", stderr);
-            printf("INTERNAL fixture '%s' did not load\n", fx[f].name);
-            problems++;
-        }
-        free(said);
-        for (size_t l = 0; doc && l < 2; l++) {
+    static const char *const langs[N_LANGS] = {"en", "zh-CN"};
+    int problems = 0, stopped = 0;
+    for (size_t f = 0; f < N_FIXTURES; f++) {
+        mkp_doc *doc = stopped ? NULL : load_fixture(&fx[f]);
+        problems += !stopped && !doc;
+        for (size_t l = 0; doc && l < N_LANGS && !stopped; l++) {
             char *label = xprintf("%s [%s]", fx[f].name, langs[l]);
-            problems += check_twice(lp, doc->model, label, langs[l], base, timeout);
+            int p = check_twice(c, doc->model, label, langs[l]);
             free(label);
+            problems += p < 0 ? 1 : p;
+            if (p < 0) {
+                stopped = 1;
+                size_t left = (N_FIXTURES - f) * N_LANGS - l - 1;
+                printf("stopped at the first timeout: %zu more fixture run(s) not tried\n", left);
+            }
         }
         ds_free(doc);
         free(fx[f].text);
@@ -248,31 +411,80 @@ static int check_fixtures(const loaded_plugin *lp, const char *base, double time
     return problems;
 }
 
-int cmd_plugin_check(int argc, char **argv)
+/* How the runs are kept from writing outside their output: confined when
+ * this machine allows it, else the folders compared after each run. */
+static void choose_isolation(check_ctx *c, int no_namespace)
 {
-    const cli_cmd *c = cli_find_command("plugin-check");
-    double timeout = 60;
+    char *how = NULL, *probe = xprintf("%s/probe", c->base);
+    make_dir(probe);
+    if (no_namespace)
+        how = xstrdup("--no-namespace");
+    else
+        c->confined = jobs_confine_probe(probe, &how) == 0;
+    fs_remove_tree(probe);
+    free(probe);
+    if (c->confined) {
+        printf("isolation: %s\n", how);
+    } else {
+        const char *home = getenv("HOME"), *tmp = getenv("TMPDIR");
+        c->home = home && *home ? realpath(home, NULL) : NULL;
+        c->tmp = realpath(tmp && *tmp ? tmp : "/tmp", NULL);
+        if (c->home && strcmp(c->home, "/") == 0) {
+            free(c->home);
+            c->home = NULL;
+        }
+        printf("isolation: none (%s): the working folder, HOME and TMPDIR compared after each run\n", how);
+    }
+    free(how);
+}
+
+/* The command line: 0 and the settings, else the exit status. */
+static int check_args(int argc, char **argv, check_ctx *c, int *no_namespace, const char **file)
+{
+    const cli_cmd *cmd = cli_find_command("plugin-check");
     int k;
     cli_parser p;
-    cli_begin(&p, c, argc, argv);
-    while ((k = cli_next(&p)) >= 0)
+    cli_begin(&p, cmd, argc, argv);
+    while ((k = cli_next(&p)) >= 0) {
+        char *end;
         if (k == 't') {
-            char *end;
-            timeout = strtod(p.value, &end);
-            if (*end || !(timeout > 0)) {
-                cli_usage_error(c, "--timeout %s: give seconds, more than 0", p.value);
+            c->timeout = strtod(p.value, &end);
+            if (*end || !(c->timeout > 0)) {
+                cli_usage_error(cmd, "--timeout %s: give seconds, more than 0", p.value);
                 k = CLI_BAD;
                 break;
             }
+        } else if (k == OPT_MEMORY_BUDGET) {
+            long mib = strtol(p.value, &end, 10);
+            if (*end || end == p.value || mib < 1 || mib > (1L << 30)) {
+                cli_usage_error(cmd, "--memory-budget %s: give MiB, a whole number from 1", p.value);
+                k = CLI_BAD;
+                break;
+            }
+            c->budget_kib = mib << 10;
+        } else if (k == OPT_NO_NAMESPACE) {
+            *no_namespace = 1;
         }
+    }
     cli_end(&p);
     if (k != CLI_END)
         return k == CLI_HELP ? 0 : 2;
     if (argc - p.first != 1) {
-        cli_usage_error(c, argc == p.first ? "no plugin file given" : "one plugin file at a time");
+        cli_usage_error(cmd, argc == p.first ? "no plugin file given" : "one plugin file at a time");
         return 2;
     }
-    const char *file = argv[p.first];
+    *file = argv[p.first];
+    return -1;
+}
+
+int cmd_plugin_check(int argc, char **argv)
+{
+    check_ctx c = {.timeout = 60, .budget_kib = 512L << 10};
+    int no_namespace = 0;
+    const char *file = NULL;
+    int rc = check_args(argc, argv, &c, &no_namespace, &file);
+    if (rc >= 0)
+        return rc;
     char *path = strchr(file, '/') ? xstrdup(file) : xprintf("./%s", file);
     loaded_plugin lp;
     char *reason = NULL;
@@ -282,18 +494,25 @@ int cmd_plugin_check(int argc, char **argv)
         free(path);
         return 1;
     }
-    printf("plugin %s %s (ABI %d.%d) from %s\n", lp.desc->name, lp.desc->version ? lp.desc->version : "?",
-           lp.desc->abi_major, lp.desc->abi_minor, file);
+    const mkp_plugin *d = lp.desc;
+    printf("plugin %s %s (ABI %d.%d, runs on 1.%d and later) from %s\n", d->name, d->version ? d->version : "?",
+           d->abi_major, d->abi_minor, MKP_HAS(mkp_plugin, d, min_host_minor) ? d->min_host_minor : d->abi_minor,
+           file);
     const char *tmp = getenv("TMPDIR");
     char *base = xprintf("%s/marketpress-check-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     int problems = 1;
+    c.lp = &lp;
+    c.base = base;
     if (!mkdtemp(base)) {
         say("marketpress: cannot make a scratch folder %s: %s", base, strerror(errno));
     } else {
-        problems = check_fixtures(&lp, base, timeout);
+        choose_isolation(&c, no_namespace);
+        problems = check_fixtures(&c);
         fs_remove_tree(base);
         printf("%s: %d problem(s)\n", problems ? "FAILED" : "passed", problems);
     }
+    free(c.home);
+    free(c.tmp);
     free(base);
     dlclose(lp.handle);
     free(lp.path);

@@ -19,7 +19,8 @@ typedef struct cli_opt {
     const char *help;
 } cli_opt;
 
-enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_CSV, OPT_JSON, OPT_TIMES, OPT_MEMORY_LIMIT, OPT_CPU_LIMIT, OPT_NO_FSYNC };
+enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_CSV, OPT_JSON, OPT_TIMES, OPT_MEMORY_LIMIT, OPT_CPU_LIMIT, OPT_NO_FSYNC,
+       OPT_MEMORY_BUDGET, OPT_NO_NAMESPACE };
 
 typedef struct cli_cmd {
     const char *name;

@@ -59,7 +59,10 @@ static const cli_opt plugins_opts[] = {
 };
 
 static const cli_opt check_opts[] = {
-    {'t', "timeout", "SECONDS", "stop a run still going after SECONDS (default: 60)"},
+    {'t', "timeout", "SECONDS", "a run still going after SECONDS fails, and the check stops (default: 60)"},
+    {OPT_MEMORY_BUDGET, "memory-budget", "MIB", "a run whose peak memory passes MIB MiB fails (default: 512)"},
+    {OPT_NO_NAMESPACE, "no-namespace", NULL, "compare HOME, TMPDIR and the working folder before and after each run "
+                                             "instead of confining it"},
     {0, NULL, NULL, NULL},
 };
 

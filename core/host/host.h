@@ -66,7 +66,18 @@ typedef struct job_spec {
     const char *work_dir;           /* chdir here in the child (plugin-check) */
     unsigned long long memory_limit; /* bytes of address space for the job; 0 = none */
     double cpu_limit;               /* seconds of CPU for the job; 0 = none */
+    /* plugin-check's own (NULL or 0 for a render): */
+    const char *confine;            /* run in a mount namespace of its own where every filesystem is
+                                       read-only but this folder (which holds work_dir and out_dir),
+                                       and HOME an overlay whose writes land in
+                                       confine/JOBS_HOME_WRITES (read-only where overlays cannot be) */
+    const char *tmpdir;             /* TMPDIR in the job's process */
+    int catch_stdout;               /* standard output into a pipe, counted in stdout_bytes */
     /* results */
+    int timed_out;                  /* stopped at `timeout` */
+    size_t stdout_bytes;            /* what it printed to standard output (catch_stdout; at most
+                                       JOBS_STDOUT_CAP are counted) */
+    long peak_kib;                  /* the peak resident memory of the job's process, KiB */
     char *final_path;
     int ok;
     double seconds;                 /* the whole job, fork to rename */
@@ -87,6 +98,16 @@ typedef struct job_spec {
  * by the same signal. */
 enum { JOBS_QUIET = 1, JOBS_TIMES = 2, JOBS_NO_FSYNC = 4 };
 void jobs_run(job_spec *jobs, size_t n, int parallel, int flags);
+
+/* Where a confined job's writes into HOME land, in its `confine` folder
+ * (with "home-work", the overlay's own). */
+#define JOBS_HOME_WRITES "home-writes"
+#define JOBS_STDOUT_CAP 65536
+/* Whether a job can be confined here, tried in a child with `dir` (an
+ * empty folder) as its writable folder: 0 and *how says the way ("a private
+ * mount namespace, HOME an overlay"), or -1 and *how says why not.  *how is
+ * malloc'd; `dir` is emptied again. */
+int jobs_confine_probe(const char *dir, char **how);
 /* A render() status as plugin.h names it, with what it means:
  * "MKP_EIO (could not write the output)".  malloc'd. */
 char *jobs_status_words(int rc);

@@ -14,8 +14,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <malloc.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -161,6 +164,145 @@ static void sweep_stale(const char *dir)
         closedir(d);
 }
 
+/* ---- confinement (plugin-check) --------------------------------------------
+ * A confined job runs in a mount namespace of its own where every
+ * filesystem is read-only but its own folder: a write anywhere else fails
+ * and changes nothing outside.  HOME, where a plugin is most likely to
+ * write, is an overlay in that namespace: reads see the real one, writes
+ * land in the job's folder, where plugin-check finds and names them. */
+
+static int write_text(const char *path, const char *text)
+{
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int err = write_all(fd, text, strlen(text)) == 0 ? 0 : errno;
+    close(fd);
+    return err;
+}
+
+/* A mount namespace: as root directly, else as the root of a user
+ * namespace of our own, keeping our user and group ids. */
+static int enter_namespace(const char **how)
+{
+    uid_t uid = geteuid();
+    gid_t gid = getegid();
+    *how = "a private mount namespace";
+    if (unshare(CLONE_NEWNS) == 0)
+        return 0;
+    if (errno != EPERM)
+        return errno;
+    if (unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        return errno;
+    *how = "a private mount namespace in a user namespace";
+    char map[64];
+    snprintf(map, sizeof map, "%lu %lu 1", (unsigned long)uid, (unsigned long)uid);
+    int err = write_text("/proc/self/uid_map", map);
+    if (!err)
+        err = write_text("/proc/self/setgroups", "deny");
+    snprintf(map, sizeof map, "%lu %lu 1", (unsigned long)gid, (unsigned long)gid);
+    return err ? err : write_text("/proc/self/gid_map", map);
+}
+
+/* Whether `inner` is `outer` or below it. */
+static int path_within(const char *inner, const char *outer)
+{
+    size_t n = strlen(outer);
+    return strncmp(inner, outer, n) == 0 && (inner[n] == '/' || inner[n] == '\0' || (n == 1 && *outer == '/'));
+}
+
+/* HOME as an overlay whose writes go to dir/JOBS_HOME_WRITES; 0, or -1
+ * when it stays as it is (read-only once everything is): no HOME, one that
+ * holds the job's folder or lies in it, a path the overlay's options cannot
+ * carry, or a kernel that refuses. */
+static int divert_home(const char *dir, char *home, size_t cap)
+{
+    const char *h = getenv("HOME");
+    char real[PATH_MAX];
+    if (!h || !realpath(h, real) || strlen(real) >= cap || strpbrk(real, ",:\\") || strpbrk(dir, ",:\\") ||
+        path_within(dir, real) || path_within(real, dir) || strcmp(real, "/") == 0)
+        return -1;
+    char *upper = xprintf("%s/%s", dir, JOBS_HOME_WRITES), *work = xprintf("%s/home-work", dir);
+    char *opts = xprintf("lowerdir=%s,upperdir=%s,workdir=%s", real, upper, work);
+    int rc = (mkdir(upper, 0700) == 0 || errno == EEXIST) && (mkdir(work, 0700) == 0 || errno == EEXIST) &&
+                     mount("overlay", real, "overlay", 0, opts) == 0
+                 ? 0
+                 : -1;
+    free(upper);
+    free(work);
+    free(opts);
+    strcpy(home, real);
+    return rc;
+}
+
+/* Confines this process to `dir`; 0, or an errno with `why` naming the
+ * step that failed.  `how` gets the way, for plugin-check's first line. */
+static int confine(const char *dir, char *how, size_t cap, const char **why)
+{
+    const char *ns;
+    int err = enter_namespace(&ns);
+    *why = "unshare";
+    if (err)
+        return err;
+    *why = "making / private";
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+        return errno;
+    *why = "binding the job's folder";
+    if (mount(dir, dir, NULL, MS_BIND | MS_REC, NULL) != 0)
+        return errno;
+    char home[PATH_MAX];
+    int diverted = divert_home(dir, home, sizeof home) == 0;
+    struct mount_attr ro = {.attr_set = MOUNT_ATTR_RDONLY}, rw = {.attr_clr = MOUNT_ATTR_RDONLY};
+    *why = "making every filesystem read-only";
+    if (mount_setattr(AT_FDCWD, "/", AT_RECURSIVE, &ro, sizeof ro) != 0)
+        return errno;
+    *why = "making the job's folder writable";
+    if (mount_setattr(AT_FDCWD, dir, AT_RECURSIVE, &rw, sizeof rw) != 0 ||
+        (diverted && mount_setattr(AT_FDCWD, home, 0, &rw, sizeof rw) != 0))
+        return errno;
+    snprintf(how, cap, "%s, every filesystem read-only but the run's folder, HOME %s", ns,
+             diverted ? "an overlay whose writes are kept apart" : "read-only (no overlay here)");
+    return 0;
+}
+
+int jobs_confine_probe(const char *dir, char **how)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0) {
+        *how = xprintf("cannot try: %s", strerror(errno));
+        return -1;
+    }
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        char said[400];
+        const char *why;
+        int err = confine(dir, said, sizeof said, &why);
+        if (err)
+            snprintf(said, sizeof said, "%s: %s", why, strerror(err));
+        char msg[420];
+        snprintf(msg, sizeof msg, "%c%s", err ? '-' : '+', said);
+        _exit(write_all(fds[1], msg, strlen(msg)) == 0 ? 0 : 1);
+    }
+    close(fds[1]);
+    char buf[420] = "";
+    ssize_t got = 0, n;
+    while (pid > 0 && (size_t)got < sizeof buf - 1 &&
+           ((n = read(fds[0], buf + got, sizeof buf - 1 - (size_t)got)) > 0 || (n < 0 && errno == EINTR)))
+        got += n > 0 ? n : 0;
+    buf[got] = '\0';
+    close(fds[0]);
+    while (pid > 0 && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+        ;
+    char *home_writes = xprintf("%s/%s", dir, JOBS_HOME_WRITES), *home_work = xprintf("%s/home-work", dir);
+    fs_remove_tree(home_writes);
+    fs_remove_tree(home_work);
+    free(home_writes);
+    free(home_work);
+    *how = xstrdup(buf[0] ? buf + 1 : pid < 0 ? strerror(errno) : "the trial ended without a word");
+    return buf[0] == '+' ? 0 : -1;
+}
+
 /* ---- the job's process ---------------------------------------------------- */
 
 /* What the child tells the parent: one write, well under PIPE_BUF. */
@@ -172,6 +314,7 @@ typedef struct job_status {
 } job_status;
 
 #define JOB_UNSYNCED 101            /* the output could not be flushed to disk */
+#define JOB_UNCONFINED 102          /* the job could not be confined (plugin-check) */
 
 /* Exit statuses of a job's process that are the host's, not the plugin's:
  * the job ended before or after render() for a reason of its own. */
@@ -222,6 +365,7 @@ typedef struct running {
     int status_fd;
     char *tmp_dir;                  /* the job's private folder */
     char *tmp_out;                  /* the output inside it */
+    int out_fd, out_wr;             /* the standard output pipe (catch_stdout), else -1 */
     double start;
     int killed;
 } running;
@@ -247,8 +391,9 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
     for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
         signal(faults[i], SIG_DFL);
     /* What a plugin prints goes to standard error, never into the
-     * command's own output. */
-    dup2(2, 1);
+     * command's own output; plugin-check counts it in a pipe that never
+     * blocks the plugin (a write to a full one fails). */
+    dup2(r->out_wr >= 0 ? r->out_wr : 2, 1);
     if (js->memory_limit) {
         struct rlimit rl = {(rlim_t)js->memory_limit, (rlim_t)js->memory_limit};
         setrlimit(RLIMIT_AS, &rl);
@@ -258,6 +403,21 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
         struct rlimit rl = {s, s + 1}; /* SIGXCPU first, SIGKILL a second later */
         setrlimit(RLIMIT_CPU, &rl);
     }
+    /* Confined before it enters its working folder: a folder entered
+     * first would be the one under the writable bind, read-only. */
+    if (js->confine) {
+        char how[400];
+        const char *why;
+        int err = confine(js->confine, how, sizeof how, &why);
+        if (err) {
+            job_status st = {JOB_UNCONFINED, 0, 0, ""};
+            snprintf(st.msg, sizeof st.msg, "cannot confine plugin %s (%s: %s)", js->plugin->desc->name, why,
+                     strerror(err));
+            _exit(write_all(status_fd, &st, sizeof st) == 0 ? 0 : JOB_EXIT_NO_REPORT);
+        }
+    }
+    if (js->tmpdir)
+        setenv("TMPDIR", js->tmpdir, 1);
     if (js->work_dir && chdir(js->work_dir) != 0)
         _exit(JOB_EXIT_NO_WORKDIR);
     js->tmp_out = r->tmp_out;
@@ -294,6 +454,43 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
     _exit(write_all(status_fd, &st, sizeof st) == 0 ? 0 : JOB_EXIT_NO_REPORT);
 }
 
+/* The pipe a plugin-check job's standard output goes to.  Neither end
+ * blocks: the parent reads it once the job has ended, and a plugin that
+ * fills it only sees its writes fail. */
+static int stdout_pipe(running *r)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0)
+        return -1;
+    r->out_fd = fds[0];
+    r->out_wr = fds[1];
+    return 0;
+}
+
+/* How many bytes the job printed, up to JOBS_STDOUT_CAP; closes the pipe. */
+static size_t drain_stdout(running *r)
+{
+    size_t total = 0;
+    char buf[4096];
+    ssize_t n;
+    while (r->out_fd >= 0 && total < JOBS_STDOUT_CAP &&
+           ((n = read(r->out_fd, buf, sizeof buf)) > 0 || (n < 0 && errno == EINTR)))
+        total += n > 0 ? (size_t)n : 0;
+    if (r->out_fd >= 0)
+        close(r->out_fd);
+    r->out_fd = -1;
+    return total < JOBS_STDOUT_CAP ? total : JOBS_STDOUT_CAP;
+}
+
+static void close_pipes(running *r)
+{
+    if (r->out_fd >= 0)
+        close(r->out_fd);
+    if (r->out_wr >= 0)
+        close(r->out_wr);
+    r->out_fd = r->out_wr = -1;
+}
+
 /* Starts one job.  Returns 0, -1 when the job failed to start (failure
  * set), or -2 when no process could be made just now (EAGAIN). */
 static int start(running *r, job_spec *js, int flags)
@@ -306,6 +503,7 @@ static int start(running *r, job_spec *js, int flags)
     const char *base = strrchr(js->final_path, '/') + 1;
     r->tmp_dir = xprintf("%s/.%s.tmp-%s-XXXXXX", js->out_dir, base, host_tag);
     r->tmp_out = NULL;
+    r->out_fd = r->out_wr = -1;
     int fds[2] = {-1, -1};
     const char *what = NULL;
     if (!mkdtemp(r->tmp_dir)) {
@@ -316,7 +514,7 @@ static int start(running *r, job_spec *js, int flags)
         r->tmp_out = xprintf("%s/%s", r->tmp_dir, base);
         if ((js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) && mkdir(r->tmp_out, 0777) != 0)
             what = "write in";
-        else if (pipe2(fds, O_CLOEXEC) != 0)
+        else if (pipe2(fds, O_CLOEXEC) != 0 || (js->catch_stdout && stdout_pipe(r) != 0))
             what = "make a pipe for";
     }
     if (!what) {
@@ -329,6 +527,9 @@ static int start(running *r, job_spec *js, int flags)
             child_run(js, r, fds[1], parent, flags);
         }
         close(fds[1]);
+        if (r->out_wr >= 0)
+            close(r->out_wr);
+        r->out_wr = -1;
         r->status_fd = fds[0];
         if (r->pid > 0)
             return 0;
@@ -336,6 +537,11 @@ static int start(running *r, job_spec *js, int flags)
         what = "start a process for";
     }
     int err = errno;
+    if (fds[0] >= 0 && strcmp(what, "make a pipe for") == 0) {
+        close(fds[0]);
+        close(fds[1]);
+    }
+    close_pipes(r);
     if (r->tmp_dir)
         fs_remove_tree(r->tmp_dir);
     free(r->tmp_dir);
@@ -356,9 +562,12 @@ static int start(running *r, job_spec *js, int flags)
     return -1;
 }
 
-static void finish(running *r, int wstatus)
+static void finish(running *r, int wstatus, const struct rusage *ru)
 {
     job_spec *js = r->job;
+    js->peak_kib = ru->ru_maxrss;
+    js->timed_out = r->killed;
+    js->stdout_bytes = drain_stdout(r);
     const char *name = js->plugin->desc->name;
     char *id = job_label(js);
     int is_dir = (js->plugin->desc->flags & MKP_PLUGIN_DIRECTORY) != 0;
@@ -384,7 +593,7 @@ static void finish(running *r, int wstatus)
         char *why = exit_words(WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1, id);
         js->failure = xprintf("plugin %s %s", name, why);
         free(why);
-    } else if (st.rc == JOB_UNSYNCED) {
+    } else if (st.rc == JOB_UNSYNCED || st.rc == JOB_UNCONFINED) {
         st.msg[sizeof st.msg - 1] = '\0';
         js->failure = xstrdup(st.msg);
     } else if (st.rc != MKP_OK) {
@@ -444,6 +653,7 @@ static void stop_all(running *run, int parallel, int sig, size_t not_started)
         while (waitpid(run[i].pid, NULL, 0) < 0 && errno == EINTR)
             ;
         close(run[i].status_fd);
+        close_pipes(&run[i]);
         fs_remove_tree(run[i].tmp_dir);
         stopped++;
     }
@@ -551,11 +761,12 @@ void jobs_run(job_spec *jobs, size_t n, int parallel, int flags)
                 active++;
         }
         int wstatus;
-        pid_t pid = waitpid(-1, &wstatus, WNOHANG);
+        struct rusage ru;
+        pid_t pid = wait4(-1, &wstatus, WNOHANG, &ru);
         if (pid > 0) {
             for (int i = 0; i < parallel; i++)
                 if (run[i].pid == pid) {
-                    finish(&run[i], wstatus);
+                    finish(&run[i], wstatus, &ru);
                     active--;
                     starved = 0;
                     report_written(run[i].job, flags);
