@@ -15,7 +15,7 @@ _marketpress_opts()
             "-t --timeout --times --memory-limit --cpu-limit --no-fsync --strict $common"
         ;;
     plugins) echo "-P --plugin-dir $common" ;;
-    plugin-check) echo "-t --timeout $common" ;;
+    plugin-check) echo "-t --timeout --memory-budget --no-namespace $common" ;;
     '') echo "-q --quiet -v --verbose -V --version -h --help" ;;
     esac
 }
@@ -76,7 +76,7 @@ _marketpress()
         COMPREPLY=($(compgen -W "all en zh-CN" -- "$cur"))
         return
         ;;
-    -s | --scenario | -j | --jobs | -t | --timeout | --memory-limit | --cpu-limit)
+    -s | --scenario | -j | --jobs | -t | --timeout | --memory-limit | --cpu-limit | --memory-budget)
         return
         ;;
     esac
