@@ -218,9 +218,9 @@ static int path_within(const char *inner, const char *outer)
 static int divert_home(const char *dir, char *home, size_t cap)
 {
     const char *h = getenv("HOME");
-    char real[PATH_MAX];
-    if (!h || !realpath(h, real) || strlen(real) >= cap || strpbrk(real, ",:\\") || strpbrk(dir, ",:\\") ||
-        path_within(dir, real) || path_within(real, dir) || strcmp(real, "/") == 0)
+    char real[PATH_MAX], own[PATH_MAX];
+    if (!h || !realpath(h, real) || !realpath(dir, own) || strlen(real) >= cap || strpbrk(real, ",:\\") ||
+        strpbrk(dir, ",:\\") || path_within(own, real) || path_within(real, own) || strcmp(real, "/") == 0)
         return -1;
     char *upper = xprintf("%s/%s", dir, JOBS_HOME_WRITES), *work = xprintf("%s/home-work", dir);
     char *opts = xprintf("lowerdir=%s,upperdir=%s,workdir=%s", real, upper, work);
