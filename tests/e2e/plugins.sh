@@ -196,6 +196,34 @@ expect_eq "the template built with plugin_cflags exports only the entry" "$syms"
 tmpl_make check >"$T/tmpl.txt" 2>&1
 expect_grep "make check in the template runs plugin-check, which passes" "$T/tmpl.txt" "^passed: 0 problem"
 
+# Plugins with no fonts and no table code of their own, built from the
+# installed SDK alone (its headers and plugin_cflags, nothing of the tree's):
+# sdksvg lays charts out with the host's measure, writes them with
+# scene_svg and captions them with label(); tables prints every numbered
+# table from table().  The installed binary runs them beside its own svg.
+mkdir -p "$T/sdk"
+cp tests/plugins/sdksvg.c tests/plugins/tables.c tests/plugins/common.h "$T/sdk/"
+for p in sdksvg tables; do
+    check "$p builds out of tree from the installed SDK alone" gcc -std=c11 -O2 -Wall -Wextra -Werror \
+        $(pc --variable=plugin_cflags) $(pc --variable=plugin_ldflags) -o "$T/sdk/$p.so" "$T/sdk/$p.c" -lm
+done
+"$T/prefix/bin/marketpress" render "$AIGC" -P "$T/sdk" -f sdksvg,tables,svg -o "$T/sdko" 2>"$T/sdko.err"
+n=0 diff=""
+for f in "$T/sdko/$ID-svg"/*.svg; do
+    n=$((n + 1))
+    cmp -s "$f" "$T/sdko/$ID-sdksvg/$(basename "$f")" || diff="$diff $(basename "$f")"
+done
+expect_eq "out-of-tree sdksvg: every one of the $n figures is the installed svg plugin's file byte for byte" "$diff" ""
+expect_grep "out-of-tree tables: Table 2 from table(), its first row's values" "$T/sdko/$ID.tables" \
+    "^T2	2.56	2.58	2.70"
+"$T/prefix/bin/marketpress" render "$AIGC" -P "$TP" -f tables -o "$T/sdki" 2>>"$T/sdko.err"
+check "out-of-tree tables prints what the suite's build of it prints (which tables.sh reads against the PDF)" \
+    cmp "$T/sdko/$ID.tables" "$T/sdki/$ID.tables"
+expect_no_grep "out-of-tree SDK plugins: no warning" "$T/sdko.err" "warning|error"
+for p in sdksvg tables; do
+    check "out-of-tree $p passes plugin-check" "$T/prefix/bin/marketpress" plugin-check "$T/sdk/$p.so"
+done
+
 # -f loads the files named after the chosen plugins and no others; a plugin
 # in a file of another name is still found by probing every file.
 cat >"$T/marker.c" <<'C'
