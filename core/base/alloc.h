@@ -23,4 +23,8 @@ typedef struct strbuf {
     size_t len, cap;
 } strbuf;
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends n bytes of s (b->s stays NUL-terminated); sb_long a number in
+ * decimals, without printf's cost (the SVG writers append thousands). */
+void sb_add(strbuf *b, const char *s, size_t n);
+void sb_long(strbuf *b, long v);
 #endif

@@ -196,47 +196,19 @@ double chart_fonts_upem(const mkp_fonts *fs, int face)
 
 /* ---- outlines: a glyph as SVG path data, y turned to grow downwards ---- */
 
-typedef struct pathbuf {
-    char *s;
-    size_t len, cap;
-} pathbuf;
-
-static void add(pathbuf *b, const char *s, size_t n)
+static void add_point(strbuf *b, char cmd, const FT_Vector *v)
 {
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2 + 64;
-        b->s = xrealloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void add_long(pathbuf *b, long v)
-{
-    char tmp[24], *e = tmp + sizeof tmp, *q = e;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do
-        *--q = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--q = '-';
-    add(b, q, (size_t)(e - q));
-}
-
-static void add_point(pathbuf *b, char cmd, const FT_Vector *v)
-{
-    add(b, &cmd, 1);
-    add_long(b, v->x);
-    add(b, " ", 1);
-    add_long(b, -v->y);
+    sb_add(b, &cmd, 1);
+    sb_long(b, v->x);
+    sb_add(b, " ", 1);
+    sb_long(b, -v->y);
 }
 
 static int on_move(const FT_Vector *to, void *u)
 {
-    pathbuf *b = u;
+    strbuf *b = u;
     if (b->len)
-        add(b, "Z", 1);
+        sb_add(b, "Z", 1);
     add_point(b, 'M', to);
     return 0;
 }
@@ -266,7 +238,7 @@ static int on_cubic(const FT_Vector *c1, const FT_Vector *c2, const FT_Vector *t
  * stay Q, and nothing is formatted with printf. */
 static char *make_outline(chart_face *f, int which, FT_UInt gid)
 {
-    pathbuf b = {0};
+    strbuf b = {0};
     if (FT_Load_Glyph(f->ft, gid, FT_LOAD_NO_SCALE | FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) == 0 &&
         f->ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
         FT_Outline *o = &f->ft->glyph->outline;
@@ -277,9 +249,9 @@ static char *make_outline(chart_face *f, int which, FT_UInt gid)
         static const FT_Outline_Funcs funcs = {on_move, on_line, on_conic, on_cubic, 0, 0};
         FT_Outline_Decompose(o, &funcs, &b);
         if (b.len)
-            add(&b, "Z", 1);
+            sb_add(&b, "Z", 1);
     }
-    add(&b, "", 0);
+    sb_add(&b, "", 0);
     return b.s;
 }
 

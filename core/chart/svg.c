@@ -16,43 +16,15 @@
 #include "chart/fonts.h"
 #include "marketpress/text.h"
 
-typedef struct out {
-    char *s;
-    size_t len, cap;
-} out;
-
-static void put(out *b, const char *s, size_t n)
+static void put_str(strbuf *b, const char *s)
 {
-    if (b->len + n + 1 > b->cap) {
-        b->cap = (b->len + n + 1) * 2 + 4096;
-        b->s = xrealloc(b->s, b->cap);
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-}
-
-static void put_str(out *b, const char *s)
-{
-    put(b, s, strlen(s));
-}
-
-static void put_long(out *b, long v)
-{
-    char tmp[24], *e = tmp + sizeof tmp, *q = e;
-    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-    do
-        *--q = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *--q = '-';
-    put(b, q, (size_t)(e - q));
+    sb_add(b, s, strlen(s));
 }
 
 /* A number with at most `decimals` decimals, trailing zeros dropped.  A
  * value no chart has (not finite, beyond 1e12) is written as 0 or as that
  * bound, so that it still converts to an integer. */
-static void put_num(out *b, double v, int decimals)
+static void put_num(strbuf *b, double v, int decimals)
 {
     long scale = 1;
     for (int i = 0; i < decimals; i++)
@@ -62,15 +34,15 @@ static void put_num(out *b, double v, int decimals)
     v = v > 1e12 ? 1e12 : v < -1e12 ? -1e12 : v;
     double r = round(v * scale);
     if (r == 0) {
-        put(b, "0", 1);
+        sb_add(b, "0", 1);
         return;
     }
     if (r < 0) {
-        put(b, "-", 1);
+        sb_add(b, "-", 1);
         r = -r;
     }
     long whole = (long)(r / scale), frac = (long)(r - (double)whole * scale);
-    put_long(b, whole);
+    sb_long(b, whole);
     if (!frac)
         return;
     char tmp[24];
@@ -82,23 +54,23 @@ static void put_num(out *b, double v, int decimals)
     tmp[0] = '.';
     for (int i = n; i >= 1; i--, frac /= 10)
         tmp[i] = (char)('0' + frac % 10);
-    put(b, tmp, (size_t)n + 1);
+    sb_add(b, tmp, (size_t)n + 1);
 }
 
 /* ` name="v"` */
-static void put_attr_num(out *b, const char *name, double v)
+static void put_attr_num(strbuf *b, const char *name, double v)
 {
-    put(b, " ", 1);
+    sb_add(b, " ", 1);
     put_str(b, name);
-    put(b, "=\"", 2);
+    sb_add(b, "=\"", 2);
     put_num(b, v, 3);
-    put(b, "\"", 1);
+    sb_add(b, "\"", 1);
 }
 
 /* Text as XML 1.0 can hold it: the four markup characters as entities, C0
  * controls other than tab and newline as a space, U+FFFE, U+FFFF and bytes
  * that are not UTF-8 as U+FFFD. */
-static void put_escaped(out *b, const char *t)
+static void put_escaped(strbuf *b, const char *t)
 {
     size_t len = strlen(t), i = 0, run = 0;
     while (i < len) {
@@ -110,39 +82,39 @@ static void put_escaped(out *b, const char *t)
         else if (!rep && (c == 0xFFFE || c == 0xFFFF || (c == 0xFFFD && i == at + 1)))
             rep = "\xEF\xBF\xBD";
         if (rep) {
-            put(b, t + run, at - run);
+            sb_add(b, t + run, at - run);
             put_str(b, rep);
             run = i;
         }
     }
-    put(b, t + run, len - run);
+    sb_add(b, t + run, len - run);
 }
 
 /* The id prefix as an id may hold it: what is not [A-Za-z0-9_-] is left out. */
-static void put_prefix(out *b, const char *prefix)
+static void put_prefix(strbuf *b, const char *prefix)
 {
     for (const char *c = prefix ? prefix : ""; *c; c++)
         if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') || *c == '_' ||
             *c == '-')
-            put(b, c, 1);
+            sb_add(b, c, 1);
 }
 
 /* ` fill="#rrggbb"` (or stroke), with its opacity when not opaque. */
-static void put_color(out *b, const char *attr, mkp_color c)
+static void put_color(strbuf *b, const char *attr, mkp_color c)
 {
     static const char hex[] = "0123456789abcdef";
     char v[6] = {hex[c.r >> 4], hex[c.r & 15], hex[c.g >> 4], hex[c.g & 15], hex[c.b >> 4], hex[c.b & 15]};
-    put(b, " ", 1);
+    sb_add(b, " ", 1);
     put_str(b, attr);
-    put(b, "=\"#", 3);
-    put(b, v, 6);
-    put(b, "\"", 1);
+    sb_add(b, "=\"#", 3);
+    sb_add(b, v, 6);
+    sb_add(b, "\"", 1);
     if (c.a != 255) {
-        put(b, " ", 1);
+        sb_add(b, " ", 1);
         put_str(b, attr);
         put_str(b, "-opacity=\"");
         put_num(b, c.a / 255.0, 3);
-        put(b, "\"", 1);
+        sb_add(b, "\"", 1);
     }
 }
 
@@ -150,7 +122,7 @@ static void put_color(out *b, const char *attr, mkp_color c)
 
 /* The paint of a shape: its fill (or none: SVG's default is black) and
  * its stroke, as cairo paints a path, fill first. */
-static void put_paint(out *b, const mkp_prim *p, int fillable)
+static void put_paint(strbuf *b, const mkp_prim *p, int fillable)
 {
     if (fillable && p->fill.a)
         put_color(b, "fill", p->fill);
@@ -163,17 +135,17 @@ static void put_paint(out *b, const mkp_prim *p, int fillable)
     put_str(b, "/>\n");
 }
 
-static void put_point(out *b, char cmd, double x, double y)
+static void put_point(strbuf *b, char cmd, double x, double y)
 {
-    put(b, &cmd, 1);
+    sb_add(b, &cmd, 1);
     put_num(b, x, 3);
-    put(b, " ", 1);
+    sb_add(b, " ", 1);
     put_num(b, y, 3);
 }
 
 /* A rectangle of any sign, as cairo_rectangle takes it: an SVG <rect>
  * may have neither a negative nor a zero side, a path may. */
-static void put_rect(out *b, const mkp_prim *p)
+static void put_rect(strbuf *b, const mkp_prim *p)
 {
     double x = p->w < 0 ? p->x + p->w : p->x, y = p->h < 0 ? p->y + p->h : p->y;
     double w = fabs(p->w), h = fabs(p->h);
@@ -194,7 +166,7 @@ static void put_rect(out *b, const mkp_prim *p)
     put_paint(b, p, 1);
 }
 
-static void put_shape(out *b, const mkp_prim *p)
+static void put_shape(strbuf *b, const mkp_prim *p)
 {
     if (!p->fill.a && !p->stroke.a)
         return; /* paints nothing */
@@ -243,7 +215,7 @@ static int drawn_text(const mkp_prim *p)
 /* What a text is for, where a reader (or a stylesheet) wants to know; a
  * value label also says whose value it is and the model's number behind
  * it, so that a screen reader or a test can tell it from an axis tick. */
-static void put_role(out *b, const mkp_prim *p)
+static void put_role(strbuf *b, const mkp_prim *p)
 {
     static const char *const names[] = {
         [MKP_ROLE_TITLE] = "title", [MKP_ROLE_AXIS] = "axis",       [MKP_ROLE_VALUE_LABEL] = "value-label",
@@ -258,9 +230,9 @@ static void put_role(out *b, const mkp_prim *p)
     if (p->role != MKP_ROLE_VALUE_LABEL)
         return;
     put_str(b, " data-series=\"");
-    put_long(b, p->series);
+    sb_long(b, p->series);
     put_str(b, "\" data-category=\"");
-    put_long(b, p->category);
+    sb_long(b, p->category);
     put_str(b, "\" data-value=\"");
     put_num(b, p->value, 6);
     put_str(b, "\"");
@@ -270,7 +242,7 @@ typedef struct writer {
     mkp_fonts *fs;
     const char *prefix;
     unsigned doc;
-    out defs, body;
+    strbuf defs, body;
     mkp_glyph *g;                   /* scratch for one text's glyphs */
     size_t cap;
 } writer;
@@ -286,9 +258,9 @@ static void put_glyph(writer *w, const mkp_glyph *g, double at)
         put_str(&w->defs, "<path id=\"");
         put_prefix(&w->defs, w->prefix);
         put_str(&w->defs, "t");
-        put_long(&w->defs, g->face);
-        put(&w->defs, "-", 1);
-        put_long(&w->defs, (long)g->index);
+        sb_long(&w->defs, g->face);
+        sb_add(&w->defs, "-", 1);
+        sb_long(&w->defs, (long)g->index);
         put_str(&w->defs, "\" d=\"");
         put_str(&w->defs, d);
         put_str(&w->defs, "\"/>\n");
@@ -296,9 +268,9 @@ static void put_glyph(writer *w, const mkp_glyph *g, double at)
     put_str(&w->body, "<use xlink:href=\"#");
     put_prefix(&w->body, w->prefix);
     put_str(&w->body, "t");
-    put_long(&w->body, g->face);
-    put(&w->body, "-", 1);
-    put_long(&w->body, (long)g->index);
+    sb_long(&w->body, g->face);
+    sb_add(&w->body, "-", 1);
+    sb_long(&w->body, (long)g->index);
     if (at != 0) {
         put_str(&w->body, "\" x=\"");
         put_num(&w->body, at, 2);
@@ -335,7 +307,7 @@ static void put_text(writer *w, const mkp_prim *p)
 {
     double width = chart_fonts_measure(w->fs, p->text, p->font_size, p->bold);
     double dx = p->anchor == MKP_ANCHOR_MIDDLE ? -width / 2 : p->anchor == MKP_ANCHOR_END ? -width : 0;
-    out *b = &w->body;
+    strbuf *b = &w->body;
     put_str(b, "<g aria-label=\"");
     put_escaped(b, p->text);
     put_str(b, "\"");
@@ -343,7 +315,7 @@ static void put_text(writer *w, const mkp_prim *p)
     put_color(b, "fill", p->fill);
     put_str(b, " transform=\"translate(");
     put_num(b, p->x, 3);
-    put(b, " ", 1);
+    sb_add(b, " ", 1);
     put_num(b, p->y, 3);
     if (p->angle != 0) {
         put_str(b, ") rotate(");
@@ -357,7 +329,7 @@ static void put_text(writer *w, const mkp_prim *p)
 /* ---- the document --------------------------------------------------------- */
 
 /* The last character of a non-empty string. */
-static uint32_t last_char(const out *t)
+static uint32_t last_char(const strbuf *t)
 {
     size_t k = t->len - 1;
     while (k > 0 && ((unsigned char)t->s[k] & 0xC0) == 0x80)
@@ -370,8 +342,8 @@ static uint32_t last_char(const out *t)
  * between ideographs. */
 static char *scene_title(const mkp_scene *sc)
 {
-    out t = {0};
-    put(&t, "", 0);
+    strbuf t = {0};
+    sb_add(&t, "", 0);
     for (size_t i = 0; i < sc->n; i++) {
         const mkp_prim *p = &sc->prims[i];
         if (!drawn_text(p) || p->role != MKP_ROLE_TITLE)
@@ -379,13 +351,13 @@ static char *scene_title(const mkp_scene *sc)
         size_t at = 0;
         uint32_t first = mkp_utf8_next(p->text, (size_t)-1, &at);
         if (t.len && !mkp_is_wide(last_char(&t)) && !mkp_is_wide(first))
-            put(&t, " ", 1);
+            sb_add(&t, " ", 1);
         put_str(&t, p->text);
     }
     return t.s;
 }
 
-static void put_head(out *b, const mkp_scene *sc, const char *title)
+static void put_head(strbuf *b, const mkp_scene *sc, const char *title)
 {
     put_str(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"");
@@ -394,7 +366,7 @@ static void put_head(out *b, const mkp_scene *sc, const char *title)
     put_num(b, sc->height, 3);
     put_str(b, "pt\" viewBox=\"0 0 ");
     put_num(b, sc->width, 3);
-    put(b, " ", 1);
+    sb_add(b, " ", 1);
     put_num(b, sc->height, 3);
     put_str(b, "\" version=\"1.1\" role=\"img\" aria-label=\"");
     put_escaped(b, title);
@@ -409,7 +381,7 @@ char *chart_scene_svg(mkp_fonts *fs, const mkp_scene *sc, const char *title, con
         return NULL;
     char *own_title = title ? NULL : scene_title(sc);
     writer w = {.fs = fs, .prefix = id_prefix, .doc = chart_fonts_new_doc(fs)};
-    out doc = {0};
+    strbuf doc = {0};
     put_head(&doc, sc, title ? title : own_title);
     free(own_title);
     /* Every stroke joins round, as the layout's zig-zags and lines want. */
@@ -422,12 +394,12 @@ char *chart_scene_svg(mkp_fonts *fs, const mkp_scene *sc, const char *title, con
             put_text(&w, &sc->prims[i]);
     put_str(&doc, "<defs>\n");
     if (w.defs.len)
-        put(&doc, w.defs.s, w.defs.len);
+        sb_add(&doc, w.defs.s, w.defs.len);
     put_str(&doc, "</defs>\n<g id=\"");
     put_prefix(&doc, id_prefix);
     put_str(&doc, "text\">\n");
     if (w.body.len)
-        put(&doc, w.body.s, w.body.len);
+        sb_add(&doc, w.body.s, w.body.len);
     put_str(&doc, "</g>\n</svg>\n");
     free(w.defs.s);
     free(w.body.s);
