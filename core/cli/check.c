@@ -11,6 +11,7 @@
 #include <time.h>
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,9 +207,24 @@ static int newer(struct timespec a, struct timespec since)
     return a.tv_sec > since.tv_sec || (a.tv_sec == since.tv_sec && a.tv_nsec >= since.tv_nsec);
 }
 
-/* Unconfined: every file under `dir` changed since `since` (its ctime,
- * which no one can set back), as SHOWN/rel, leaving out `skip` (the
- * check's own folder); six levels and 100,000 entries at most. */
+/* Whether the file at `path` came to be since `since`: by its birth time
+ * where the filesystem keeps one, else by its ctime (which no one can set
+ * back).  Birth, not change: a file that was there before the run and is
+ * only written to meanwhile, such as the caller's log of this very check
+ * (a shell's 2>FILE in TMPDIR), is not the run's doing. */
+static int born_since(const char *path, const struct stat *st, struct timespec since)
+{
+    struct statx sx;
+    if (statx(AT_FDCWD, path, AT_SYMLINK_NOFOLLOW, STATX_BTIME, &sx) == 0 && (sx.stx_mask & STATX_BTIME)) {
+        struct timespec born = {(time_t)sx.stx_btime.tv_sec, (long)sx.stx_btime.tv_nsec};
+        return newer(born, since);
+    }
+    return newer(st->st_ctim, since);
+}
+
+/* Unconfined: every file under `dir` made since `since` (born_since), as
+ * SHOWN/rel, leaving out `skip` (the check's own folder); six levels and
+ * 100,000 entries at most. */
 static void changed_since(const char *dir, const char *shown, const char *skip, struct timespec since, int depth,
                           size_t *left, char **list)
 {
@@ -224,7 +240,7 @@ static void changed_since(const char *dir, const char *shown, const char *skip, 
             /* the check's own, or gone meanwhile */
         } else if (S_ISDIR(st.st_mode)) {
             changed_since(full, name, skip, since, depth + 1, left, list);
-        } else if (newer(st.st_ctim, since)) {
+        } else if (born_since(full, &st, since)) {
             add_name(list, name);
         }
         free(full);
