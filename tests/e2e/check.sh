@@ -57,6 +57,14 @@ rm -f "$HOME/marketpress-was-here"
 pc esc --no-namespace "$TP/escape.so"
 expect_grep "--no-namespace: writes into the working folder and beside the output are named" "$T/esc.txt" \
     '^FAIL minimal dataset \[en\]: wrote outside the output path: escaped\.txt, minimal\.escape\.sidecar$'
+# Unconfined, a file the caller keeps writing in TMPDIR meanwhile (the
+# shell's 2>FILE of this very check, as the suite itself does, as in a
+# chroot) is not the run's: only what a run makes counts.
+mkdir -p "$T/tt"
+TMPDIR="$T/tt" "$MKP" plugin-check --no-namespace -v "$BUILD/lib/marketpress/plugins/csv.so" \
+    >"$T/tt/out.txt" 2>"$T/tt/log"
+expect_grep "--no-namespace: a log kept in TMPDIR while the check runs is not blamed on the plugin" \
+    "$T/tt/out.txt" "^passed: 0 problem"
 
 # Standard output is marketpress's: every byte a plugin prints is a failure.
 pc so "$TP/prints_stdout.so"
