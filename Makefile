@@ -57,9 +57,11 @@ CFLAGS   += -std=c11 $(OPT) $(WARN)
 USER_CPPFLAGS := $(CPPFLAGS)
 CPPFLAGS += -D_GNU_SOURCE -Iinclude -Icore -DMKP_VERSION='"$(VERSION)"' -MMD -MP
 # The chart room's fonts (core/chart/fonts.c, the host's measure and SVG)
-# load faces with FreeType and find them with fontconfig.
-FONT_CFLAGS  := $(shell pkg-config --cflags freetype2 fontconfig)
-FONT_LIBS    := $(shell pkg-config --libs freetype2 fontconfig)
+# load faces with FreeType and find them with fontconfig.  Expanded when a
+# recipe runs, not when the Makefile is read: `make run` on a new machine
+# installs the -dev packages (deps) after reading it.
+FONT_CFLAGS   = $(shell pkg-config --cflags freetype2 fontconfig)
+FONT_LIBS     = $(shell pkg-config --libs freetype2 fontconfig)
 LDLIBS    = -lyaml -ldl -lm $(FONT_LIBS)
 
 # The program, one folder per pipeline stage (docs/internals.md): data flows

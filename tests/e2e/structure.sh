@@ -53,3 +53,9 @@ for f in core/*/*.[ch] plugins/*/*.[ch] plugins/common/*.[ch] include/marketpres
     head -1 "$f" | grep -q '^/\* ' || bad="$bad $f"
 done
 expect_eq "every source file starts with a comment saying what it is for" "$bad" ""
+
+# A library's flags are asked of pkg-config when a recipe runs: `make run`
+# on a new machine installs the -dev packages after reading the Makefile,
+# and a flag read at that moment (:=) would be empty for the whole build.
+early=$(grep -n '^[A-Za-z_]* *:= *.*\$(shell pkg-config' Makefile | cut -d: -f1 | tr '\n' ' ')
+expect_eq "no pkg-config flags read when the Makefile is (:=)" "$early" ""
