@@ -82,7 +82,7 @@ PLUGDIR   = $(BUILD)/lib/marketpress/plugins
 
 # One folder per plugin: plugins/<dir>/*.c -> <name>.so, with its libraries.
 # A plugin is built once its folder has sources.
-PLUGINS          = csv $(foreach p,svg pdf xlsx,$(if $(wildcard plugins/$(p)/*.c),$(p)))
+PLUGINS          = csv $(foreach p,svg pdf xlsx html,$(if $(wildcard plugins/$(p)/*.c),$(p)))
 csv_DIR          = template
 csv_LIBS         =
 # <name>_COMMON: the files of plugins/common/ a plugin is built with
@@ -105,6 +105,12 @@ xlsx_DIR         = xlsx
 xlsx_COMMON      = capture
 xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
 xlsx_LIBS        = $(shell pkg-config --libs xlsxwriter) -lm
+# html: the report as one page, only the public headers (the host draws
+# its charts), so no library of its own.
+html_DIR         = html
+html_COMMON      =
+html_CFLAGS      =
+html_LIBS        = -lm
 PLUGIN_SO        = $(PLUGINS:%=$(PLUGDIR)/%.so)
 PLUGIN_CFLAGS    = -fPIC -fvisibility=hidden
 PLUGIN_CPPFLAGS  = -D_GNU_SOURCE -Iinclude $(USER_CPPFLAGS)

@@ -1,0 +1,390 @@
+/* page.c - the document around the report: the head with its one inline
+ * stylesheet (screen and print: A4 pages, a chapter to a page, figures
+ * kept whole, the copyright line and the page number in the running
+ * footer), the cover, the contents list with the lists of figures and
+ * tables, and the colophon.  Nothing is fetched: no script, no font, no
+ * image from elsewhere. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html.h"
+
+/* The screen layout: a sheet of paper on a grey desk, figures and tables
+ * wider than the measure of the text. */
+static const char *const css_screen =
+    ":root{--navy:#1f3a5f;--accent:#2f7fb5;--text:#1e2430;--muted:#5c6773;--rule:#b7c0ca;--shade:#eef2f6;"
+    "--sans:\"DejaVu Sans\",\"Droid Sans Fallback\",\"Noto Sans CJK SC\",\"WenQuanYi Zen Hei\",sans-serif}\n"
+    "*{box-sizing:border-box}\n"
+    "html{background:#e6e9ee}\n"
+    "body{margin:0 auto;max-width:64rem;background:#fff;color:var(--text);font-family:var(--body);"
+    "font-size:16px;line-height:1.6;font-kerning:normal;box-shadow:0 0 24px rgba(31,58,95,.12)}\n"
+    "main,.rights,nav.contents,footer.colophon{padding:0 4rem}\n"
+    "p,li,dd{max-width:44em}\n"
+    "p{margin:0 0 .9em}\n"
+    "a{color:var(--accent);text-decoration-thickness:.06em;text-underline-offset:.15em}\n"
+    "h1,h2,h3{font-family:var(--sans);color:var(--navy);line-height:1.25;font-weight:700}\n"
+    "h2{font-size:1.65rem;margin:0 0 1.2rem;padding:2.6rem 0 .6rem;border-bottom:2px solid var(--accent)}\n"
+    "h3{font-size:1.15rem;margin:2rem 0 .7rem}\n"
+    ".chapter-number{color:var(--accent);margin-right:.35em}\n"
+    ".lead{font-size:1.06rem;color:#2c3440}\n"
+    "ul{padding-left:1.3em}li{margin:.25em 0}\n"
+    "strong{font-weight:700}\n"
+    /* the cover */
+    ".cover{background:var(--navy);color:#fff;padding:3.2rem 4rem 2.6rem;border-bottom:6px solid var(--accent)}\n"
+    ".cover .publisher{font-family:var(--sans);font-weight:700;font-size:1.05rem;margin:0 0 3.5rem}\n"
+    ".cover .kind{font-family:var(--sans);font-weight:700;font-size:.8rem;letter-spacing:.12em;"
+    "text-transform:uppercase;color:#9dbcdd;margin:0 0 .6rem}\n"
+    ".cover h1{color:#fff;font-size:2.6rem;margin:0 0 1rem;max-width:20em;text-wrap:balance}\n"
+    ".cover .subtitle{font-size:1.2rem;color:#d6e2ef;margin:0;max-width:34em;text-wrap:balance}\n"
+    ".tiles{display:flex;gap:1rem;padding:2rem 4rem 0;flex-wrap:wrap}\n"
+    ".tile{flex:1 1 12rem;background:var(--shade);border-left:4px solid var(--accent);padding:.8rem 1rem}\n"
+    ".tile p{margin:0}.tile-label{font-family:var(--sans);font-size:.8rem;color:var(--muted)}\n"
+    ".tile-value{font-family:var(--sans);font-size:1.35rem;font-weight:700;color:var(--navy);"
+    "font-variant-numeric:tabular-nums}\n"
+    ".cover-facts{padding:1.4rem 4rem .5rem}\n"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1.6rem;margin:0 0 1.2rem}\n"
+    "dl.facts dt{font-family:var(--sans);font-size:.85rem;color:var(--muted);padding-top:.12rem}\n"
+    "dl.facts dd{margin:0}\n"
+    ".rights-line{font-family:var(--sans);font-weight:700;color:var(--navy)}\n"
+    /* contents */
+    "nav.contents ol{list-style:none;padding:0;margin:0}\n"
+    "nav.contents li{margin:.2rem 0;max-width:none}\n"
+    "nav.contents ol ol{padding-left:2.1rem;font-size:.93rem}\n"
+    "nav.contents a{color:var(--text);text-decoration:none}\n"
+    "nav.contents a:hover,nav.contents a:focus{color:var(--accent);text-decoration:underline}\n"
+    "nav.contents .toc>li{margin-top:.55rem}\n"
+    "nav.contents .toc>li>a{font-family:var(--sans);font-weight:700;color:var(--navy)}\n"
+    ".toc-number{display:inline-block;min-width:2.1rem;color:var(--accent)}\n"
+    ".lists{display:grid;grid-template-columns:1fr 1fr;gap:0 2.5rem;font-size:.9rem}\n"
+    /* tables */
+    ".table-wrap{overflow-x:auto;margin:1.4rem 0 .4rem}\n"
+    "table{border-collapse:collapse;font-family:var(--sans);font-size:.84rem;line-height:1.35;"
+    "font-variant-numeric:tabular-nums lining-nums;min-width:60%}\n"
+    "caption{caption-side:top;text-align:left;font-weight:700;color:var(--navy);font-size:.92rem;"
+    "padding-bottom:.5rem}\n"
+    ".caption-number{color:var(--accent)}\n"
+    "th,td{padding:.34rem .7rem;border-bottom:1px solid #dde3ea;vertical-align:top}\n"
+    "thead th{background:var(--navy);color:#fff;font-weight:700;vertical-align:bottom;border-bottom:0}\n"
+    "th[scope=row]{text-align:left;font-weight:400}\n"
+    "td.num,th.num{text-align:right;white-space:nowrap}\n"
+    "tbody tr:nth-child(even){background:#f7f9fb}\n"
+    "tr.strong th,tr.strong td{font-weight:700}\n"
+    "tr.total th,tr.total td{font-weight:700;border-top:1.5px solid var(--navy);border-bottom:1.5px solid "
+    "var(--navy);background:var(--shade)}\n"
+    "th.sub{padding-left:1.9rem}\n"
+    ".mark{color:var(--muted)}\n"
+    ".notes{font-family:var(--sans);font-size:.76rem;color:var(--muted);margin:0 0 1.6rem}\n"
+    ".notes p{margin:.1rem 0}\n"
+    "table.scope{width:100%}table.scope td{font-family:var(--body);font-size:.9rem}\n"
+    "tr.group th{background:var(--shade);color:var(--navy);font-weight:700;text-align:left}\n"
+    ".group-note{font-weight:400;color:var(--muted)}\n"
+    /* figures */
+    "figure{margin:1.8rem 0 2.2rem}\n"
+    "figcaption{font-family:var(--sans);font-weight:700;color:var(--navy);font-size:.92rem;margin-bottom:.5rem}\n"
+    "figure.chart svg{display:block;width:100%;height:auto;border:1px solid #e3e7ec}\n"
+    ".formula{font-family:var(--sans);background:var(--shade);padding:.6rem 1rem;display:inline-block}\n"
+    "ul.classes{list-style:none;padding:0}\n"
+    "ul.classes li::before{content:\"\";display:inline-block;width:.8em;height:.8em;margin-right:.6em;"
+    "vertical-align:-.05em;background:var(--swatch)}\n"
+    "footer.colophon{font-family:var(--sans);font-size:.8rem;color:var(--muted);border-top:1px solid "
+    "var(--rule);margin-top:3rem;padding-top:1rem;padding-bottom:2rem}\n"
+    "footer.colophon p{margin:.2rem 0}\n";
+
+/* On paper: A4, a chapter to a page, nothing split that reads badly
+ * split.  The running footer is added with the copyright line. */
+static const char *const css_print =
+    "@media print{\n"
+    "html{background:none}body{max-width:none;box-shadow:none;font-size:10pt;line-height:1.45}\n"
+    "main,.rights,nav.contents,footer.colophon{padding:0}\n"
+    ".cover{padding:2.2cm 1.4cm 1.6cm;margin:0 0 0;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    ".tiles{padding:1cm 0 0}.cover-facts{padding:1cm 0 0}\n"
+    ".tile,thead th,tr.total th,tr.total td,tr.group th,tbody tr,ul.classes li::before,.formula{-webkit-print-color-adjust:exact;"
+    "print-color-adjust:exact}\n"
+    ".rights,nav.contents,section.chapter{break-before:page}\n"
+    "h2{padding-top:0}h2,h3,caption,figcaption{break-after:avoid}\n"
+    "figure,tr,.tile,dl.facts{break-inside:avoid}\n"
+    "thead{display:table-header-group}\n"
+    ".table-wrap{overflow:visible}\n"
+    "table{font-size:7.6pt}th,td{padding:.2rem .4rem}\n"
+    "figure.chart svg{border:0}\n"
+    "a{color:inherit;text-decoration:none}\n"
+    ".lists{font-size:8.5pt}\n"
+    "}\n";
+
+/* s as a CSS string: quotes and backslashes escaped, '<' as \3c so that
+ * no text can close the stylesheet, controls left out. */
+static void css_string(ht_buf *b, const char *s)
+{
+    ht_put(b, "\"");
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            ht_printf(b, "\\%c", c);
+        else if (c == '<')
+            ht_put(b, "\\3c ");
+        else if (c >= 0x20 && c != 0x7F)
+            ht_printf(b, "%c", c);
+    }
+    ht_put(b, "\"");
+}
+
+/* "Page X of Y" as generated content: the host's words around the two
+ * counters. */
+static void page_counter(ht_doc *d, ht_buf *b)
+{
+    const char *fmt = ht_label(d, "page-of"), *a = strstr(fmt, "%zu"), *c = a ? strstr(a + 3, "%zu") : NULL;
+    if (!a || !c) {
+        ht_put(b, "counter(page) \" / \" counter(pages)");
+        return;
+    }
+    char piece[256];
+    snprintf(piece, sizeof piece, "%.*s", (int)(a - fmt), fmt);
+    css_string(b, piece);
+    ht_put(b, " counter(page) ");
+    snprintf(piece, sizeof piece, "%.*s", (int)(c - a - 3), a + 3);
+    css_string(b, piece);
+    ht_put(b, " counter(pages) ");
+    css_string(b, c + 3);
+}
+
+static void page_rules(ht_doc *d, ht_buf *b)
+{
+    char line[512];
+    ht_copyright_line(d, line, sizeof line);
+    ht_put(b, "@page{size:A4;margin:18mm 17mm 20mm;\n@bottom-left{content:");
+    css_string(b, line);
+    ht_put(b, ";font:7.5pt var(--sans);color:#5c6773}\n@bottom-right{content:");
+    page_counter(d, b);
+    ht_put(b, ";font:7.5pt var(--sans);color:#5c6773}}\n"
+              "@page:first{margin:0;@bottom-left{content:none}@bottom-right{content:none}}\n");
+}
+
+static void head(ht_doc *d, ht_buf *b, int sans)
+{
+    const mkp_model *m = d->m;
+    ht_put(b, "<head>\n<meta charset=\"utf-8\">\n"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+    ht_escape(b, ht_text(d, &m->title));
+    ht_put(b, "</title>\n<meta name=\"generator\" content=\"marketpress\">\n");
+    if (m->edition && *m->edition) {
+        ht_put(b, "<meta name=\"dcterms.date\" content=\"");
+        ht_escape(b, m->edition);
+        ht_put(b, "\">\n");
+    }
+    if (m->n_keywords) {
+        ht_put(b, "<meta name=\"keywords\" content=\"");
+        for (size_t i = 0; i < m->n_keywords; i++) {
+            ht_put(b, i ? ", " : "");
+            ht_escape(b, m->keywords[i]);
+        }
+        ht_put(b, "\">\n");
+    }
+    ht_printf(b, "<style>\n:root{--body:%s}\n",
+              sans ? "var(--sans)"
+                   : "\"DejaVu Serif\",Georgia,\"Droid Sans Fallback\",\"Noto Serif CJK SC\",serif");
+    /* Chinese text reads better in a sans face beside the CJK one */
+    ht_put(b, ":lang(zh){--body:var(--sans)}\n");
+    ht_put(b, css_screen);
+    ht_put(b, css_print);
+    page_rules(d, b);
+    ht_put(b, "</style>\n</head>\n");
+}
+
+/* An element of the host's words (`key`), in their language. */
+static void label_el(ht_doc *d, ht_buf *b, const char *tag, const char *attrs, const char *key)
+{
+    ht_printf(b, "<%s%s", tag, attrs);
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, ht_label(d, key));
+    ht_printf(b, "</%s>\n", tag);
+}
+
+static void text_el(ht_doc *d, ht_buf *b, const char *tag, const char *cls, const mkp_text *t)
+{
+    if (!*ht_text(d, t))
+        return;
+    ht_printf(b, "<%s class=\"%s\"", tag, cls);
+    ht_lang_attr(d, b, t);
+    ht_put(b, ">");
+    ht_escape(b, ht_text(d, t));
+    ht_printf(b, "</%s>\n", tag);
+}
+
+static void cover_fact(ht_doc *d, ht_buf *b, const char *key, const char *value, const mkp_text *t)
+{
+    if (!value || !*value)
+        return;
+    label_el(d, b, "dt", "", key);
+    ht_put(b, "<dd");
+    ht_lang_attr(d, b, t);
+    ht_put(b, ">");
+    ht_escape(b, value);
+    ht_put(b, "</dd>\n");
+}
+
+/* The cover: publisher, kind, title and subtitle on the navy band, the
+ * three headline figures, and who published which edition. */
+static void cover(ht_doc *d, ht_buf *b)
+{
+    const mkp_model *m = d->m;
+    char date[64];
+    ht_put(b, "<header class=\"cover-page\" id=\"top\">\n<div class=\"cover\">\n");
+    text_el(d, b, "p", "publisher", &m->publisher);
+    label_el(d, b, "p", " class=\"kind\"", "report-kind");
+    text_el(d, b, "h1", "title", &m->title);
+    text_el(d, b, "p", "subtitle", &m->subtitle);
+    ht_put(b, "</div>\n");
+    ht_buf *keep = d->out;
+    d->out = b;
+    ht_key_tiles(d);
+    d->out = keep;
+    ht_put(b, "<div class=\"cover-facts\"><dl class=\"facts\">\n");
+    cover_fact(d, b, "published-by", ht_text(d, &m->publisher), &m->publisher);
+    cover_fact(d, b, "product-code", m->product_code, NULL);
+    ht_edition_date(d, date, sizeof date);
+    cover_fact(d, b, "edition", date, NULL);
+    if (m->n_scenarios > 1 && m->scenario && m->scenario != mkp_scenario_at(m, 0))
+        cover_fact(d, b, "scenario", ht_text(d, &m->scenario->title), &m->scenario->title);
+    ht_put(b, "</dl></div>\n</header>\n");
+}
+
+void ht_toc_add(ht_doc *d, int level, const char *anchor, const char *title, const char *lang)
+{
+    if (d->n_toc == d->cap_toc) {
+        size_t cap = d->cap_toc ? 2 * d->cap_toc : 32;
+        ht_entry *p = realloc(d->toc, cap * sizeof *p);
+        if (!p) {
+            d->failed = 1;
+            return;
+        }
+        d->toc = p;
+        d->cap_toc = cap;
+    }
+    ht_entry *e = &d->toc[d->n_toc++];
+    e->level = level;
+    e->anchor = ht_strdup(d, anchor);
+    e->title = ht_strdup(d, title);
+    e->lang = lang && strcmp(lang, d->lang) != 0 ? ht_strdup(d, lang) : NULL;
+}
+
+static void toc_link(ht_buf *b, const ht_entry *e, int number)
+{
+    ht_printf(b, "<li><a href=\"#%s\"", e->anchor);
+    if (e->lang)
+        ht_printf(b, " lang=\"%s\"", e->lang);
+    ht_put(b, ">");
+    if (number)
+        ht_printf(b, "<span class=\"toc-number\">%d</span>", number);
+    ht_escape(b, e->title);
+    ht_put(b, "</a>");
+}
+
+/* Chapters with their sections under them, as nested lists. */
+static void toc_entries(ht_doc *d, ht_buf *b)
+{
+    int chapter = 0, open = 0;
+    ht_put(b, "<ol class=\"toc\">\n");
+    for (size_t i = 0; i < d->n_toc; i++) {
+        const ht_entry *e = &d->toc[i];
+        if (e->level == 1) {
+            ht_put(b, open ? "</ol></li>\n" : (i ? "</li>\n" : ""));
+            open = 0;
+            toc_link(b, e, ++chapter);
+        } else {
+            ht_put(b, open ? "</li>\n" : "\n<ol>\n");
+            open = 1;
+            toc_link(b, e, 0);
+        }
+    }
+    ht_put(b, open ? "</li></ol></li>\n" : (d->n_toc ? "</li>\n" : ""));
+    ht_put(b, "</ol>\n");
+}
+
+/* The lists of figures and of tables, each entry its caption. */
+static void lists(ht_doc *d, ht_buf *b)
+{
+    const mkp_model *m = d->m;
+    ht_buf *keep = d->out;
+    d->out = b;
+    ht_put(b, "<div class=\"lists\">\n<div>\n");
+    label_el(d, b, "h3", " id=\"list-of-figures\"", "list-of-figures");
+    ht_put(b, "<ol>\n");
+    for (size_t i = 0; i < m->n_figures; i++) {
+        const mkp_figure *f = mkp_figure_at(m, i);
+        char number[64];
+        snprintf(number, sizeof number, ht_label(d, "figure"), f->number);
+        ht_printf(b, "<li><a href=\"#figure-%d\">", f->number);
+        ht_caption(d, number, f->title);
+        ht_put(b, "</a></li>\n");
+    }
+    ht_put(b, "</ol>\n</div>\n<div>\n");
+    label_el(d, b, "h3", " id=\"list-of-tables\"", "list-of-tables");
+    ht_put(b, "<ol>\n");
+    for (size_t i = 0; i < m->n_tables; i++) {
+        const mkp_table_ref *t = mkp_table_ref_at(m, i);
+        char number[64];
+        snprintf(number, sizeof number, ht_label(d, "table"), t->number);
+        ht_printf(b, "<li><a href=\"#table-%d\">", t->number);
+        ht_caption(d, number, t->title);
+        ht_put(b, "</a></li>\n");
+    }
+    ht_put(b, "</ol>\n</div>\n</div>\n");
+    d->out = keep;
+}
+
+static void contents(ht_doc *d, ht_buf *b)
+{
+    ht_put(b, "<nav class=\"contents\" id=\"contents\" aria-labelledby=\"contents-h\">\n");
+    label_el(d, b, "h2", " id=\"contents-h\"", "contents");
+    toc_entries(d, b);
+    lists(d, b);
+    ht_put(b, "</nav>\n");
+}
+
+static void colophon(ht_doc *d, ht_buf *b)
+{
+    char line[512];
+    ht_copyright_line(d, line, sizeof line);
+    ht_put(b, "<footer class=\"colophon\">\n<p>");
+    ht_escape(b, line);
+    ht_put(b, " · <a href=\"#copyright\"");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, ht_label(d, "copyright-and-licence"));
+    ht_put(b, "</a> · <a href=\"#contents\"");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, ht_label(d, "contents"));
+    ht_put(b, "</a></p>\n<p");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, ht_label(d, "generated-by"));
+    ht_put(b, " marketpress</p>\n</footer>\n");
+}
+
+/* The whole page into `out`: the chapters are written first, so that the
+ * contents list knows them. */
+int ht_document(ht_doc *d, ht_buf *out)
+{
+    int sans = strcmp(d->host->option(d->job, "typeface"), "sans") == 0;
+    d->out = &d->front;
+    ht_rights(d);
+    d->out = &d->body;
+    ht_report(d);
+    ht_put(out, "<!DOCTYPE html>\n<html lang=\"");
+    ht_escape(out, d->lang);
+    ht_put(out, "\">\n");
+    head(d, out, sans);
+    ht_put(out, "<body>\n");
+    cover(d, out);
+    ht_put(out, d->front.p ? d->front.p : "");
+    contents(d, out);
+    ht_put(out, "<main>\n");
+    ht_put(out, d->body.p ? d->body.p : "");
+    ht_put(out, "</main>\n");
+    colophon(d, out);
+    ht_put(out, "</body>\n</html>\n");
+    return out->failed || d->front.failed || d->body.failed || d->failed ? -1 : 0;
+}
