@@ -100,7 +100,7 @@ static const char *const css_print =
     "html{background:none}body{max-width:none;box-shadow:none;font-size:10pt;line-height:1.45}\n"
     "main,.rights,nav.contents,footer.colophon{padding:0}\n"
     ".cover{padding:2.2cm 1.4cm 1.6cm;margin:0 0 0;-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    ".tiles{padding:1cm 1.4cm 0}.cover-facts{padding:1cm 1.4cm 0}\n"
+    ".tiles{padding:1cm 1.4cm 0}.cover-facts{padding:1cm 1.4cm 0}.tile-value{font-size:12pt;white-space:nowrap}\n"
     ".tile,thead th,tr.total th,tr.total td,tr.group th,tbody tr,ul.classes li::before,.formula{-webkit-print-color-adjust:exact;"
     "print-color-adjust:exact}\n"
     ".rights,nav.contents,section.chapter{break-before:page}\n"
