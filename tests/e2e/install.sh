@@ -69,7 +69,7 @@ if git rev-parse -q --verify HEAD >/dev/null 2>&1; then
         build/bin/marketpress render datasets/aigc-foundation-models.yaml -o "$T/dist-out" >>"$T/dist.log" 2>&1)
     expect_eq "the tarball builds and renders on its own" "$?" 0
     expect_eq "the tarball's render: every plugin's output" "$(ls "$T/dist-out" 2>/dev/null | tr '\n' ' ')" \
-        "aigc-foundation-models-svg aigc-foundation-models.csv aigc-foundation-models.pdf aigc-foundation-models.xlsx "
+        "aigc-foundation-models-svg aigc-foundation-models.csv aigc-foundation-models.html aigc-foundation-models.pdf aigc-foundation-models.xlsx "
 else
     ok "make dist: not a git checkout, skipped"
 fi
