@@ -96,7 +96,7 @@ if [ -n "$debs" ]; then
         marketpress --version; marketpress plugins -v;
         marketpress render /usr/share/marketpress/datasets/aigc-foundation-models.yaml --lang en,zh-CN -o out;
         id=out/aigc-foundation-models;
-        for f in $id.pdf $id.zh-CN.pdf $id.xlsx $id.zh-CN.xlsx $id.csv $id-svg/01-market-size.svg; do test -s "$f"; done;
+        for f in $id.pdf $id.zh-CN.pdf $id.html $id.zh-CN.html $id.xlsx $id.zh-CN.xlsx $id.csv $id-svg/01-market-size.svg; do test -s "$f"; done;
         test -f /usr/share/man/man1/marketpress.1.gz;
         test -f /usr/share/bash-completion/completions/marketpress;
         test -f /usr/include/marketpress/plugin.h;
