@@ -13,8 +13,9 @@ done
 
 # Lines headless Chromium prints on stderr that say nothing about the page:
 # - the Debian launcher's check of /dev/shm compares a size too large for
-#   sh's arithmetic ("[: N: unexpected operator"), and only then decides
-#   whether to pass --disable-dev-shm-usage;
+#   sh's arithmetic ("[: N: unexpected operator"), or, where there is no
+#   /dev/shm at all (a chroot), no size ("[: -lt: unexpected operator"),
+#   and only then decides whether to pass --disable-dev-shm-usage;
 # - there is no D-Bus system or session bus in a build container, which
 #   Chromium asks for its power and network state ("dbus/...");
 # - the screenshot and the print say where they wrote ("N bytes written to
@@ -25,7 +26,7 @@ done
 #   blink.mojom.FrameWidgetHost"); it comes after the capture, on some
 #   runs only.
 # Anything else fails the check that ran it.
-harmless='^/usr/bin/chromium: [0-9]+: \[: [0-9]+: unexpected operator$|:ERROR:dbus/(bus|object_proxy)\.cc:[0-9]+\] |^[0-9]+ bytes written to file |:ERROR:mojo/public/cpp/bindings/lib/interface_endpoint_client\.cc:[0-9]+\] Message [0-9]+ rejected by interface blink\.mojom\.FrameWidgetHost$'
+harmless='^/usr/bin/chromium: [0-9]+: \[: ([0-9]+|-lt): unexpected operator$|:ERROR:dbus/(bus|object_proxy)\.cc:[0-9]+\] |^[0-9]+ bytes written to file |:ERROR:mojo/public/cpp/bindings/lib/interface_endpoint_client\.cc:[0-9]+\] Message [0-9]+ rejected by interface blink\.mojom\.FrameWidgetHost$'
 # chromium OUT ERR ARGS...: one headless run with no network (every host
 # name resolves to nothing, no background traffic), a profile of its own,
 # and a generous timeout that only guards against a hang; `timeout` kills
