@@ -304,6 +304,17 @@ static void toc_entries(ht_doc *d, ht_buf *b)
     ht_put(b, "</ol>\n");
 }
 
+/* One entry of a list of figures or tables: "Figure 3: title", linked to
+ * #figure-3 (`what` is the label key and the anchor's stem). */
+static void list_entry(ht_doc *d, ht_buf *b, const char *what, int number, const mkp_text *title)
+{
+    char numbered[64];
+    snprintf(numbered, sizeof numbered, ht_label(d, what), number);
+    ht_printf(b, "<li><a href=\"#%s-%d\">", what, number);
+    ht_caption(d, numbered, title);
+    ht_put(b, "</a></li>\n");
+}
+
 /* The lists of figures and of tables, each entry its caption. */
 static void lists(ht_doc *d, ht_buf *b)
 {
@@ -313,25 +324,13 @@ static void lists(ht_doc *d, ht_buf *b)
     ht_put(b, "<div class=\"lists\">\n<div>\n");
     label_el(d, b, "h3", " id=\"list-of-figures\"", "list-of-figures");
     ht_put(b, "<ol>\n");
-    for (size_t i = 0; i < m->n_figures; i++) {
-        const mkp_figure *f = mkp_figure_at(m, i);
-        char number[64];
-        snprintf(number, sizeof number, ht_label(d, "figure"), f->number);
-        ht_printf(b, "<li><a href=\"#figure-%d\">", f->number);
-        ht_caption(d, number, f->title);
-        ht_put(b, "</a></li>\n");
-    }
+    for (size_t i = 0; i < m->n_figures; i++)
+        list_entry(d, b, "figure", mkp_figure_at(m, i)->number, mkp_figure_at(m, i)->title);
     ht_put(b, "</ol>\n</div>\n<div>\n");
     label_el(d, b, "h3", " id=\"list-of-tables\"", "list-of-tables");
     ht_put(b, "<ol>\n");
-    for (size_t i = 0; i < m->n_tables; i++) {
-        const mkp_table_ref *t = mkp_table_ref_at(m, i);
-        char number[64];
-        snprintf(number, sizeof number, ht_label(d, "table"), t->number);
-        ht_printf(b, "<li><a href=\"#table-%d\">", t->number);
-        ht_caption(d, number, t->title);
-        ht_put(b, "</a></li>\n");
-    }
+    for (size_t i = 0; i < m->n_tables; i++)
+        list_entry(d, b, "table", mkp_table_ref_at(m, i)->number, mkp_table_ref_at(m, i)->title);
     ht_put(b, "</ol>\n</div>\n</div>\n");
     d->out = keep;
 }
