@@ -312,6 +312,66 @@ typedef struct mkp_glyph {
     double x;                       /* its origin in points from the start of the text, on the baseline */
 } mkp_glyph;
 
+/* ---- ABI 1.3: the house style ------------------------------------------
+ *
+ * The publisher's look (theme.yaml, docs/themes.md): colours, fonts, the
+ * logo, the cover layout and the words of the page footer and of the
+ * sample edition's call to order.  model->theme (check MKP_HAS(mkp_model,
+ * m, theme)) is never NULL on a 1.3 host: with no theme named it is the
+ * built-in default, whose values are the ones every built-in plugin drew
+ * with before themes.  The chart engine already draws with the theme's
+ * series and value colours: a plugin that draws scenes needs nothing more
+ * for its charts.  The publisher, contact, copyright, licence, disclaimer
+ * and about texts a theme gives are merged into the model's own members
+ * (publisher, contact_*, copyright, ...), so that a plugin reads them in
+ * one place. */
+typedef enum mkp_image_format {
+    MKP_IMAGE_NONE = 0,             /* no logo */
+    MKP_IMAGE_PNG = 1,
+    MKP_IMAGE_JPEG = 2
+} mkp_image_format;
+
+typedef enum mkp_cover_layout {
+    MKP_COVER_BAND = 0,             /* a full-width band of `primary` behind the title */
+    MKP_COVER_SIDEBAR = 1,          /* a tall column of `primary` at the left edge, the title beside it */
+    MKP_COVER_PLAIN = 2             /* white, the title in `primary`, a rule of `accent` */
+} mkp_cover_layout;
+
+typedef struct mkp_theme {
+    size_t size;                    /* sizeof(mkp_theme) of the host */
+    const char *name;               /* "default", "harbour", ... */
+    const char *source_file;        /* the theme file, "" for the built-in default */
+    /* The logo: a file the host checked (its signature, its size in
+     * pixels); "" when the theme has none. */
+    const char *logo;
+    mkp_image_format logo_format;
+    int logo_width, logo_height;    /* pixels */
+    /* Colours.  series[] are the chart series, in order (n_series >= 2;
+     * host->series_color() extends them for longer lists the way the
+     * chart engine does); values[] the colour of each mkp_value_class. */
+    size_t n_series;
+    const mkp_color *series;
+    mkp_color values[MKP_VALUE_CLASSES];
+    mkp_color primary;              /* the cover, chapter headings, the table header rule */
+    mkp_color accent;               /* links, rules, small headings */
+    mkp_color on_primary;           /* text set on `primary` */
+    mkp_color ink;                  /* body text */
+    mkp_color muted;                /* running heads, notes, captions */
+    mkp_color rule;                 /* thin lines */
+    mkp_color header_fill;          /* a table's header row */
+    mkp_color header_ink;           /* text of the header row */
+    mkp_color zebra;                /* every other body row of a table */
+    /* Fonts, by fontconfig family: "" leaves a plugin's own choice
+     * (DejaVu Serif/Sans, Droid Sans Fallback). */
+    const char *font_body;
+    const char *font_heading;
+    const char *font_cjk;
+    mkp_cover_layout cover;
+    mkp_text footer;                /* a line at the foot of every page; n 0: none */
+    mkp_text order;                 /* the sample edition's call to order; n 0: the host's
+                                       words (label "order-call") */
+} mkp_theme;
+
 #ifdef __cplusplus
 }
 #endif

@@ -267,6 +267,12 @@ typedef struct mkp_model {
      * (n_figures of them; n == 0 for a figure without one), where the
      * figure's `callout` member is English only. */
     const mkp_text *callouts;
+
+    /* ---- ABI 1.3: check MKP_HAS(mkp_model, m, theme) first ---- */
+
+    /* The house style the model is presented in (chart.h, mkp_theme):
+     * never NULL on a 1.3 host. */
+    const struct mkp_theme *theme;
 } mkp_model;
 
 /* ABI 1.2: element `i` of an array whose elements lie `stride` bytes apart. */

@@ -33,7 +33,7 @@ extern "C" {
 #endif
 
 #define MKP_ABI_MAJOR 1
-#define MKP_ABI_MINOR 2
+#define MKP_ABI_MINOR 3
 
 /* The entry symbol: "mkp_plugin_entry_v1" for ABI major 1. */
 #define MKP_ENTRY mkp_plugin_entry_v1
@@ -79,6 +79,41 @@ typedef enum mkp_level {
 } mkp_level;
 
 typedef struct mkp_job mkp_job;
+
+/* ---- ABI 1.3: this copy's edition and licence (job->copy) ---- */
+
+typedef enum mkp_edition_kind {
+    MKP_EDITION_FULL = 0,           /* the whole report */
+    MKP_EDITION_SAMPLE = 1          /* the free sample (docs/editions.md): the cover, the executive
+                                       summary, the key statistics, the full contents list with the
+                                       pages of the full edition, the first figure of each chapter
+                                       (host->in_sample) and the theme's call to order */
+} mkp_edition_kind;
+
+/* Whom one copy is licensed to and what its reader may do with it.  The
+ * same for every plugin of one job's copy: the host reads it from the
+ * command line (--licensee, --edition, ...) or a clients file. */
+typedef struct mkp_copy {
+    size_t size;                    /* sizeof(mkp_copy) of the host */
+    mkp_edition_kind edition;
+    const char *licensee;           /* "Acme Corp"; "" for a copy licensed to no one */
+    const char *licence_id;         /* "L-1234", or "" */
+    int seats;                      /* users the licence covers; 0 not stated, -1 a site licence */
+    const char *licence_date;       /* YYYY-MM-DD, or "" */
+    const char *watermark;          /* set diagonally across every page; "" for none (a sample
+                                       edition has the host's word for it unless one is given) */
+    /* Permissions, for formats that carry them (the PDF's, the workbook's
+     * sheet protection).  protect 0: none are set, and the allow_ flags
+     * and passwords are unused. */
+    int protect;
+    int allow_print;                /* print, at full quality */
+    int allow_copy;                 /* copy text and images out */
+    int allow_modify;               /* change the document, fill in, annotate */
+    const char *owner_password;     /* never "" when protect is set: lifts the permissions */
+    const char *open_password;      /* "" : the document opens without one */
+    const char *slug;               /* the licensee's name as a folder name, "acme-corp";
+                                       "sample" for an unlicensed sample; "" otherwise */
+} mkp_copy;
 
 /* The host's functions.  Append-only within an ABI major: a plugin that
  * uses a member added by a later minor checks `size` first. */
@@ -237,6 +272,23 @@ typedef struct mkp_host {
     char *(*scene_svg)(mkp_fonts *fonts, const mkp_scene *scene, const char *title, const char *id_prefix,
                        size_t *len);
     void (*svg_free)(char *svg);
+
+    /* ---- ABI 1.3: house style and editions (check MKP_HAS(mkp_host, host, in_sample) first) ---- */
+
+    /* The line a licensed copy prints at the foot of every page, in the
+     * job's language: "Licensed to Acme Corp, licence L-1234, single
+     * user".  Writes "" and returns 0 for a copy licensed to no one. */
+    size_t (*licence_line)(const mkp_job *job, char *buf, size_t cap);
+
+    /* Chart series colour i of the job's theme, the one the chart engine
+     * gives series i: the theme's series, then the same lighter, then
+     * darker, for longer lists. */
+    mkp_color (*series_color)(const mkp_job *job, size_t i);
+
+    /* Whether the sample edition shows figure `number`: the first figure
+     * of each chapter (the market's, then each dimension's).  1 for every
+     * figure of a full edition. */
+    int (*in_sample)(const mkp_job *job, int number);
 } mkp_host;
 
 /* ABI 1.2: primitive `i` of a scene, by the scene's stride where the host
@@ -261,6 +313,9 @@ struct mkp_job {
     const char *output_path;
     const char *plugin_dir;         /* the folder the plugin was loaded from */
     void *host_data;                /* the host's; do not touch */
+    /* ---- ABI 1.3: check MKP_HAS(mkp_job, job, copy) ---- */
+    const mkp_copy *copy;           /* never NULL on a 1.3 host: an unlicensed full edition
+                                       has edition MKP_EDITION_FULL and licensee "" */
 };
 
 /* Descriptor flags. */
