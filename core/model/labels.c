@@ -89,10 +89,13 @@ static const label labels[] = {
     {"growth", "Growth on previous year", "同比增长率"},
     {"history", "history", "历史"},
     {"illustrative", "illustrative", "示意估算"},
+    {"in-full-report", "in the full report", "见完整报告"},
     {"indicator", "Indicator", "指标"},
     {"key-statistics", "Key market statistics", "关键市场统计数据"},
     {"level", "Level", "层级"},
     {"licence", "Licence", "使用许可"},
+    {"licence-id", "licence %s", "许可证 %s"},
+    {"licence-line", "Licensed to %s", "授权给%s"},
     {"licence-terms",
      "This report is licensed to the purchasing organisation under a single-client licence, for its internal use "
      "only. Its employees may read, print and store it, and quote short extracts in internal documents with the "
@@ -100,6 +103,8 @@ static const label labels[] = {
      "resold, published, passed to third parties or shared outside the licensed organisation.",
      "本报告以单一客户许可方式授权购买机构仅供其内部使用。该机构员工可阅读、打印和保存本报告，并可在内部文件中注明出处后引用"
      "简短摘录。未经出版方书面同意，不得转售或公开发布本报告或其主要内容，亦不得将其提供给第三方或在被许可机构以外共享。"},
+    {"licensed-to", "Licensed to", "授权给"},
+    {"licensee", "Licensee", "被许可方"},
     {"list-of-figures", "List of Figures", "图目录"},
     {"list-of-tables", "List of Tables", "表目录"},
     {"market", "Market", "市场"},
@@ -118,6 +123,13 @@ static const label labels[] = {
     {"more-in-data", "... and %zu more: see the %s column of the %s sheet", "……另有%1$zu项：见“%3$s”工作表的“%2$s”列"},
     {"n-a", "n/a", "不适用"},
     {"notes", "Notes", "说明"},
+    {"order-call",
+     "This sample shows the summary, the key statistics and the first figure of each chapter. The full report has "
+     "every chapter, table and figure listed in the contents; to order it, or a licence for more readers, contact "
+     "the publisher.",
+     "本样本包含摘要、关键统计数据以及各章的第一幅图表。完整报告包含目录所列的全部章节、表格和图表；"
+     "如需订购完整报告或为更多读者购买许可，请联系出版方。"},
+    {"order-heading", "Order the Full Report", "订购完整报告"},
     {"other-segments", "Other (%zu segments)", "其他（%zu个细分市场）"},
     {"page-header", "&CPage &P of &N", "&C第 &P 页，共 &N 页"},
     {"page-of", "Page %zu of %zu", "第%zu页，共%zu页"},
@@ -141,6 +153,8 @@ static const label labels[] = {
      "细分市场与其上级保持一致：每一年按同一比例缩放，使其合计等于上级数值，上级数值保持不变。"},
     {"report-kind", "Market Research Report", "市场研究报告"},
     {"research-methodology", "Research Methodology", "研究方法"},
+    {"sample-edition", "Sample edition", "样本版"},
+    {"sample-mark", "SAMPLE", "样本"},
     {"scenario", "Scenario", "情景"},
     {"scenario-analysis", "Scenario Analysis", "情景分析"},
     {"scenario-value", "scenario", "情景调整"},
@@ -151,6 +165,9 @@ static const label labels[] = {
      "The report covers the segments below, grouped by dimension, each with a one-line definition; sub-segments are "
      "indented under their segment.",
      "本报告涵盖以下细分市场，按维度分组，每项附一句定义；二级细分市场缩进列于其所属细分市场之下。"},
+    {"seats-n", "%d users", "%d个用户"},
+    {"seats-single", "single user", "单用户"},
+    {"seats-site", "site licence", "全机构许可"},
     {"segment", "Segment", "细分市场"},
     {"segment-table", "Market Size by Segment", "各细分市场规模"},
     {"series", "Series", "序列"},
