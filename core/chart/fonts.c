@@ -295,3 +295,8 @@ int chart_fonts_first_use(mkp_fonts *fs, int which, unsigned gid, unsigned doc)
     f->doc[gid] = doc;
     return 1;
 }
+
+int chart_family_exists(const char *family)
+{
+    return ff_family_exists(family);
+}

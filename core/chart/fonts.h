@@ -10,6 +10,8 @@
 #include "marketpress/plugin.h"
 
 /* NULL after one diag() line through job->host when a family is missing. */
+/* Whether fontconfig has TrueType outlines of exactly `family`. */
+int chart_family_exists(const char *family);
 mkp_fonts *chart_fonts_open(const mkp_job *job, const char *family, const char *cjk_family);
 void chart_fonts_close(mkp_fonts *fonts);
 

@@ -69,24 +69,46 @@ typedef struct lay {
  * ends by construction, even where a step is lost against its value. */
 #define MAX_TICKS 64
 
-mkp_color chart_color(size_t i)
+/* The theme charts are drawn in (chart_use_theme); NULL: the default. */
+static const mkp_theme *theme;
+
+void chart_use_theme(const mkp_theme *t)
 {
-    /* Okabe-Ito, then the same hues lighter and darker for long lists. */
-    static const unsigned char base[8][3] = {{0, 114, 178},  {230, 159, 0},  {0, 158, 115},  {204, 121, 167},
-                                             {86, 180, 233}, {213, 94, 0},   {120, 120, 120}, {240, 228, 66}};
-    const unsigned char *c = base[i % 8];
-    size_t round = i / 8 % 3;
-    mkp_color out = {c[0], c[1], c[2], 255};
+    theme = t;
+}
+
+mkp_color chart_theme_color(const mkp_theme *t, size_t i)
+{
+    /* Okabe-Ito by default; a theme's own list.  Then the same hues
+     * lighter, then darker, for long lists. */
+    static const mkp_color base[8] = {{0, 114, 178, 255},  {230, 159, 0, 255},  {0, 158, 115, 255},
+                                      {204, 121, 167, 255}, {86, 180, 233, 255}, {213, 94, 0, 255},
+                                      {120, 120, 120, 255}, {240, 228, 66, 255}};
+    size_t n = t && t->n_series ? t->n_series : 8;
+    mkp_color c = t && t->n_series ? t->series[i % n] : base[i % n];
+    size_t round = i / n % 3;
+    mkp_color out = {c.r, c.g, c.b, 255};
     if (round == 1) { /* lighter */
-        out.r = (unsigned char)(c[0] + (255 - c[0]) / 2);
-        out.g = (unsigned char)(c[1] + (255 - c[1]) / 2);
-        out.b = (unsigned char)(c[2] + (255 - c[2]) / 2);
+        out.r = (unsigned char)(c.r + (255 - c.r) / 2);
+        out.g = (unsigned char)(c.g + (255 - c.g) / 2);
+        out.b = (unsigned char)(c.b + (255 - c.b) / 2);
     } else if (round == 2) { /* darker */
-        out.r = (unsigned char)(c[0] * 3 / 5);
-        out.g = (unsigned char)(c[1] * 3 / 5);
-        out.b = (unsigned char)(c[2] * 3 / 5);
+        out.r = (unsigned char)(c.r * 3 / 5);
+        out.g = (unsigned char)(c.g * 3 / 5);
+        out.b = (unsigned char)(c.b * 3 / 5);
     }
     return out;
+}
+
+mkp_color chart_color(size_t i)
+{
+    return chart_theme_color(theme, i);
+}
+
+/* The colour of one kind of value: the theme's, else chart.h's. */
+static mkp_color class_color(mkp_value_class c)
+{
+    return theme && (unsigned)c < MKP_VALUE_CLASSES ? theme->values[c] : mkp_value_class_color(c);
 }
 
 double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi)
@@ -880,7 +902,7 @@ static void columns(lay *L, const vplot *P)
             int anchor = f->kind != MKP_CHART_PERCENT && is_anchor(f, s, c);
             mkp_color col = chart_color(s);
             if (!stacked && ns == 1) /* the market: each kind of value in its colour */
-                col = mkp_value_class_color(value_class(f, s, c));
+                col = class_color(value_class(f, s, c));
             rect(L, MKP_ROLE_MARK, x, y1, bar_w, y0 - y1, col, (int)s, (int)c, v);
             if (!stacked)
                 continue;
@@ -1112,7 +1134,7 @@ static size_t class_legend(lay *L, legend_item *items)
     size_t n = 0;
     for (int k = 0; k < MKP_VALUE_CLASSES; k++)
         if (present[k])
-            items[n++] = (legend_item){class_word(L, (mkp_value_class)k), mkp_value_class_color((mkp_value_class)k), 0};
+            items[n++] = (legend_item){class_word(L, (mkp_value_class)k), class_color((mkp_value_class)k), 0};
     return n;
 }
 

@@ -31,4 +31,9 @@ double chart_ref_measure(void *ctx, const char *text, double size, int bold);
 
 /* The palette: colour-blind-safe, distinct for at least twenty series. */
 mkp_color chart_color(size_t series);
+/* Series colour i of theme t (NULL: the default palette), extended for
+ * long lists; chart_color() is that of the theme set by chart_use_theme(),
+ * which the layouts of this process draw with (a job sets its model's). */
+mkp_color chart_theme_color(const mkp_theme *t, size_t i);
+void chart_use_theme(const mkp_theme *t);
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "host/host.h"
 #include "model/model.h"
 
 /* ---- options (opts.c): one table per command ------------------------------ */
@@ -20,7 +21,8 @@ typedef struct cli_opt {
 } cli_opt;
 
 enum { OPT_STRICT = 256, OPT_SUMMARY, OPT_CSV, OPT_JSON, OPT_TIMES, OPT_MEMORY_LIMIT, OPT_CPU_LIMIT, OPT_NO_FSYNC,
-       OPT_MEMORY_BUDGET, OPT_NO_NAMESPACE };
+       OPT_MEMORY_BUDGET, OPT_NO_NAMESPACE, OPT_THEME, OPT_CLIENTS, OPT_LICENSEE, OPT_LICENCE_ID, OPT_SEATS,
+       OPT_LICENCE_DATE, OPT_WATERMARK, OPT_EDITION, OPT_PERMISSIONS, OPT_OWNER_PASSWORD, OPT_OPEN_PASSWORD };
 
 typedef struct cli_cmd {
     const char *name;
@@ -93,4 +95,31 @@ char *cmd_lang_list(const mkp_model *m);
 /* The line for --lang WANT that the dataset at `path` does not declare:
  * "marketpress CMD: --lang klingon: PATH declares en, zh-CN". */
 void cmd_no_lang(const char *cmd, const char *want, const char *path, const mkp_model *m);
+/* ---- editions (editions.c): the house style and the copies of a render ---- */
+
+/* What the command line says of them, as given. */
+typedef struct edition_args {
+    const char *theme, *clients;
+    const char *licensee, *licence_id, *seats, *licence_date, *watermark, *edition, *permissions;
+    const char *owner_password_file, *open_password_file;
+} edition_args;
+
+typedef struct edition_set {
+    arena a;
+    size_t n;                       /* copies of every dataset, at least 1 */
+    mkp_copy *v;                    /* slug "": the outputs' usual place */
+    ds_clients *clients;
+    ds_theme **themes;              /* every theme read */
+    size_t n_themes;
+} edition_set;
+
+/* Takes --theme, --clients, --licensee, ... into ea: 1, or 0 for another key. */
+int cmd_edition_option(edition_args *ea, int key, const char *v);
+/* The copies: one per client of --clients, else the one the flags describe
+ * (the unlicensed full edition without any).  0, or 2 after lines. */
+int cmd_editions(const edition_args *ea, edition_set *es);
+/* Gives each loaded dataset its theme; 0, or 2 after a theme's errors. */
+int cmd_themes(const edition_args *ea, edition_set *es, mkp_doc **docs, size_t n);
+void cmd_editions_free(edition_set *es);
+
 #endif

@@ -27,6 +27,7 @@ typedef struct render_args {
     unsigned long long memory_limit;
     int flags;                      /* JOBS_* */
     int strict;                     /* --strict: a dataset's warnings are errors */
+    edition_args ed;                /* --theme, --licensee, --clients, ... */
 } render_args;
 
 /* What the steps found. */
@@ -39,6 +40,7 @@ typedef struct render_state {
     const char ***langs;            /* per dataset: the languages to render, declared tags */
     size_t *n_langs;
     int missing;                    /* a plugin that should have run cannot: exit 1 */
+    edition_set es;                 /* the themes and the copies */
 } render_state;
 
 /* A size such as 512M, 2G or 1048576 (bytes); 0 when not understood. */
@@ -106,7 +108,7 @@ static int take_option(render_args *a, int key, char *v)
         a->flags |= JOBS_NO_FSYNC;
     else if (key == OPT_STRICT)
         a->strict = 1;
-    else
+    else if (!cmd_edition_option(&a->ed, key, v))
         return parse_number(a, key, v);
     return 0;
 }
@@ -486,24 +488,41 @@ static int prepare_out_dir(const char *out_dir)
     return 0;
 }
 
-/* One job per dataset, language and plugin, all run together; returns
- * the exit status. */
-static int dispatch(const render_args *a, render_state *rs)
+/* Where the outputs of copy `c` of model `m` go: DIR itself for the
+ * unlicensed full edition, else DIR/<id>/<slug>.  malloc'd. */
+static char *copy_dir(const char *out_dir, const mkp_model *m, const mkp_copy *c)
 {
-    size_t n_jobs = 0;
-    for (size_t i = 0; i < a->datasets.n; i++)
-        n_jobs += rs->n_langs[i] * rs->n_chosen;
-    job_spec *jobs = xcalloc(n_jobs, sizeof *jobs);
-    size_t j = 0;
-    for (size_t i = 0; i < a->datasets.n; i++)
-        for (size_t l = 0; l < rs->n_langs[i]; l++)
-            for (size_t k = 0; k < rs->n_chosen; k++)
-                jobs[j++] = (job_spec){.plugin = rs->chosen[k], .model = rs->docs[i]->model,
-                                       .lang = rs->langs[i][l], .out_dir = a->out_dir, .opts = rs->opts,
-                                       .n_opts = a->raw_opts.n, .timeout = a->timeout,
-                                       .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
-    jobs_run(jobs, n_jobs, (int)a->parallel, a->flags);
-    int rc = rs->missing;
+    return *c->slug ? xprintf("%s/%s/%s", out_dir, m->id, c->slug) : xstrdup(out_dir);
+}
+
+/* The copy a job presents: the edition's own, with a sample's watermark in
+ * the job's language when it gives none. */
+static mkp_copy job_copy(const mkp_copy *c, const mkp_model *m, const char *lang)
+{
+    mkp_copy j = *c;
+    if (c->edition == MKP_EDITION_SAMPLE && !*c->watermark) {
+        mkp_job probe = {.size = sizeof probe, .host = &host_table, .model = m, .lang = lang};
+        j.watermark = host_table.label(&probe, "sample-mark");
+    }
+    return j;
+}
+
+/* The folders of the copies, made before any job; 0, or 1 after a line. */
+static int make_copy_dirs(char **dirs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int err = fs_make_dirs(dirs[i]);
+        if (err) {
+            say("marketpress: cannot make %s: %s; nothing rendered", dirs[i], strerror(err));
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The results of the jobs: each failure said once; the exit status. */
+static int collect(job_spec *jobs, size_t n_jobs, int rc)
+{
     for (size_t i = 0; i < n_jobs; i++) {
         if (!jobs[i].ok) {
             /* A plugin that said why in its own words needs no second line. */
@@ -515,6 +534,43 @@ static int dispatch(const render_args *a, render_state *rs)
         free(jobs[i].final_path);
         free(jobs[i].stray);
     }
+    return rc;
+}
+
+/* One job per copy, dataset, language and plugin, all run together;
+ * returns the exit status. */
+static int dispatch(const render_args *a, render_state *rs)
+{
+    const edition_set *es = &rs->es;
+    size_t n_jobs = 0, n_dirs = es->n * a->datasets.n;
+    for (size_t i = 0; i < a->datasets.n; i++)
+        n_jobs += rs->n_langs[i] * rs->n_chosen * es->n;
+    job_spec *jobs = xcalloc(n_jobs, sizeof *jobs);
+    mkp_copy *copies = xcalloc(n_jobs, sizeof *copies);
+    char **dirs = xcalloc(n_dirs, sizeof *dirs);
+    size_t j = 0, d = 0;
+    for (size_t c = 0; c < es->n; c++)
+        for (size_t i = 0; i < a->datasets.n; i++, d++) {
+            const mkp_model *m = rs->docs[i]->model;
+            dirs[d] = copy_dir(a->out_dir, m, &es->v[c]);
+            for (size_t l = 0; l < rs->n_langs[i]; l++)
+                for (size_t k = 0; k < rs->n_chosen; k++, j++) {
+                    copies[j] = job_copy(&es->v[c], m, rs->langs[i][l]);
+                    jobs[j] = (job_spec){.plugin = rs->chosen[k], .model = m, .lang = rs->langs[i][l],
+                                         .out_dir = dirs[d], .opts = rs->opts, .n_opts = a->raw_opts.n,
+                                         .copy = &copies[j], .timeout = a->timeout,
+                                         .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
+                }
+        }
+    int rc = make_copy_dirs(dirs, n_dirs);
+    if (rc == 0) {
+        jobs_run(jobs, n_jobs, (int)a->parallel, a->flags);
+        rc = collect(jobs, n_jobs, rs->missing);
+    }
+    for (size_t i = 0; i < n_dirs; i++)
+        free(dirs[i]);
+    free(dirs);
+    free(copies);
     free(jobs);
     return rc;
 }
@@ -525,7 +581,7 @@ static char *why_not_stdout(const render_args *a, const render_state *rs)
 {
     size_t n = 0;
     for (size_t i = 0; i < a->datasets.n; i++)
-        n += rs->n_langs[i] * rs->n_chosen;
+        n += rs->n_langs[i] * rs->n_chosen * rs->es.n;
     if (n != 1)
         return xprintf("-o - writes one output to standard output, and this render makes %zu (%zu dataset%s, %zu "
                        "plugin%s, each in its languages); choose one with -f, --lang and a single DATASET",
@@ -588,7 +644,9 @@ static int render_to_stdout(const render_args *a, render_state *rs)
     b.flags |= JOBS_QUIET | JOBS_NO_FSYNC; /* nothing of it is kept */
     int rc = dispatch(&b, rs);
     if (rc == 0) {
-        char *out = output_name(rs->chosen[0], rs->docs[0]->model, rs->langs[0][0], scratch);
+        char *dir = copy_dir(scratch, rs->docs[0]->model, &rs->es.v[0]);
+        char *out = output_name(rs->chosen[0], rs->docs[0]->model, rs->langs[0][0], dir);
+        free(dir);
         rc = copy_to_stdout(out);
         if (rc == 0 && diag_verbosity >= VERBOSITY_NORMAL)
             say("marketpress: wrote %s to standard output", strrchr(out, '/') + 1);
@@ -604,7 +662,10 @@ static int render_to_stdout(const render_args *a, render_state *rs)
 static int render(const render_args *a, render_state *rs)
 {
     int rc = select_plugins(a, rs);
-    if (rc == 0 && (load_datasets(a, rs) != 0 || choose_langs(a, rs) != 0))
+    if (rc == 0)
+        rc = cmd_editions(&a->ed, &rs->es);
+    if (rc == 0 && (load_datasets(a, rs) != 0 || cmd_themes(&a->ed, &rs->es, rs->docs, a->datasets.n) != 0 ||
+                    choose_langs(a, rs) != 0))
         rc = 2;
     if (rc == 0 && to_stdout(a))
         return render_to_stdout(a, rs);
@@ -634,6 +695,7 @@ int cmd_render(int argc, char **argv)
     free(rs.n_langs);
     free(rs.chosen);
     free(rs.opts);
+    cmd_editions_free(&rs.es);
     plugins_free(&rs.ps);
     for (size_t i = 0; i < a.raw_opts.n; i++)
         free(a.raw_opts.v[i]);

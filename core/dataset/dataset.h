@@ -10,7 +10,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
-#include "marketpress/model.h"
+#include "marketpress/plugin.h"
 
 typedef struct ypoint {
     int year;
@@ -98,6 +98,8 @@ typedef struct mkp_doc {
     size_t n_scenarios;             /* including the base case, first */
     scenario_spec *scenarios;
     const char *want_scenario;      /* set before mdl_build: present this one */
+    const char *theme_path;         /* report.theme, from the dataset's folder; NULL when absent */
+    int theme_line, theme_col;
 } mkp_doc;
 
 /* The forecast methods a dataset may name, as the loader needs to know
@@ -113,6 +115,64 @@ typedef struct ds_methods {
      * ("within [0, 1]") */
     const char *(*param_rule)(size_t method, int param, double v);
 } ds_methods;
+
+/* ---- the house style (theme.c) ----
+ * A theme file read into its own arena: the public mkp_theme, and the
+ * publisher's imprint it gives (name, copyright, licence, disclaimer,
+ * about, contact) in a scratch model that ds_theme_apply() merges into a
+ * dataset's. */
+typedef struct ds_theme {
+    arena arena;
+    mkp_theme pub;
+    mkp_model imprint;
+    const char *dir;                /* the theme file's folder: its logo is named from there */
+} ds_theme;
+
+/* The built-in default: today's look, no logo, no imprint of its own. */
+const ds_theme *ds_theme_default(void);
+/* Reads and checks a theme; NULL after reporting errors to d.
+ * family_exists (NULL: not checked) says whether fontconfig has a family. */
+ds_theme *ds_theme_load(const char *path, diag_ctx *d, int (*family_exists)(const char *));
+void ds_theme_free(ds_theme *th);
+/* Points doc's model at the theme and takes the imprint texts the theme gives. */
+void ds_theme_apply(mkp_doc *doc, const ds_theme *th);
+/* "#1F3A5F" or "#FA0" -> *out: 0, or -1. */
+int ds_parse_color(const char *s, mkp_color *out);
+/* The WCAG contrast ratio of two colours (1 to 21), and the CIE76
+ * difference of two colours as seen with normal vision (0) or a
+ * dichromacy (1 protanopia, 2 deuteranopia, 3 tritanopia). */
+double ds_contrast(mkp_color a, mkp_color b);
+double ds_color_distance(mkp_color a, mkp_color b, int vision);
+
+/* ---- copies: whom each one is for (clients.c) ----
+ * A clients file: one mkp_copy per entry, in its order, each with its
+ * slug (the folder its outputs go to), and the theme it names. */
+typedef struct ds_clients {
+    arena arena;
+    size_t n;
+    mkp_copy *v;                    /* owner_password "" when the file gives none */
+    const char *theme_path;         /* `theme:`, from the file's folder; NULL when absent */
+} ds_clients;
+
+ds_clients *ds_clients_load(const char *path, diag_ctx *d);
+void ds_clients_free(ds_clients *cl);
+/* "Acme Corp." -> "acme-corp": ASCII letters and digits lowered, other
+ * ASCII runs one '-', letters of other scripts kept. */
+const char *ds_slug(arena *a, const char *name);
+/* The folder of a copy's outputs: the licensee's slug, "-sample" after it
+ * for a sample; "sample" for an unlicensed sample; "" for an unlicensed
+ * full edition (the outputs' usual place). */
+const char *ds_copy_slug(arena *a, const mkp_copy *c);
+/* "1".."1000000" or "site" (-1): 0, or -1. */
+int ds_parse_seats(const char *s, int *seats);
+/* "none" or any of print,copy,modify joined by commas: sets protect and
+ * the allow_ flags; 0, or -1. */
+int ds_parse_permissions(const char *s, mkp_copy *c);
+/* A date YYYY-MM-DD between 1900 and 2200 (and its epoch when not NULL). */
+int ds_valid_date(const char *s, long long *epoch);
+
+/* A whole file of at most `max` bytes, malloc'd; NULL after an error to d. */
+unsigned char *ds_read_file(const char *path, size_t max, size_t *len, diag_ctx *d);
 
 /* Loads and validates a dataset; NULL after reporting errors to d. */
 mkp_doc *ds_load_buffer(const char *name, const unsigned char *buf, size_t len, const ds_methods *methods,

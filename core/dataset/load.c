@@ -27,6 +27,7 @@ mkp_doc *ds_load_buffer(const char *name, const unsigned char *buf, size_t len, 
     doc->model = arena_alloc(L.a, sizeof *doc->model);
     doc->model->size = sizeof *doc->model;
     doc->model->source_file = arena_strdup(L.a, name);
+    doc->model->theme = &ds_theme_default()->pub;
     int ok;
     int errors_before = d->errors;
     ynode *root = ytree_parse(L.a, d, buf, len, &ok);
@@ -73,7 +74,7 @@ fail:
     return NULL;
 }
 
-mkp_doc *ds_load_file(const char *path, const ds_methods *methods, diag_ctx *d)
+unsigned char *ds_read_file(const char *path, size_t max, size_t *len_out, diag_ctx *d)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -86,10 +87,11 @@ mkp_doc *ds_load_file(const char *path, const ds_methods *methods, diag_ctx *d)
         len += fread(buf + len, 1, cap - len, f);
         if (len < cap)
             break;
-        if (cap >= MAX_FILE_BYTES) {
+        if (cap >= max) {
             fclose(f);
             free(buf);
-            diag_error(d, 0, 0, "larger than %u MiB: not a dataset", MAX_FILE_BYTES >> 20);
+            diag_error(d, 0, 0, "larger than %zu MiB: not a %s", max >> 20,
+                       max == MAX_FILE_BYTES ? "dataset" : "theme");
             return NULL;
         }
         buf = xrealloc(buf, cap * 2);
@@ -102,6 +104,16 @@ mkp_doc *ds_load_file(const char *path, const ds_methods *methods, diag_ctx *d)
         diag_error(d, 0, 0, "cannot read: %s", strerror(errno));
         return NULL;
     }
+    *len_out = len;
+    return buf;
+}
+
+mkp_doc *ds_load_file(const char *path, const ds_methods *methods, diag_ctx *d)
+{
+    size_t len;
+    unsigned char *buf = ds_read_file(path, MAX_FILE_BYTES, &len, d);
+    if (!buf)
+        return NULL;
     mkp_doc *doc = ds_load_buffer(path, buf, len, methods, d);
     free(buf);
     return doc;

@@ -48,7 +48,7 @@ const char *ld_get_id(loader *L, const ynode *n, const char *what);
 const char *const *ld_get_string_list(loader *L, const ynode *n, const char *what, size_t *count);
 ypoints ld_get_points(loader *L, const ynode *n, const char *what, int lo, int hi, const char *range_name);
 mkp_provenance ld_get_provenance(loader *L, const ynode *n, mkp_provenance dflt);
-const char *ld_get_date(loader *L, const ynode *n, long long *epoch);
+const char *ld_get_date(loader *L, const ynode *n, const char *what, long long *epoch);
 /* For each of n ids, the index of its first occurrence (itself when it is
  * the first; "" never repeats): duplicates found by sorting, for lists of
  * many thousand.  Free the result. */

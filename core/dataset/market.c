@@ -16,7 +16,7 @@
 static const char *const report_keys[] = {"id", "title", "subtitle", "publisher", "product_code", "edition",
                                           "base_year", "estimated_year", "forecast_end", "cagr_start", "currency",
                                           "unit", "languages", "source", "keywords", "copyright",
-                                          "licence", "disclaimer", "about", "contact", NULL};
+                                          "licence", "disclaimer", "about", "contact", "theme", NULL};
 
 void ld_report(loader *L, const ynode *r)
 {
@@ -37,12 +37,22 @@ void ld_report(loader *L, const ynode *r)
     if ((n = ytree_get(r, "source")))
         m->source = ld_get_text(L, n, "source");
     ld_imprint(L, r);
+    if ((n = ytree_get(r, "theme")) && ld_get_string(L, n, "theme")) {
+        /* Named from the dataset's folder, as a reader of the file would. */
+        const char *slash = strrchr(m->source_file, '/');
+        L->doc->theme_path = n->str[0] == '/' || !slash
+                                 ? n->str
+                                 : arena_printf(L->a, "%.*s/%s", (int)(slash - m->source_file), m->source_file,
+                                                n->str);
+        L->doc->theme_line = n->line;
+        L->doc->theme_col = n->col;
+    }
     m->product_code = "";
     if ((n = ytree_get(r, "product_code")) && ld_get_string(L, n, "product_code"))
         m->product_code = n->str;
     m->edition = "";
     if ((n = ytree_get(r, "edition"))) {
-        const char *s = ld_get_date(L, n, &m->edition_epoch);
+        const char *s = ld_get_date(L, n, "edition", &m->edition_epoch);
         if (s)
             m->edition = s;
     }

@@ -272,23 +272,30 @@ mkp_provenance ld_get_provenance(loader *L, const ynode *n, mkp_provenance dflt)
     return dflt;
 }
 
-const char *ld_get_date(loader *L, const ynode *n, long long *epoch)
+int ds_valid_date(const char *s, long long *epoch)
 {
-    const char *s = ld_get_string(L, n, "edition");
-    if (!s)
-        return NULL;
     int y, m, d, len = 0;
     static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &len) != 3 || len != 10 || m < 1 || m > 12 ||
         d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) ||
-        y < YEAR_MIN || y > YEAR_MAX) {
-        diag_error(L->d, n->line, n->col, "edition must be a date YYYY-MM-DD, not '%s'", s);
-        return NULL;
-    }
-    *epoch = date_days_from_civil(y, m, d) * 86400LL;
-    return s;
+        y < YEAR_MIN || y > YEAR_MAX)
+        return 0;
+    if (epoch)
+        *epoch = date_days_from_civil(y, m, d) * 86400LL;
+    return 1;
 }
 
+const char *ld_get_date(loader *L, const ynode *n, const char *what, long long *epoch)
+{
+    const char *s = ld_get_string(L, n, what);
+    if (!s)
+        return NULL;
+    if (!ds_valid_date(s, epoch)) {
+        diag_error(L->d, n->line, n->col, "%s must be a date YYYY-MM-DD, not '%s'", what, s);
+        return NULL;
+    }
+    return s;
+}
 
 typedef struct id_at {
     const char *id;

@@ -30,6 +30,8 @@ typedef struct plugin_set {
 } plugin_set;
 
 extern const mkp_host host_table;
+/* The copy a job presents when it names none: a full edition, licensed to no one. */
+extern const mkp_copy host_unlicensed;
 
 /* Search -P dirs, then MARKETPRESS_PLUGIN_PATH, then the install's own
  * folder (<bin>/../lib/marketpress/plugins). */
@@ -62,6 +64,7 @@ typedef struct job_spec {
     const char *out_dir;
     const opt_value *opts;
     size_t n_opts;
+    const mkp_copy *copy;           /* NULL: host_unlicensed */
     double timeout;                 /* seconds; 0 = none */
     const char *work_dir;           /* chdir here in the child (plugin-check) */
     unsigned long long memory_limit; /* bytes of address space for the job; 0 = none */

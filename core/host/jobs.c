@@ -29,6 +29,7 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "base/files.h"
+#include "chart/layout.h"
 #include "host/host.h"
 
 static double now(void)
@@ -429,7 +430,10 @@ static void child_run(job_spec *js, const running *r, int status_fd, pid_t paren
         .output_path = r->tmp_out,
         .plugin_dir = js->plugin->dir,
         .host_data = js,
+        .copy = js->copy ? js->copy : &host_unlicensed,
     };
+    /* The job's charts are drawn in its model's house style. */
+    chart_use_theme(js->model->theme);
     /* The job's process ends with the job: memory it frees is kept for
      * its next allocation rather than handed back to the system at once.
      * zlib's 256 KB of state per deflated stream (libharu and

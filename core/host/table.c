@@ -149,6 +149,72 @@ static double host_option_number(const mkp_job *job, const char *name)
     return option_value(job, name, 0);
 }
 
+/* ---- ABI 1.3: editions and the house style ---- */
+
+const mkp_copy host_unlicensed = {.size = sizeof(mkp_copy), .edition = MKP_EDITION_FULL, .licensee = "",
+                                  .licence_id = "", .licence_date = "", .watermark = "", .owner_password = "",
+                                  .open_password = "", .slug = ""};
+
+static const mkp_copy *copy_of(const mkp_job *job)
+{
+    return MKP_HAS(mkp_job, job, copy) && job->copy ? job->copy : &host_unlicensed;
+}
+
+static size_t host_licence_line(const mkp_job *job, char *buf, size_t cap)
+{
+    const mkp_copy *c = copy_of(job);
+    if (!cap)
+        return 0;
+    buf[0] = '\0';
+    if (!c->licensee || !*c->licensee)
+        return 0;
+    int zh = strncmp(job->lang, "zh", 2) == 0;
+    const char *sep = zh ? "\xEF\xBC\x8C" : ", "; /* a full-width comma in Chinese */
+    strbuf b = {0};
+    sb_printf(&b, host_label(job, "licence-line"), c->licensee);
+    if (c->licence_id && *c->licence_id) {
+        sb_printf(&b, "%s", sep);
+        sb_printf(&b, host_label(job, "licence-id"), c->licence_id);
+    }
+    if (c->seats) {
+        sb_printf(&b, "%s", sep);
+        if (c->seats == 1)
+            sb_printf(&b, "%s", host_label(job, "seats-single"));
+        else if (c->seats < 0)
+            sb_printf(&b, "%s", host_label(job, "seats-site"));
+        else
+            sb_printf(&b, host_label(job, "seats-n"), c->seats);
+    }
+    snprintf(buf, cap, "%s", b.s ? b.s : "");
+    free(b.s);
+    return strlen(buf);
+}
+
+static mkp_color host_series_color(const mkp_job *job, size_t i)
+{
+    const mkp_model *m = job->model;
+    return chart_theme_color(MKP_HAS(mkp_model, m, theme) ? m->theme : NULL, i);
+}
+
+static int host_in_sample(const mkp_job *job, int number)
+{
+    const mkp_model *m = job->model;
+    if (copy_of(job)->edition != MKP_EDITION_SAMPLE)
+        return 1;
+    /* The first figure of each chapter: of the market, then of each
+     * dimension, in the order of the figure list. */
+    for (size_t i = 0; i < m->n_figures; i++) {
+        const mkp_figure *f = mkp_figure_at(m, i);
+        if (f->number != number)
+            continue;
+        for (size_t k = 0; k < i; k++)
+            if (strcmp(mkp_figure_at(m, k)->dimension, f->dimension) == 0)
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
 const mkp_host host_table = {
     .size = sizeof(mkp_host),
     .abi_major = MKP_ABI_MAJOR,
@@ -179,6 +245,9 @@ const mkp_host host_table = {
     .font_file = chart_fonts_file,
     .scene_svg = chart_scene_svg,
     .svg_free = chart_svg_free,
+    .licence_line = host_licence_line,
+    .series_color = host_series_color,
+    .in_sample = host_in_sample,
 };
 
 

@@ -451,3 +451,17 @@ void ff_free(ff_fonts *ff)
         ff->face[f].file = ff->face[f].warning = NULL;
     }
 }
+
+int ff_family_exists(const char *family)
+{
+    finder fd = {0};
+    int yes = 1; /* fontconfig that cannot start: the renderer says so */
+    if (finder_open(&fd) == 0) {
+        FcFontSet *set = candidates(&fd, family, NULL, 0);
+        yes = set && set->nfont > 0;
+        if (set)
+            FcFontSetDestroy(set);
+    }
+    finder_close(&fd);
+    return yes;
+}

@@ -43,4 +43,8 @@ int ff_same(const ff_face *a, const ff_face *b);
 
 void ff_free(ff_fonts *ff);
 
+/* Whether fontconfig has TrueType outlines of exactly `family` (a theme's
+ * fonts are checked with it when the theme is read). */
+int ff_family_exists(const char *family);
+
 #endif
