@@ -124,7 +124,14 @@ UNIT_BIN         = $(BUILD)/tests/unit_tests
 
 .PHONY: all run test test-one bench install uninstall clean deps check-deps fuzz fresh-check dist distcheck \
         deb deb-check FORCE
-all: $(BIN) $(PLUGIN_SO)
+# The themes that come with marketpress, beside the program as an install
+# has them, so that --theme NAME finds them in the build tree too.
+BUILD_THEMES = $(patsubst themes/%,$(BUILD)/share/marketpress/themes/%,$(wildcard themes/*.yaml themes/*.png themes/*.jpg))
+$(BUILD)/share/marketpress/themes/%: themes/%
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+all: $(BIN) $(PLUGIN_SO) $(BUILD_THEMES)
 
 deps:
 	@sh .ci/bootstrap
@@ -135,7 +142,8 @@ check-deps:
 
 # The objects that compile in the install paths (and the version), rebuilt
 # when they change: $(BUILD)/paths.stamp is rewritten only then.
-PATH_OBJ  = $(BUILD)/obj/core/host/plugins.o $(BUILD)/obj/core/cli/main.o $(BUILD)/obj/core/host/table.o
+PATH_OBJ  = $(BUILD)/obj/core/host/plugins.o $(BUILD)/obj/core/cli/main.o $(BUILD)/obj/core/host/table.o \
+            $(BUILD)/obj/core/cli/editions.o
 $(PATH_OBJ): CPPFLAGS += -DMKP_PLUGIN_DIR='"$(PLUGINDIR)"' -DMKP_DATA_DIR='"$(PKGDATADIR)"'
 $(PATH_OBJ): $(BUILD)/paths.stamp
 $(BUILD)/paths.stamp: FORCE
@@ -220,7 +228,7 @@ fresh-check:
 
 # What install puts where: the lists uninstall removes again.
 INST_DIRS = $(BINDIR) $(PLUGINDIR) $(INCLUDEDIR)/marketpress $(PKGCONFIGDIR) $(MANDIR)/man1 \
-            $(PKGDATADIR)/datasets $(PKGDATADIR)/template $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR)
+            $(PKGDATADIR)/datasets $(PKGDATADIR)/themes $(PKGDATADIR)/template $(DOCDIR) $(BASHCOMPDIR) $(ZSHCOMPDIR)
 # The folders only marketpress uses, removed whole; the others only when
 # install left them empty under a DESTDIR (a staging tree).
 OWN_DIRS  = $(PLUGINDIR) $(LIBDIR)/marketpress $(INCLUDEDIR)/marketpress $(PKGDATADIR) $(DOCDIR)
@@ -235,6 +243,7 @@ install: all
 	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/marketpress.pc
 	install -m 644 docs/marketpress.1 $(DESTDIR)$(MANDIR)/man1/marketpress.1
 	install -m 644 datasets/*.yaml $(DESTDIR)$(PKGDATADIR)/datasets/
+	install -m 644 themes/*.yaml themes/*.png themes/*.jpg $(DESTDIR)$(PKGDATADIR)/themes/
 	install -m 644 plugins/template/* $(DESTDIR)$(PKGDATADIR)/template/
 	install -m 644 README.md docs/*.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 completions/marketpress.bash $(DESTDIR)$(BASHCOMPDIR)/marketpress

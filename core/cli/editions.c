@@ -4,9 +4,12 @@
  * its company, --edition, or one per entry of a clients file), each copy
  * with its folder (docs/editions.md). */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/diag.h"
@@ -167,10 +170,36 @@ static const ds_theme *theme_at(edition_set *es, const char *path, int *bad)
     return t;
 }
 
+/* --theme NAME (no '/', no .yaml): a theme that comes with marketpress,
+ * beside the program (<bin>/../share/marketpress/themes, which is also
+ * where the build puts them), else in the install's data folder.  A file
+ * name stays as it is. */
+static const char *theme_file(arena *a, const char *v)
+{
+    size_t n = strlen(v);
+    if (strchr(v, '/') || (n > 5 && strcmp(v + n - 5, ".yaml") == 0) || !*v)
+        return v;
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    struct stat st;
+    if (len > 0) {
+        exe[len] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            const char *own = arena_printf(a, "%s/../share/marketpress/themes/%s.yaml", exe, v);
+            if (stat(own, &st) == 0)
+                return own;
+        }
+    }
+    const char *installed = arena_printf(a, "%s/themes/%s.yaml", MKP_DATA_DIR, v);
+    return stat(installed, &st) == 0 ? installed : v;
+}
+
 int cmd_themes(const edition_args *ea, edition_set *es, mkp_doc **docs, size_t n)
 {
     int bad = 0;
-    const char *all = ea->theme ? ea->theme : es->clients ? es->clients->theme_path : NULL;
+    const char *all = ea->theme ? theme_file(&es->a, ea->theme) : es->clients ? es->clients->theme_path : NULL;
     for (size_t i = 0; i < n; i++) {
         const char *path = all ? all : docs[i]->theme_path;
         int was_bad = bad;
