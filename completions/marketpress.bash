@@ -12,7 +12,9 @@ _marketpress_opts()
     forecast) echo "--summary --csv --json -l --lang -s --scenario $common" ;;
     render)
         echo "-f --format -o --output -P --plugin-dir -O --option -l --lang -s --scenario -j --jobs" \
-            "-t --timeout --times --memory-limit --cpu-limit --no-fsync --strict $common"
+            "-t --timeout --times --memory-limit --cpu-limit --no-fsync --strict --theme --licensee" \
+            "--licence-id --seats --licence-date --watermark --edition --permissions --owner-password-file" \
+            "--open-password-file --clients $common"
         ;;
     plugins) echo "-P --plugin-dir $common" ;;
     plugin-check) echo "-t --timeout --memory-budget --no-namespace $common" ;;
@@ -76,7 +78,24 @@ _marketpress()
         COMPREPLY=($(compgen -W "all en zh-CN" -- "$cur"))
         return
         ;;
-    -s | --scenario | -j | --jobs | -t | --timeout | --memory-limit | --cpu-limit | --memory-budget)
+    --theme)
+        COMPREPLY=($(compgen -W "default harbour ember" -- "$cur") $(compgen -f -X '!*.yaml' -- "$cur"))
+        return
+        ;;
+    --clients | --owner-password-file | --open-password-file)
+        COMPREPLY=($(compgen -f -- "$cur"))
+        return
+        ;;
+    --edition)
+        COMPREPLY=($(compgen -W "full sample" -- "$cur"))
+        return
+        ;;
+    --permissions)
+        COMPREPLY=($(compgen -W "none print print,copy print,copy,modify" -- "$cur"))
+        return
+        ;;
+    -s | --scenario | -j | --jobs | -t | --timeout | --memory-limit | --cpu-limit | --memory-budget | --licensee | \
+        --licence-id | --seats | --licence-date | --watermark)
         return
         ;;
     esac
