@@ -322,7 +322,8 @@ static int run_problems(const check_ctx *c, const char *label, const job_spec *j
  * RUN/cwd/out its output folder, RUN/tmp its TMPDIR, and RUN the one folder
  * it may write in when confined.  Returns the problems, or -1 after a
  * timeout (then the check stops). */
-static int run_once(check_ctx *c, const mkp_model *m, const char *label, const char *lang, int nth, run_result *res)
+static int run_once(check_ctx *c, const mkp_model *m, const mkp_copy *copy, const char *label, const char *lang,
+                    int nth, run_result *res)
 {
     char *run = xprintf("%s/c%u-%s-run%d", c->base, c->serial, lang, nth);
     char *cwd = xprintf("%s/cwd", run), *out = xprintf("%s/out", cwd), *tmp = xprintf("%s/tmp", run);
@@ -330,7 +331,7 @@ static int run_once(check_ctx *c, const mkp_model *m, const char *label, const c
     make_dir(cwd);
     make_dir(out);
     make_dir(tmp);
-    job_spec js = {.plugin = c->lp, .model = m, .lang = lang, .out_dir = out, .timeout = c->timeout,
+    job_spec js = {.plugin = c->lp, .model = m, .lang = lang, .out_dir = out, .copy = copy, .timeout = c->timeout,
                    .work_dir = cwd, .confine = c->confined ? run : NULL, .tmpdir = tmp, .catch_stdout = 1};
     struct timespec since;
     clock_gettime(CLOCK_REALTIME_COARSE, &since); /* the clock file times are taken from */
@@ -350,13 +351,13 @@ static int run_once(check_ctx *c, const mkp_model *m, const char *label, const c
 
 /* One model in one language, rendered twice, each run in a folder of its
  * own; returns the problems reported, or -1 after a timeout. */
-static int check_twice(check_ctx *c, const mkp_model *m, const char *label, const char *lang)
+static int check_twice(check_ctx *c, const mkp_model *m, const mkp_copy *copy, const char *label, const char *lang)
 {
     run_result a = {0}, b = {0};
     c->serial++;
-    int problems = run_once(c, m, label, lang, 1, &a);
+    int problems = run_once(c, m, copy, label, lang, 1, &a);
     if (problems == 0)
-        problems = run_once(c, m, label, lang, 2, &b);
+        problems = run_once(c, m, copy, label, lang, 2, &b);
     if (problems == 0 && !same_tree(a.final_path, b.final_path)) {
         printf("FAIL %s: two runs gave different output\n", label);
         problems = 1;
@@ -368,7 +369,16 @@ static int check_twice(check_ctx *c, const mkp_model *m, const char *label, cons
     return problems;
 }
 
-enum { N_FIXTURES = 4, N_LANGS = 2 };
+enum { N_FIXTURES = 5, N_LANGS = 2 };
+
+/* The last fixture is rendered as a copy licensed to someone, protected
+ * and cut down to the sample edition (ABI 1.3), so that a plugin meets
+ * every kind of copy before a publisher's clients do. */
+static const mkp_copy licensed_sample = {.size = sizeof(mkp_copy), .edition = MKP_EDITION_SAMPLE,
+                                         .licensee = "Acme Corp", .licence_id = "L-1234", .seats = 1,
+                                         .licence_date = "2026-01-15", .watermark = "SAMPLE", .protect = 1,
+                                         .allow_print = 1, .owner_password = "plugin-check-owner",
+                                         .open_password = "", .slug = "acme-corp-sample"};
 
 /* Loads fixture `f` quietly; NULL (after its messages) when it does not. */
 static mkp_doc *load_fixture(const fixture *f)
@@ -404,6 +414,7 @@ static int check_fixtures(check_ctx *c)
         {"empty dimensions, zero market", xprintf("%s", fixture_empty_dims)},
         {"Unicode and very long titles", xprintf("%s", fixture_unicode)},
         {"10,000 segments", big_fixture(10000)},
+        {"a licensed, protected sample copy", xprintf("%s", fixture_unicode)},
     };
     static const char *const langs[N_LANGS] = {"en", "zh-CN"};
     int problems = 0, stopped = 0;
@@ -412,7 +423,7 @@ static int check_fixtures(check_ctx *c)
         problems += !stopped && !doc;
         for (size_t l = 0; doc && l < N_LANGS && !stopped; l++) {
             char *label = xprintf("%s [%s]", fx[f].name, langs[l]);
-            int p = check_twice(c, doc->model, label, langs[l]);
+            int p = check_twice(c, doc->model, f == N_FIXTURES - 1 ? &licensed_sample : NULL, label, langs[l]);
             free(label);
             problems += p < 0 ? 1 : p;
             if (p < 0) {

@@ -92,7 +92,7 @@ pc hang -t 1 "$TP/hang.so"
 expect_eq "hang: exit 1" "$(cat "$T/hang.rc")" 1
 expect_grep "hang: one line, the timeout" "$T/hang.txt" "^FAIL minimal dataset \[en\]: plugin hang timed out after 1 s rendering minimal$"
 expect_eq "hang: no run after the first timeout" "$(grep -c '^FAIL \|^ok ' "$T/hang.txt")" 1
-expect_grep "hang: says the check stopped" "$T/hang.txt" "^stopped at the first timeout: 7 more fixture run\(s\) not tried$"
+expect_grep "hang: says the check stopped" "$T/hang.txt" "^stopped at the first timeout: 9 more fixture run\(s\) not tried$"
 
 check_status "--memory-budget 0 is a usage error" 2 "$MKP" plugin-check --memory-budget 0 "$PL/csv.so"
 check_status "--timeout 0 is a usage error" 2 "$MKP" plugin-check --timeout 0 "$PL/csv.so"
