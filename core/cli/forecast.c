@@ -37,9 +37,18 @@ int cmd_validate(int argc, char **argv)
             bad++;
             continue;
         }
+        /* The theme a dataset names is part of it: checked as render would. */
+        edition_set es = {0};
+        if (doc->theme_path && cmd_themes(&(edition_args){0}, &es, &doc, 1) != 0) {
+            cmd_editions_free(&es);
+            ds_free(doc);
+            bad++;
+            continue;
+        }
         const mkp_model *m = doc->model;
         printf("%s: ok: %s, %d-%d, %zu dimensions, %zu segments, %s %s\n", cmd_dataset_name(files[i]), m->id,
                m->first_year, m->forecast_end, m->n_dimensions, doc->n_nodes, m->currency, m->unit);
+        cmd_editions_free(&es);
         ds_free(doc);
     }
     return bad ? 2 : 0;

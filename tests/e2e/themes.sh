@@ -229,3 +229,10 @@ check_status "--clients with --licensee: exit 2" 2 $MKP render $AIGC $P -f csv -
     --clients "$T/clients.yaml" --licensee X
 $MKP render $AIGC $P -f csv -o "$T/bc2" --clients "$T/clients.yaml" --licensee X 2>"$T/bc2.err"
 expect_grep "--clients with --licensee says why" "$T/bc2.err" '--licensee and --clients both say whom the copies are for'
+
+# ---- validate checks the theme a dataset names ----------------------------
+check "validate: a dataset with a good theme" $MKP -q validate "$T/ds/aigc.yaml"
+sed 's/^cover: sidebar/cover: sidebr/' themes/harbour.yaml >"$T/ds/looks/harbour.yaml"
+check_status "validate: a dataset whose theme is wrong: exit 2" 2 $MKP -q validate "$T/ds/aigc.yaml"
+$MKP -q validate "$T/ds/aigc.yaml" 2>"$T/val.err"
+expect_grep "validate: the theme's error" "$T/val.err" "looks/harbour.yaml:[0-9]+:8: error: cover must be band, sidebar or plain, not 'sidebr'"
