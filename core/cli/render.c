@@ -41,6 +41,8 @@ typedef struct render_state {
     size_t *n_langs;
     int missing;                    /* a plugin that should have run cannot: exit 1 */
     edition_set es;                 /* the themes and the copies */
+    opt_value **copy_opts;          /* per copy of a clients file with options: -O, then its own */
+    size_t *n_copy_opts;
 } render_state;
 
 /* A size such as 512M, 2G or 1048576 (bytes); 0 when not understood. */
@@ -488,6 +490,37 @@ static int prepare_out_dir(const char *out_dir)
     return 0;
 }
 
+/* A clients file's options, each checked as -O is, after the command
+ * line's, so that a client's own win; 0, or 2 after a line. */
+static int client_options(const render_args *a, render_state *rs)
+{
+    const ds_clients *cl = rs->es.clients;
+    if (!cl)
+        return 0;
+    rs->copy_opts = xcalloc(cl->n, sizeof *rs->copy_opts);
+    rs->n_copy_opts = xcalloc(cl->n, sizeof *rs->n_copy_opts);
+    for (size_t i = 0; i < cl->n; i++) {
+        if (!cl->n_options[i])
+            continue;
+        /* Copies in the editions' arena: the checked values point into them. */
+        strs raw = {0};
+        for (size_t k = 0; k < a->raw_opts.n; k++)
+            strs_push(&raw, arena_strdup(&rs->es.a, a->raw_opts.v[k]));
+        for (size_t k = 0; k < cl->n_options[i]; k++)
+            strs_push(&raw, arena_strdup(&rs->es.a, cl->options[i][k]));
+        rs->copy_opts[i] = xcalloc(raw.n, sizeof **rs->copy_opts);
+        rs->n_copy_opts[i] = raw.n;
+        int bad = parse_options(&rs->ps, &raw, rs->copy_opts[i]);
+        free(raw.v);
+        if (bad) {
+            say("marketpress: that option is one of %s's in %s", *cl->v[i].licensee ? cl->v[i].licensee : "the sample",
+                a->ed.clients);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 /* Where the outputs of copy `c` of model `m` go: DIR itself for the
  * unlicensed full edition, else DIR/<id>/<slug>.  malloc'd. */
 static char *copy_dir(const char *out_dir, const mkp_model *m, const mkp_copy *c)
@@ -556,8 +589,10 @@ static int dispatch(const render_args *a, render_state *rs)
             for (size_t l = 0; l < rs->n_langs[i]; l++)
                 for (size_t k = 0; k < rs->n_chosen; k++, j++) {
                     copies[j] = job_copy(&es->v[c], m, rs->langs[i][l]);
+                    int own = rs->copy_opts && rs->copy_opts[c];
                     jobs[j] = (job_spec){.plugin = rs->chosen[k], .model = m, .lang = rs->langs[i][l],
-                                         .out_dir = dirs[d], .opts = rs->opts, .n_opts = a->raw_opts.n,
+                                         .out_dir = dirs[d], .opts = own ? rs->copy_opts[c] : rs->opts,
+                                         .n_opts = own ? rs->n_copy_opts[c] : a->raw_opts.n,
                                          .copy = &copies[j], .timeout = a->timeout,
                                          .memory_limit = a->memory_limit, .cpu_limit = a->cpu_limit};
                 }
@@ -664,6 +699,8 @@ static int render(const render_args *a, render_state *rs)
     int rc = select_plugins(a, rs);
     if (rc == 0)
         rc = cmd_editions(&a->ed, &rs->es);
+    if (rc == 0)
+        rc = client_options(a, rs);
     if (rc == 0 && (load_datasets(a, rs) != 0 || cmd_themes(&a->ed, &rs->es, rs->docs, a->datasets.n) != 0 ||
                     choose_langs(a, rs) != 0))
         rc = 2;
@@ -695,6 +732,10 @@ int cmd_render(int argc, char **argv)
     free(rs.n_langs);
     free(rs.chosen);
     free(rs.opts);
+    for (size_t i = 0; rs.copy_opts && i < rs.es.n; i++)
+        free(rs.copy_opts[i]);
+    free(rs.copy_opts);
+    free(rs.n_copy_opts);
     cmd_editions_free(&rs.es);
     plugins_free(&rs.ps);
     for (size_t i = 0; i < a.raw_opts.n; i++)

@@ -15,7 +15,7 @@
 static const char *const top_keys[] = {"theme", "clients", NULL};
 static const char *const client_keys[] = {"licensee",    "licence",       "seats", "date",
                                           "edition",     "watermark",     "permissions",
-                                          "owner_password", "open_password", NULL};
+                                          "owner_password", "open_password", "options", NULL};
 
 const char *ds_slug(arena *a, const char *name)
 {
@@ -93,6 +93,24 @@ static const char *optional_string(loader *L, const ynode *e, const char *key)
     const ynode *n = ytree_get(e, key);
     const char *s = n ? ld_get_string(L, n, key) : NULL;
     return s ? s : "";
+}
+
+/* options: {pdf.paper: letter, ...}: the client's own -O, kept as
+ * "plugin.key=value" for the command line's checks. */
+static void load_options(loader *L, const ynode *n, ds_clients *cl, size_t i)
+{
+    if (!ld_want_kind(L, n, Y_MAP, "options"))
+        return;
+    const char **v = arena_array(L->a, n->n ? n->n : 1, sizeof *v);
+    for (size_t k = 0; k < n->n; k++) {
+        const ynode *key = n->keys[k], *val = n->items[k];
+        if (!strchr(key->str, '.'))
+            diag_error(L->d, key->line, key->col, "options are written plugin.key: value, such as pdf.paper: "
+                       "letter; not '%s'", key->str);
+        else if (ld_get_string(L, val, arena_printf(L->a, "option %s", key->str)))
+            v[cl->n_options[i]++] = arena_printf(L->a, "%s=%s", key->str, val->str);
+    }
+    cl->options[i] = v;
 }
 
 static void load_client(loader *L, const ynode *e, mkp_copy *c)
@@ -177,8 +195,13 @@ ds_clients *ds_clients_load(const char *path, diag_ctx *d)
             diag_error(d, list->line, list->col, "clients lists no client");
         cl->n = list->n;
         cl->v = arena_array(&cl->arena, list->n ? list->n : 1, sizeof *cl->v);
-        for (size_t i = 0; i < list->n; i++)
+        cl->options = arena_array(&cl->arena, list->n ? list->n : 1, sizeof *cl->options);
+        cl->n_options = arena_array(&cl->arena, list->n ? list->n : 1, sizeof *cl->n_options);
+        for (size_t i = 0; i < list->n; i++) {
             load_client(&L, list->items[i], &cl->v[i]);
+            if (list->items[i]->kind == Y_MAP && (n = ytree_get(list->items[i], "options")))
+                load_options(&L, n, cl, i);
+        }
         check_slugs(&L, list, cl);
     }
     if (!ok || !root || d->errors) {

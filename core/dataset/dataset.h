@@ -152,6 +152,8 @@ typedef struct ds_clients {
     size_t n;
     mkp_copy *v;                    /* owner_password "" when the file gives none */
     const char *theme_path;         /* `theme:`, from the file's folder; NULL when absent */
+    const char ***options;          /* per client, its `options:` as "plugin.key=value" */
+    size_t *n_options;
 } ds_clients;
 
 ds_clients *ds_clients_load(const char *path, diag_ctx *d);

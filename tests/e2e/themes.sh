@@ -236,3 +236,22 @@ sed 's/^cover: sidebar/cover: sidebr/' themes/harbour.yaml >"$T/ds/looks/harbour
 check_status "validate: a dataset whose theme is wrong: exit 2" 2 $MKP -q validate "$T/ds/aigc.yaml"
 $MKP -q validate "$T/ds/aigc.yaml" 2>"$T/val.err"
 expect_grep "validate: the theme's error" "$T/val.err" "looks/harbour.yaml:[0-9]+:8: error: cover must be band, sidebar or plain, not 'sidebr'"
+
+# ---- a client's own options -------------------------------------------------
+cat >"$T/opts.yaml" <<'EOF2'
+clients:
+  - licensee: Acme
+    options: {csv.header: "no"}
+  - licensee: Globex
+EOF2
+check "clients with options of their own" $MKP render $AIGC $P -f csv -o "$T/opts" -q --no-fsync --clients "$T/opts.yaml"
+expect_eq "Acme's csv.header: no" "$(head -1 "$T/opts/$ID/acme/$ID.csv" | cut -d, -f1)" market
+expect_eq "Globex keeps the header" "$(head -1 "$T/opts/$ID/globex/$ID.csv")" series,year,value,provenance
+check "a client's option wins over -O" $MKP render $AIGC $P -f csv -o "$T/opts2" -q --no-fsync \
+    --clients "$T/opts.yaml" -O csv.header=yes -O csv.decimals=1
+expect_eq "-O for all, the client's own on top" "$(head -1 "$T/opts2/$ID/acme/$ID.csv")" market,2025,28.5,published
+printf 'clients:\n  - licensee: Initech\n    options: {csv.hedaer: "no"}\n' >"$T/opts3.yaml"
+check_status "a client's unknown option: exit 2" 2 $MKP render $AIGC $P -f csv -o "$T/opts3" --clients "$T/opts3.yaml"
+$MKP render $AIGC $P -f csv -o "$T/opts3" --clients "$T/opts3.yaml" 2>"$T/opts3.err"
+expect_grep "says which option and whose" "$T/opts3.err" "plugin 'csv' has no option 'hedaer'"
+expect_grep "and whose it is" "$T/opts3.err" "that option is one of Initech's in .*opts3.yaml"
