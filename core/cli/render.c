@@ -504,8 +504,8 @@ static int client_options(const render_args *a, render_state *rs)
             continue;
         /* Copies in the editions' arena: the checked values point into them. */
         strs raw = {0};
-        for (size_t k = 0; k < a->raw_opts.n; k++)
-            strs_push(&raw, arena_strdup(&rs->es.a, a->raw_opts.v[k]));
+        for (size_t k = 0; k < a->raw_opts.n; k++) /* -O, already cut up by its own check */
+            strs_push(&raw, arena_printf(&rs->es.a, "%s.%s=%s", rs->opts[k].plugin, rs->opts[k].key, rs->opts[k].value));
         for (size_t k = 0; k < cl->n_options[i]; k++)
             strs_push(&raw, arena_strdup(&rs->es.a, cl->options[i][k]));
         rs->copy_opts[i] = xcalloc(raw.n, sizeof **rs->copy_opts);
