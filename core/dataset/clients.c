@@ -167,16 +167,24 @@ static void check_slugs(loader *L, const ynode *list, const ds_clients *cl)
 
 ds_clients *ds_clients_load(const char *path, diag_ctx *d)
 {
+    size_t len;
+    unsigned char *buf = ds_read_file(path, 1u << 20, &len, d);
+    if (!buf)
+        return NULL;
+    ds_clients *cl = ds_clients_load_buffer(path, buf, len, d);
+    free(buf);
+    return cl;
+}
+
+ds_clients *ds_clients_load_buffer(const char *path, const unsigned char *buf, size_t len, diag_ctx *d)
+{
     ds_clients *cl = xcalloc(1, sizeof *cl);
     arena_init(&cl->arena);
     mkp_doc *scratch = arena_alloc(&cl->arena, sizeof *scratch);
     scratch->model = arena_alloc(&cl->arena, sizeof *scratch->model);
     loader L = {.doc = scratch, .a = &cl->arena, .d = d, .langs_bad = 1};
-    size_t len;
-    unsigned char *buf = ds_read_file(path, 1u << 20, &len, d);
-    int ok = buf != NULL;
-    ynode *root = ok ? ytree_parse(&cl->arena, d, buf, len, &ok) : NULL;
-    free(buf);
+    int ok = 1;
+    ynode *root = ytree_parse(&cl->arena, d, buf, len, &ok);
     const ynode *list = NULL, *n;
     if (ok && !root)
         diag_error(d, 1, 1, "the file is empty: a clients file lists its clients under 'clients:'");

@@ -133,6 +133,9 @@ const ds_theme *ds_theme_default(void);
 /* Reads and checks a theme; NULL after reporting errors to d.
  * family_exists (NULL: not checked) says whether fontconfig has a family. */
 ds_theme *ds_theme_load(const char *path, diag_ctx *d, int (*family_exists)(const char *));
+/* The same from `len` bytes named `path` (its logo is named from its folder). */
+ds_theme *ds_theme_load_buffer(const char *path, const unsigned char *buf, size_t len, diag_ctx *d,
+                               int (*family_exists)(const char *));
 void ds_theme_free(ds_theme *th);
 /* Points doc's model at the theme and takes the imprint texts the theme gives. */
 void ds_theme_apply(mkp_doc *doc, const ds_theme *th);
@@ -157,6 +160,7 @@ typedef struct ds_clients {
 } ds_clients;
 
 ds_clients *ds_clients_load(const char *path, diag_ctx *d);
+ds_clients *ds_clients_load_buffer(const char *path, const unsigned char *buf, size_t len, diag_ctx *d);
 void ds_clients_free(ds_clients *cl);
 /* "Acme Corp." -> "acme-corp": ASCII letters and digits lowered, other
  * ASCII runs one '-', letters of other scripts kept. */

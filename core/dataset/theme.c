@@ -442,6 +442,18 @@ static const char *stem_name(arena *a, const char *path)
 
 ds_theme *ds_theme_load(const char *path, diag_ctx *d, int (*family_exists)(const char *))
 {
+    size_t len;
+    unsigned char *buf = ds_read_file(path, 1u << 20, &len, d);
+    if (!buf)
+        return NULL;
+    ds_theme *th = ds_theme_load_buffer(path, buf, len, d, family_exists);
+    free(buf);
+    return th;
+}
+
+ds_theme *ds_theme_load_buffer(const char *path, const unsigned char *buf, size_t len, diag_ctx *d,
+                               int (*family_exists)(const char *))
+{
     ds_theme *th = xcalloc(1, sizeof *th);
     arena_init(&th->arena);
     set_defaults(&th->pub);
@@ -455,11 +467,8 @@ ds_theme *ds_theme_load(const char *path, diag_ctx *d, int (*family_exists)(cons
     /* Any well-formed language tag: a theme serves datasets of every
      * language, and is not checked against one's list. */
     loader L = {.doc = scratch, .a = &th->arena, .d = d, .langs_bad = 1};
-    size_t len;
-    unsigned char *buf = ds_read_file(path, 1u << 20, &len, d);
-    int ok = buf != NULL;
-    ynode *root = ok ? ytree_parse(&th->arena, d, buf, len, &ok) : NULL;
-    free(buf);
+    int ok = 1;
+    ynode *root = ytree_parse(&th->arena, d, buf, len, &ok);
     if (ok && !root)
         diag_error(d, 1, 1, "the file is empty: a theme needs at least a name or a palette");
     else if (ok && ld_want_kind(&L, root, Y_MAP, "a theme"))

@@ -5,7 +5,8 @@
 #   load    any bytes through the loader and the model build (fuzz_load.c)
 #   chart   every figure through chart_layout (fuzz_chart.c)
 #   render  every built-in plugin's render() (fuzz_render.c)
-# Without TARGET: $FUZZ_TARGET, else all three.  `make fuzz` runs this with
+#   theme   any bytes through the theme and clients-file readers (fuzz_theme.c)
+# Without TARGET: $FUZZ_TARGET, else all four.  `make fuzz` runs this with
 # $(BUILD), FUZZ_SECONDS and FUZZ_TARGET.
 #
 # Everything is built below BUILD/fuzz: the core's objects and the plugins
@@ -14,7 +15,8 @@
 # targets, the corpora (BUILD/fuzz/corpus/TARGET, seeded from the datasets
 # and every fixture) and each run's log (BUILD/fuzz/TARGET.log).  Inputs
 # that crash, hang, leak or trip a check are written to tests/fixtures/fuzz/
-# (load), tests/fixtures/fuzz-chart/ and tests/fixtures/fuzz-render/, which
+# (load), tests/fixtures/fuzz-chart/, tests/fixtures/fuzz-render/ and
+# tests/fixtures/fuzz-theme/ (replayed by tests/e2e/themes.sh), which
 # the suite replays (tests/e2e/cli.sh, tests/e2e/fuzzed.sh).
 #
 # Repeat one input:  BUILD/fuzz/fuzz_render tests/fixtures/fuzz-render/FILE
@@ -22,10 +24,10 @@ set -eu
 BUILD=$1
 SECONDS_TO_RUN=$2
 shift 2
-TARGETS=${*:-${FUZZ_TARGET:-load chart render}}
+TARGETS=${*:-${FUZZ_TARGET:-load chart render theme}}
 command -v clang >/dev/null || { echo "make fuzz needs clang: apt-get install clang" >&2; exit 1; }
 for t in $TARGETS; do
-    case $t in load | chart | render) ;; *) echo "run.sh: no fuzz target '$t' (load, chart, render)" >&2; exit 2 ;; esac
+    case $t in load | chart | render | theme) ;; *) echo "run.sh: no fuzz target '$t' (load, chart, render, theme)" >&2; exit 2 ;; esac
 done
 
 out=$BUILD/fuzz
@@ -54,6 +56,17 @@ build_target() { # NAME: BUILD/fuzz/fuzz_NAME from tests/fuzz/fuzz_NAME.c and th
 # kept from fuzzing included); a corpus grows from run to run.
 seed() { # NAME
     mkdir -p "$out/corpus/$1"
+    if [ "$1" = theme ]; then # a byte that chooses the reader, then the file
+        for f in themes/*.yaml tests/fixtures/fuzz-theme/*; do
+            [ -f "$f" ] || continue
+            case $f in themes/*) { printf '\000'; cat "$f"; } >"$out/corpus/$1/$(echo "$f" | tr / _)" ;;
+            *) cp "$f" "$out/corpus/$1/$(echo "$f" | tr / _)" ;; esac
+        done
+        for f in tests/fuzz/seeds/clients*.yaml; do
+            [ -f "$f" ] && { printf '\001'; cat "$f"; } >"$out/corpus/$1/$(echo "$f" | tr / _)"
+        done
+        return 0
+    fi
     for f in datasets/*.yaml tests/fuzz/seeds/* tests/fixtures/*/*; do
         case $f in *.py) continue ;; esac
         [ -f "$f" ] && cp "$f" "$out/corpus/$1/$(echo "$f" | tr / _)"
@@ -77,6 +90,7 @@ status=0
 for t in $TARGETS; do
     case $t in
     load) keep=tests/fixtures/fuzz/ opts="-max_len=8192 -timeout=5" ;;
+    theme) keep=tests/fixtures/fuzz-theme/ opts="-max_len=8192 -timeout=5" ;;
     chart) keep=tests/fixtures/fuzz-chart/ opts="-max_len=65536 -timeout=10" ;;
     # The plugins' messages (a font fallback, say) would bury libFuzzer's
     # lines: their stderr is closed, libFuzzer's and the sanitizers' stay.
