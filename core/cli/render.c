@@ -267,7 +267,7 @@ static int parse_options(const plugin_set *ps, const strs *raw, opt_value *out)
 
 /* The plugins named by -f and -O are all this render needs: only their
  * files are loaded (host/plugins.c); without -f, every file is. */
-static void find_plugins(const render_args *a, plugin_set *ps)
+static void find_plugins(const render_args *a, const ds_clients *cl, plugin_set *ps)
 {
     if (!a->formats) {
         plugins_discover(ps, a->dirs.v, a->dirs.n);
@@ -277,16 +277,23 @@ static void find_plugins(const render_args *a, plugin_set *ps)
     char *copy = xstrdup(a->formats), *save = NULL;
     for (char *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
         strs_push(&wanted, tok);
-    char **heads = xcalloc(a->raw_opts.n + 1, sizeof *heads);
-    for (size_t i = 0; i < a->raw_opts.n; i++) {
-        const char *dot = strchr(a->raw_opts.v[i], '.');
-        heads[i] = xstrndup(a->raw_opts.v[i], dot ? (size_t)(dot - a->raw_opts.v[i]) : 0);
-        strs_push(&wanted, heads[i]);
+    /* and those an option is for: -O's, and a clients file's */
+    strs heads = {0};
+    size_t n_client = 0;
+    for (size_t c = 0; cl && c < cl->n; c++)
+        n_client += cl->n_options[c];
+    for (size_t i = 0, c = 0, k = 0; i < a->raw_opts.n + n_client; i++) {
+        while (i >= a->raw_opts.n && k == cl->n_options[c])
+            c++, k = 0;
+        const char *o = i < a->raw_opts.n ? a->raw_opts.v[i] : cl->options[c][k++];
+        const char *dot = strchr(o, '.');
+        strs_push(&heads, xstrndup(o, dot ? (size_t)(dot - o) : 0));
+        strs_push(&wanted, heads.v[i]);
     }
     plugins_discover_named(ps, a->dirs.v, a->dirs.n, (const char *const *)wanted.v, wanted.n);
-    for (size_t i = 0; i < a->raw_opts.n; i++)
-        free(heads[i]);
-    free(heads);
+    for (size_t i = 0; i < heads.n; i++)
+        free(heads.v[i]);
+    free(heads.v);
     free(wanted.v);
     free(copy);
 }
@@ -358,7 +365,7 @@ static void say_loaded(const render_state *rs)
  * status after saying why nothing can run. */
 static int select_plugins(const render_args *a, render_state *rs)
 {
-    find_plugins(a, &rs->ps);
+    find_plugins(a, rs->es.clients, &rs->ps);
     rs->chosen = xcalloc(rs->ps.n + 1, sizeof *rs->chosen);
     rs->opts = xcalloc(a->raw_opts.n + 1, sizeof *rs->opts);
     if (a->formats ? choose_named(a, rs) != 0 : (choose_all(rs), 0))
@@ -696,9 +703,10 @@ static int render_to_stdout(const render_args *a, render_state *rs)
  * until everything checked out. */
 static int render(const render_args *a, render_state *rs)
 {
-    int rc = select_plugins(a, rs);
+    /* The copies first: a clients file may name plugins by their options. */
+    int rc = cmd_editions(&a->ed, &rs->es);
     if (rc == 0)
-        rc = cmd_editions(&a->ed, &rs->es);
+        rc = select_plugins(a, rs);
     if (rc == 0)
         rc = client_options(a, rs);
     if (rc == 0 && (load_datasets(a, rs) != 0 || cmd_themes(&a->ed, &rs->es, rs->docs, a->datasets.n) != 0 ||

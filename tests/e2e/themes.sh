@@ -255,3 +255,10 @@ check_status "a client's unknown option: exit 2" 2 $MKP render $AIGC $P -f csv -
 $MKP render $AIGC $P -f csv -o "$T/opts3" --clients "$T/opts3.yaml" 2>"$T/opts3.err"
 expect_grep "says which option and whose" "$T/opts3.err" "plugin 'csv' has no option 'hedaer'"
 expect_grep "and whose it is" "$T/opts3.err" "that option is one of Initech's in .*opts3.yaml"
+
+# ---- the example clients file that comes with marketpress -------------------
+echo example-owner >"$T/ex-owner.pw"
+check "datasets/clients/example.yaml renders" $MKP render $AIGC $P -f csv,copyinfo -o "$T/ex" -q --no-fsync \
+    --clients datasets/clients/example.yaml --owner-password-file "$T/ex-owner.pw"
+expect_eq "its four copies" "$(ls "$T/ex/$ID" | tr '\n' ' ')" "contoso-analytics fabrikam-group northwind-traders sample "
+expect_grep "in harbour" "$T/ex/$ID/sample/$ID.copyinfo" '^theme: harbour$'
