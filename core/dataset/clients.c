@@ -115,7 +115,8 @@ static void load_options(loader *L, const ynode *n, ds_clients *cl, size_t i)
 
 static void load_client(loader *L, const ynode *e, mkp_copy *c)
 {
-    *c = (mkp_copy){.size = sizeof *c, .licence_id = "", .licence_date = "", .watermark = ""};
+    *c = (mkp_copy){.size = sizeof *c, .licensee = "", .licence_id = "", .licence_date = "", .watermark = "",
+                    .owner_password = "", .open_password = "", .slug = ""};
     if (!ld_want_kind(L, e, Y_MAP, "a client"))
         return;
     ld_check_keys(L, e, "a client", client_keys);

@@ -262,3 +262,21 @@ check "datasets/clients/example.yaml renders" $MKP render $AIGC $P -f csv,copyin
     --clients datasets/clients/example.yaml --owner-password-file "$T/ex-owner.pw"
 expect_eq "its four copies" "$(ls "$T/ex/$ID" | tr '\n' ' ')" "contoso-analytics fabrikam-group northwind-traders sample "
 expect_grep "in harbour" "$T/ex/$ID/sample/$ID.copyinfo" '^theme: harbour$'
+
+# ---- the inputs the theme fuzzer kept (tests/fuzz/run.sh theme) --------------
+# The first byte chose the reader: even a theme, odd a clients file.
+for f in tests/fixtures/fuzz-theme/*; do
+    [ -f "$f" ] || continue
+    b=$(od -An -tu1 -N1 "$f" | tr -d ' ')
+    tail -c +2 "$f" >"$T/fz.yaml"
+    if [ $((b % 2)) -eq 1 ]; then how=--clients; else how=--theme; fi
+    $MKP render $AIGC $P -f csv -o "$T/fz-out" --no-fsync $how "$T/fz.yaml" >/dev/null 2>"$T/fz.err"
+    st=$?
+    name=$(basename "$f")
+    if [ $st -eq 0 ] || { [ $st -eq 2 ] && grep -Eq 'fz\.yaml(:[0-9]+:[0-9]+)?: error: ' "$T/fz.err"; }; then
+        ok "fuzzed $how input $name: rendered or refused with a file:line:col error"
+    else
+        fail "fuzzed $how input $name" "exit $st: $(head -c 300 "$T/fz.err")"
+    fi
+    rm -rf "$T/fz-out"
+done
