@@ -50,9 +50,9 @@ static double draw_block(pdf_doc *d, const char *s, const pf_style *st, double x
 /* A headline figure on the cover: label above, value below. */
 static void tile(pdf_doc *d, double x, double y, double w, const char *label, const char *value)
 {
-    pf_style ls = {0, 0, 8.5, COL_MUTED}, vs = {1, 0, 15, COL_NAVY};
-    pg_rect(d, x, y - 58, w, 58, COL_SHADE);
-    pg_rect(d, x, y - 58, 3, 58, COL_ACCENT);
+    pf_style ls = {0, 0, 8.5, d->col.muted}, vs = {1, 0, 15, d->col.primary};
+    pg_rect(d, x, y - 58, w, 58, d->col.zebra);
+    pg_rect(d, x, y - 58, 3, 58, d->col.accent);
     fit_size(d, label, &ls, w - 18, 1, 6.5); /* "Forecast year 2035 · illustrative" whole */
     pf_draw(d, x + 12, y - 18, pf_fit(d, label, &ls, w - 18), &ls);
     fit_size(d, value, &vs, w - 18, 1, 8);
@@ -92,7 +92,7 @@ static void cover_tiles(pdf_doc *d, double y)
 static void cover_facts(pdf_doc *d, double y)
 {
     const mkp_model *m = d->m;
-    pf_style ls = {0, 0, 8.5, COL_MUTED}, vs = {1, 0, 10, COL_TEXT};
+    pf_style ls = {0, 0, 8.5, d->col.muted}, vs = {1, 0, 10, d->col.ink};
     const char *rows[4][2];
     size_t n = 0;
     if (*txt(d, &m->publisher))
@@ -103,7 +103,7 @@ static void cover_facts(pdf_doc *d, double y)
         rows[n][0] = lb(d, L_EDITION), rows[n++][1] = lb_date(d);
     if (has_scenarios(m) && m->scenario && m->scenario != &m->scenarios[0])
         rows[n][0] = lb(d, L_SCENARIO), rows[n++][1] = txt(d, &m->scenario->title);
-    pg_line(d, d->left, y + 16, d->right, y + 16, 0.6, COL_RULE);
+    pg_line(d, d->left, y + 16, d->right, y + 16, 0.6, d->col.rule);
     for (size_t i = 0; i < n; i++) {
         pf_draw(d, d->left, y - (double)i * 17, rows[i][0], &ls);
         pf_draw(d, d->left + 110, y - (double)i * 17, pf_fit(d, rows[i][1], &vs, d->tw - 110), &vs);
@@ -120,7 +120,7 @@ static double cover_legend(pdf_doc *d, double y, int draw)
     int present[MKP_VALUE_CLASSES] = {0};
     for (int i = 0; i < m->n_years; i++)
         present[mkp_value_class_of(m->market->flags[i])] = 1;
-    pf_style ls = {0, 0, 7, COL_MUTED};
+    pf_style ls = {0, 0, 7, d->col.muted};
     double x = d->right;
     for (int k = MKP_VALUE_CLASSES - 1; k >= 0; k--) {
         if (!present[k])
@@ -131,7 +131,7 @@ static double cover_legend(pdf_doc *d, double y, int draw)
             pf_draw(d, x, y, w, &ls);
         x -= 10;
         if (draw)
-            pg_rect(d, x, y - 0.5, 7, 7, lb_class_color((mkp_value_class)k));
+            pg_rect(d, x, y - 0.5, 7, 7, lb_class_color(d, (mkp_value_class)k));
         x -= 10;
     }
     return d->right - x;
@@ -148,8 +148,8 @@ static void cover_bars(pdf_doc *d, double top, double h)
         max = m->market->value[i] > max ? m->market->value[i] : max;
     if (!(max > 0) || h < 80 || m->n_years < 2)
         return;
-    pf_style ls = {1, 0, 8.5, COL_NAVY}, vs = {0, 0, 6.5, COL_MUTED};
-    pf_style ys = {0, 0, 7, COL_MUTED};
+    pf_style ls = {1, 0, 8.5, d->col.primary}, vs = {0, 0, 6.5, d->col.muted};
+    pf_style ys = {0, 0, 7, d->col.muted};
     /* The heading whole beside the legend, or the legend on a line of its
      * own below it when both do not fit one. */
     const char *head = ar_printf(d, "%s (%s)", lb(d, L_MARKET), d->unit_label);
@@ -161,7 +161,7 @@ static void cover_bars(pdf_doc *d, double top, double h)
     double slot = d->tw / m->n_years, bw = slot * 0.62, base = top - h + 14, room = h - 14 - 30 - below;
     for (int i = 0; i < m->n_years; i++) {
         double v = m->market->value[i], bh = v > 0 ? v / max * room : 0, x = d->left + slot * i + (slot - bw) / 2;
-        pg_rect(d, x, base, bw, bh, lb_class_color(mkp_value_class_of(m->market->flags[i])));
+        pg_rect(d, x, base, bw, bh, lb_class_color(d, mkp_value_class_of(m->market->flags[i])));
         char b[48];
         lb_value(d, b, sizeof b, v);
         if (pf_width(d, b, &vs) <= slot - 2)
@@ -170,7 +170,7 @@ static void cover_bars(pdf_doc *d, double top, double h)
         if (pf_width(d, y, &ys) <= slot - 2 || i % 2 == 0)
             pf_draw(d, x + bw / 2 - pf_width(d, y, &ys) / 2, base - 10, y, &ys);
     }
-    pg_line(d, d->left, base, d->right, base, 0.6, COL_RULE);
+    pg_line(d, d->left, base, d->right, base, 0.6, d->col.rule);
 }
 
 /* The cover: a navy band with the title and subtitle at its foot, three
@@ -180,8 +180,8 @@ void rp_cover(pdf_doc *d)
 {
     const mkp_model *m = d->m;
     pg_new(d);
-    pf_style ts = {1, 0, 28, COL_WHITE}, ss = {0, 0, 13, 0xD6E2EFu};
-    pf_style ks = {1, 0, 9, 0x9DBCDDu}, ps = {1, 0, 11, COL_WHITE};
+    pf_style ts = {PF_HEAD, 0, 28, d->col.on_primary}, ss = {0, 0, 13, d->col.sub};
+    pf_style ks = {1, 0, 9, d->col.kicker}, ps = {1, 0, 11, d->col.on_primary};
     const char *title = txt_short(d, &m->title), *sub = txt_short(d, &m->subtitle);
     fit_size(d, title, &ts, d->tw, 4, 16);
     fit_size(d, sub, &ss, d->tw, 4, 9);
@@ -189,8 +189,8 @@ void rp_cover(pdf_doc *d)
     double text = (double)tx_lines(d, &d->cell, title, &ts, d->tw) * tl +
                   (*sub ? 14 + (double)tx_lines(d, &d->cell, sub, &ss, d->tw) * sl : 0);
     double band = 130 + text + 44 > d->ph * 0.46 ? 130 + text + 44 : d->ph * 0.46;
-    pg_rect(d, 0, d->ph - band, d->pw, band, COL_NAVY);
-    pg_rect(d, 0, d->ph - band - 5, d->pw, 5, COL_ACCENT);
+    pg_rect(d, 0, d->ph - band, d->pw, band, d->col.primary);
+    pg_rect(d, 0, d->ph - band - 5, d->pw, 5, d->col.accent);
     if (*txt(d, &m->publisher))
         pf_draw(d, d->left, d->ph - 62, pf_fit(d, txt_short(d, &m->publisher), &ps, d->tw), &ps);
     double y = d->ph - band + 44 + text;

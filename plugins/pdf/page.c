@@ -141,7 +141,7 @@ static void head_texts(pdf_doc *d, const char **title, const char **running, con
  * right) on one page. */
 static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total, const heads *h)
 {
-    pf_style st = {0, 0, 7.5, COL_MUTED};
+    pf_style st = {0, 0, 7.5, d->col.muted};
     double head = d->ph - 46, foot = 40;
     d->page = p->page;
     const char *title = h->title, *run = p->running;
@@ -152,8 +152,8 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total,
     pf_draw(d, d->left, head, title, &st);
     if (run)
         pf_draw(d, d->right - pf_width(d, run, &st), head, run, &st);
-    pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
-    pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
+    pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, d->col.rule);
+    pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, d->col.rule);
     pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);
     char *pg = ar_printf(d, lb(d, L_PAGE_OF), number, total);
     pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);

@@ -240,6 +240,7 @@ static int render(const mkp_job *job)
     /* Droid Sans Fallback is a sans (hei) design: Latin text beside it
      * looks of a piece in DejaVu Sans. */
     d->sans = face && (strcmp(face, "sans") == 0 || (strcmp(face, "auto") == 0 && d->zh));
+    d->typeface = face && strcmp(face, "auto") != 0;
     d->font = d->host->option(job, "font");
     d->cjk_font = d->host->option(job, "cjk-font");
     int jumped = setjmp(d->oom);
@@ -252,6 +253,7 @@ static int render(const mkp_job *job)
         doc_free(d);
         return MKP_ERROR;
     }
+    th_setup(d);
     if (pf_open(d) != 0) {
         doc_free(d);
         return MKP_ERROR;
@@ -272,6 +274,10 @@ static int render(const mkp_job *job)
     HPDF_UseUTFEncodings(d->pdf);
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
+    if (th_logo_load(d) != 0) {
+        doc_free(d);
+        return MKP_ERROR;
+    }
     d->decimals = value_decimals(d->m);
     d->unit_label = lb_unit(d);
     set_info(d);
