@@ -266,8 +266,10 @@ static void cover_band(pdf_doc *d, int plain)
                      .ks = {1, 0, 9, plain ? d->col.accent : d->col.kicker}};
     pf_style ps = {1, 0, 11, on};
     title_fit(d, &c, d->tw);
-    double least = plain ? d->ph * 0.42 : d->ph * 0.46;
-    double band = 130 + c.text + 44 > least ? 130 + c.text + 44 : least;
+    /* above the kicker: the band's publisher line, or the plain cover's
+     * logo and rule */
+    double above = plain ? 150 : 130, least = plain ? d->ph * 0.42 : d->ph * 0.46;
+    double band = above + c.text + 44 > least ? above + c.text + 44 : least;
     if (!plain) {
         pg_rect(d, 0, d->ph - band, d->pw, band, d->col.primary);
         pg_rect(d, 0, d->ph - band - 5, d->pw, 5, d->col.accent);

@@ -2,6 +2,9 @@
  * the report applies it: the colours every page draws with, the cover's
  * layout, the logo (loaded once, drawn on the cover and in every running
  * head) and the footer line.  The font families are chosen in fonts.c. */
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <hpdf_version.h>
 #include <string.h>
 
 #include "pdf.h"
@@ -87,6 +90,19 @@ void th_setup(pdf_doc *d)
         d->footer = str_short(d, txt(d, &d->theme->footer));
 }
 
+/* libharu 2.3.0 stores the transparency of a PNG (its SMask) without
+ * compression, whatever the document's compression mode: 150 KB for a
+ * logo of 780 x 200 pixels.  Deflated like the image itself, through the
+ * installed internal headers, so only with the version built against. */
+static void deflate_mask(HPDF_Image img)
+{
+    if (strcmp(HPDF_GetVersion(), HPDF_VERSION_TEXT) != 0)
+        return;
+    HPDF_Dict mask = HPDF_Dict_GetItem(img, "SMask", HPDF_OCLASS_DICT);
+    if (mask && mask->stream)
+        mask->filter |= HPDF_STREAM_FILTER_FLATE_DECODE;
+}
+
 /* Loads the theme's logo into the document, once; 0, or -1 after one
  * failure line: a client's edition without its publisher's logo is not
  * the edition that was asked for. */
@@ -103,6 +119,8 @@ int th_logo_load(pdf_doc *d)
                       t->logo, (unsigned)d->err, (unsigned)d->err_detail);
         return -1;
     }
+    if (t->logo_format == MKP_IMAGE_PNG)
+        deflate_mask(img);
     d->logo = img;
     d->logo_aspect = (double)size.x / (double)size.y;
     return 0;
