@@ -183,7 +183,7 @@ $(BUILD)/tests/plugins/abi10.so: tests/plugins/abi10/abi10.c tests/plugins/abi10
 	$(CC) -D_GNU_SOURCE -Itests/plugins/abi10 $(USER_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 
 $(UNIT_PLUGIN_OBJ): CPPFLAGS += $(BREAK_CFLAGS)
-$(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS)
+$(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS) -Iplugins/common
 
 $(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ) $(UNIT_PLUGIN_OBJ)
 	@mkdir -p $(dir $@)
