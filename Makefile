@@ -99,8 +99,8 @@ pdf_COMMON       = fontfind capture
 HYPHEN_DICT     ?= /usr/share/hyphen/hyph_en_US.dic
 BREAK_CFLAGS     = $(shell pkg-config --cflags libunibreak) -DMKP_HYPHEN_DICT='"$(HYPHEN_DICT)"'
 BREAK_LIBS       = $(shell pkg-config --libs libunibreak)
-pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig) $(BREAK_CFLAGS)
-pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) $(BREAK_LIBS) -lm
+pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig libpng) $(BREAK_CFLAGS)
+pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig libpng) $(BREAK_LIBS) -lm
 xlsx_DIR         = xlsx
 xlsx_COMMON      = capture
 xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)

@@ -2,11 +2,17 @@
  * the report applies it: the colours every page draws with, the cover's
  * layout, the logo (loaded once, drawn on the cover and in every running
  * head) and the footer line.  The font families are chosen in fonts.c. */
+#include <errno.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../common/capture.h"
 #include "pdf.h"
 
 /* The colours of the built-in default theme, which are those the report
@@ -103,23 +109,120 @@ static void deflate_mask(HPDF_Image img)
         mask->filter |= HPDF_STREAM_FILTER_FLATE_DECODE;
 }
 
+/* ---- the logo ----------------------------------------------------------- */
+
+/* libharu 2.3.0 reads a PNG through libpng without a recovery point for
+ * libpng's errors, so that a damaged file aborts the whole job.  The logo
+ * is read once here first, every row, with one. */
+typedef struct png_probe {
+    jmp_buf back;
+    unsigned char *row;
+    int deep_alpha;                 /* 16 bits a channel, with an alpha channel */
+    char why[160];
+} png_probe;
+
+static void probe_error(png_structp png, png_const_charp msg)
+{
+    png_probe *p = png_get_error_ptr(png);
+    snprintf(p->why, sizeof p->why, "%s", msg);
+    longjmp(p->back, 1);
+}
+
+static void probe_warning(png_structp png, png_const_charp msg)
+{
+    (void)png, (void)msg; /* libharu's own read says them (th_logo_load) */
+}
+
+static void probe_rows(png_structp png, png_infop info, png_probe *p)
+{
+    png_read_info(png, info);
+    p->deep_alpha = png_get_bit_depth(png, info) == 16 && (png_get_color_type(png, info) & PNG_COLOR_MASK_ALPHA);
+    int passes = png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    p->row = malloc(png_get_rowbytes(png, info) + 1);
+    if (!p->row)
+        png_error(png, "out of memory");
+    png_uint_32 h = png_get_image_height(png, info);
+    for (int pass = 0; pass < passes; pass++)
+        for (png_uint_32 y = 0; y < h; y++)
+            png_read_row(png, p->row, NULL);
+    png_read_end(png, NULL);
+}
+
+/* "" when libpng reads the whole of `file`, else what stopped it.  libharu
+ * 2.3.0 also writes the transparency of a PNG of 16 bits a channel as 8
+ * bits and calls it 16: such a file is refused too. */
+static const char *png_damage(pdf_doc *d, const char *file)
+{
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return ar_strdup(d, strerror(errno));
+    png_probe p = {.row = NULL};
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &p, probe_error, probe_warning);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    const char *why = "out of memory";
+    if (png && info) {
+        if (setjmp(p.back) == 0) {
+            png_init_io(png, f);
+            probe_rows(png, info, &p);
+            why = p.deep_alpha ? "a PNG of 16 bits a channel with transparency, which libharu 2.3.0 cannot embed; "
+                                 "save it with 8 bits a channel"
+                               : "";
+        } else {
+            why = ar_strdup(d, p.why);
+        }
+    }
+    png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
+    free(p.row);
+    fclose(f);
+    return why;
+}
+
+/* "" when a JPEG ends with its end-of-image marker (FF D9), which libharu
+ * does not look for: it copies the file whole, and a file cut short would
+ * be an image every reader complains about.  A few bytes after the marker
+ * (some writers pad) are allowed. */
+static const char *jpeg_damage(pdf_doc *d, const char *file)
+{
+    unsigned char tail[1024];
+    FILE *f = fopen(file, "rb");
+    if (!f)
+        return ar_strdup(d, strerror(errno));
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    long n = size < (long)sizeof tail ? size : (long)sizeof tail;
+    int ok = n >= 2 && fseek(f, size - n, SEEK_SET) == 0 && fread(tail, 1, (size_t)n, f) == (size_t)n;
+    fclose(f);
+    for (long i = n - 2; ok && i >= 0; i--)
+        if (tail[i] == 0xFF && tail[i + 1] == 0xD9)
+            return "";
+    return "it is cut short (no end-of-image marker)";
+}
+
 /* Loads the theme's logo into the document, once; 0, or -1 after one
  * failure line: a client's edition without its publisher's logo is not
- * the edition that was asked for. */
+ * the edition that was asked for.  What libpng says while libharu reads
+ * the file (an odd colour profile, say) is one warning. */
 int th_logo_load(pdf_doc *d)
 {
     const mkp_theme *t = d->theme;
     if (!t || !t->logo || !*t->logo || (t->logo_format != MKP_IMAGE_PNG && t->logo_format != MKP_IMAGE_JPEG))
         return 0;
-    HPDF_Image img = t->logo_format == MKP_IMAGE_PNG ? HPDF_LoadPngImageFromFile(d->pdf, t->logo)
-                                                     : HPDF_LoadJpegImageFromFile(d->pdf, t->logo);
+    int png = t->logo_format == MKP_IMAGE_PNG;
+    const char *why = png ? png_damage(d, t->logo) : jpeg_damage(d, t->logo);
+    if (*why) {
+        d->host->diag(d->job, MKP_FAIL, "cannot embed the theme's logo %s: %s", t->logo, why);
+        return -1;
+    }
+    cap_stderr cap = cap_begin();
+    HPDF_Image img = png ? HPDF_LoadPngImageFromFile(d->pdf, t->logo) : HPDF_LoadJpegImageFromFile(d->pdf, t->logo);
+    cap_end(&cap, d->host, d->job, "libpng", 0);
     HPDF_Point size = img ? HPDF_Image_GetSize(img) : (HPDF_Point){0, 0};
     if (!img || !(size.x > 0) || !(size.y > 0)) {
         d->host->diag(d->job, MKP_FAIL, "cannot embed the theme's logo %s (libharu error 0x%04X, detail %u)",
                       t->logo, (unsigned)d->err, (unsigned)d->err_detail);
         return -1;
     }
-    if (t->logo_format == MKP_IMAGE_PNG)
+    if (png)
         deflate_mask(img);
     d->logo = img;
     d->logo_aspect = (double)size.x / (double)size.y;

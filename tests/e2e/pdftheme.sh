@@ -192,6 +192,47 @@ expect_eq "no logo: no image" "$(pdfimages -list "$T/bare/aigc-foundation-models
 pdftotext -f 5 -l 5 "$T/bare/aigc-foundation-models.pdf" - 2>>"$T/readers.err" >"$T/bare5.txt"
 expect_no_grep "no footer: the foot as before" "$T/bare5.txt" 'independent market research'
 
+# ---- logos libharu cannot take: one error line, never a crash --------------
+# A PNG whose compressed rows are damaged (its chunks intact), one of 16
+# bits a channel with transparency, a JPEG cut short; and a palette PNG
+# with a transparent entry, which embeds with its mask.
+$PY - "$T" <<'PYEOF'
+import struct, sys, zlib
+t = sys.argv[1]
+def chunk(k, d):
+    return struct.pack(">I", len(d)) + k + d + struct.pack(">I", zlib.crc32(k + d) & 0xFFFFFFFF)
+def png(name, w, h, ctype, depth, row, extra=b""):
+    raw = b"".join(b"\0" + row(y) for y in range(h))
+    head = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, depth, ctype, 0, 0, 0))
+    open(f"{t}/{name}", "wb").write(head + extra + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png("deep.png", 120, 40, 6, 16, lambda y: struct.pack(">HHHH", 1000, 2000, 3000, 65535) * 120)
+png("palette.png", 120, 40, 3, 8, lambda y: bytes(x // 40 for x in range(120)),
+    chunk(b"PLTE", bytes([11, 79, 92, 184, 92, 18, 255, 255, 255])) + chunk(b"tRNS", bytes([255, 255, 0])))
+d = open("themes/harbour-logo.png", "rb").read()
+at = d.index(b"IDAT") + 4 + 600              # inside the first IDAT's data
+bad = bytearray(d[:at] + bytes(b ^ 0x5A for b in d[at:at + 400]) + d[at + 400:])
+# the chunk's CRC made right again, so that only the compressed data is wrong
+start = d.index(b"IDAT") - 4
+n = struct.unpack(">I", d[start:start + 4])[0]
+bad[start + 8 + n:start + 12 + n] = struct.pack(">I", zlib.crc32(bytes(bad[start + 4:start + 8 + n])) & 0xFFFFFFFF)
+open(f"{t}/damaged.png", "wb").write(bytes(bad))
+open(f"{t}/short.jpg", "wb").write(open("themes/ember-logo.jpg", "rb").read()[:3000])
+PYEOF
+for l in damaged.png deep.png short.jpg; do
+    sed "s/^logo: .*/logo: $l/" $HARBOUR >"$T/bad-$l.yaml"
+    $MKP render $AIGC $P -f pdf -o "$T/bad-$l" --no-fsync --theme "$T/bad-$l.yaml" >"$T/bad.out" 2>"$T/bad.err"
+    expect_eq "logo $l: the render fails" "$?" 1
+    expect_eq "logo $l: one error, naming the logo" "$(grep -c "error: cannot embed the theme's logo .*$l: " "$T/bad.err")" 1
+    expect_no_grep "logo $l: no crash, nothing of libpng's own" "$T/bad.err" 'crashed|libpng (error|warning)'
+    expect_no_file "logo $l: no PDF" "$T/bad-$l/aigc-foundation-models.pdf"
+done
+sed "s/^logo: .*/logo: palette.png/" $HARBOUR >"$T/palette.yaml"
+render "a palette PNG with a transparent colour" "$T/pal" --theme "$T/palette.yaml"
+pdfimages -list "$T/pal/aigc-foundation-models.pdf" 2>>"$T/readers.err" | awk 'NR > 2 && $1 == 1 { print $3, $4, $6 }' >"$T/pal.img"
+expect_eq "the palette logo and its mask on the cover" "$(tr '\n' ' ' <"$T/pal.img")" "image 120 index smask 120 gray "
+if mutool draw -q -r 20 -o "$T/pal%d.png" "$T/pal/aigc-foundation-models.pdf" 1-2 2>"$T/mu.err" && ! grep -qiE 'error|warning: [^I]' "$T/mu.err"; then
+    ok "the palette logo: mutool draws it without a word"; else fail "the palette logo: mutool" "$(head -c 300 "$T/mu.err")"; fi
+
 # ---- the same bytes every time ---------------------------------------------
 render "harbour again" "$T/h2" --theme $HARBOUR
 check "harbour: the same bytes twice" cmp "$H" "$T/h2/aigc-foundation-models.pdf"
