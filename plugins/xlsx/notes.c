@@ -44,7 +44,7 @@ static void put_prose(book *b, lxw_row_t r, lxw_col_t c, const char *s)
         len = len < sizeof line - 1 ? len : sizeof line - 1;
         memcpy(line, p, len);
         line[tx_boundary(line, len)] = '\0';
-        lines += (double)(int)(tx_width(line) / (PROSE_COL - 6)) + 1;
+        lines += (double)(int)(tx_width(line) * b->font_scale / (PROSE_COL - 6)) + 1;
         p = e ? e + 1 : NULL;
     }
     if (lines > 1)
