@@ -1,8 +1,9 @@
 # xlsxtheme.sh - the workbook and the SVG charts in a house style and as
-# copies, read back with openpyxl and unzip: the theme's header, zebra,
-# title and chart colours and its font; a licensed copy's properties,
-# Summary line, printed header (the logo) and footer, and its protection;
-# the sample edition's sheets, rows and charts; the same bytes twice.
+# copies, read back with openpyxl, unzip, xmllint and librsvg: the theme's
+# header, zebra, title and chart colours and its font; a licensed copy's
+# properties, Summary line, printed header (the logo) and footer, and its
+# protection; the sample edition's sheets, rows and charts; the SVGs'
+# colours, fonts, licence metadata and sample set; the same bytes twice.
 . tests/lib.sh
 PY=/usr/bin/python3
 CHECK=tests/e2e/xlsxtheme_check.py
@@ -33,7 +34,7 @@ py "no theme" open "$T/none/$ID.xlsx" themes/default.yaml
 check "with themes/default.yaml" render "$T/deflt" -f xlsx --theme themes/default.yaml
 check "themes/default.yaml: the same bytes as no theme" cmp "$T/none/$ID.xlsx" "$T/deflt/$ID.xlsx"
 for t in harbour ember; do
-    check "render the workbook in $t" render "$T/$t" -f xlsx --theme "themes/$t.yaml"
+    check "render the workbook in $t" render "$T/$t" -f xlsx,svg --theme "themes/$t.yaml"
     py "$t" style "$T/$t/$ID.xlsx" "themes/$t.yaml" en
     py "$t" open "$T/$t/$ID.xlsx" "themes/$t.yaml"
 done
@@ -42,10 +43,11 @@ py "harbour zh-CN" style "$T/hzh/$ID.zh-CN.xlsx" themes/harbour.yaml zh-CN
 
 # ---- a licensed copy -----------------------------------------------------------
 L="$ID/acme-co/$ID"
-check "render a licensed, protected copy" render "$T/lic" -f xlsx --theme harbour "$COPY" --licence-id L-1234 \
+check "render a licensed, protected copy" render "$T/lic" -f xlsx,svg --theme harbour "$COPY" --licence-id L-1234 \
     --seats 5 --licence-date 2026-01-15 --permissions print
 py "licensed, protected" copy "$T/lic/$L.xlsx" themes/harbour.yaml "$LIC" 1
-expect_eq "nothing but the workbook in the copy's folder" "$(ls "$T/lic/$ID/acme-co" | tr '\n' ' ')" "$ID.xlsx "
+expect_eq "nothing but the workbook and the charts in the copy's folder" "$(ls "$T/lic/$ID/acme-co" | tr '\n' ' ')" \
+    "$ID-svg $ID.xlsx "
 unzip -p "$T/lic/$L.xlsx" xl/media/image1.png >"$T/logo.png" 2>>"$T/readers.err"
 expect_eq "the header's logo is the theme's pixels" \
     "$($PY -c 'import struct,sys; print(struct.unpack(">II", open(sys.argv[1], "rb").read()[16:24]))' "$T/logo.png")" \
@@ -69,8 +71,25 @@ expect_eq "ember: the logo is a JPEG" "$(unzip -l "$T/lic5/$L.xlsx" 2>>"$T/reade
 
 # ---- the sample edition -------------------------------------------------------
 "$MKP" forecast "$AIGC" --json >"$T/f.json"
-check "render the sample edition" render "$T/smp" -f xlsx --theme harbour --edition sample
+check "render the sample edition" render "$T/smp" -f xlsx,svg --theme harbour --edition sample
 py "sample" sample "$T/smp/$ID/sample/$ID.xlsx" "$T/f.json" themes/harbour.yaml
+
+# ---- the SVG charts ------------------------------------------------------------
+py "harbour SVG" svgfills "$T/harbour/$ID-svg" themes/harbour.yaml
+py "ember SVG" svgfills "$T/ember/$ID-svg" themes/ember.yaml
+py "licensed SVG" svglicence "$T/lic/$ID/acme-co/$ID-svg" "$T/harbour/$ID-svg" "$LIC"
+bad=""
+for f in "$T/lic/$ID/acme-co/$ID-svg"/*.svg; do
+    xmllint --noout "$f" 2>>"$T/readers.err" || bad="$bad $(basename "$f"):xml"
+    rsvg-convert -o "$T/x.png" "$f" 2>>"$T/readers.err" || bad="$bad $(basename "$f"):rsvg"
+done
+expect_eq "licensed SVGs: well-formed, and librsvg draws them" "$bad" ""
+py "sample SVG" svgsample "$T/harbour/$ID-svg" "$T/smp/$ID/sample/$ID-svg" "$T/f.json"
+# The theme's font (ember: DejaVu Serif) unless -O svg.font names another.
+check "render ember's SVGs with svg.font=DejaVu Serif" render "$T/serif" -f svg --theme ember -O "svg.font=DejaVu Serif"
+check "ember's SVGs are set in its body font" diff -r "$T/ember/$ID-svg" "$T/serif/$ID-svg"
+check "render ember's SVGs with svg.font=DejaVu Sans" render "$T/sans" -f svg --theme ember -O "svg.font=DejaVu Sans"
+check "and -O svg.font wins over it" sh -c "! cmp -s '$T/ember/$ID-svg/01-market-size.svg' '$T/sans/$ID-svg/01-market-size.svg'"
 
 # ---- printed, as LibreOffice lays the pages out -------------------------------
 if command -v soffice >/dev/null 2>&1; then

@@ -1,10 +1,13 @@
-"""xlsxtheme_check.py - reads themed, licensed and sample workbooks back
-with openpyxl and the files' own XML, for tests/e2e/xlsxtheme.sh, and
+"""xlsxtheme_check.py - reads themed, licensed and sample workbooks and SVGs
+back with openpyxl and the files' own XML, for tests/e2e/xlsxtheme.sh, and
 prints one "ok - LABEL: NAME" / "not ok - LABEL: NAME: why" line per check.
     xlsxtheme_check.py LABEL style FILE.xlsx THEME.yaml LANG
     xlsxtheme_check.py LABEL copy FILE.xlsx THEME.yaml LICENCE_LINE PROTECTED
     xlsxtheme_check.py LABEL open FILE.xlsx THEME.yaml  (no licence, no protection)
     xlsxtheme_check.py LABEL sample FILE.xlsx FORECAST.json THEME.yaml
+    xlsxtheme_check.py LABEL svgfills DIR THEME.yaml
+    xlsxtheme_check.py LABEL svgsample FULL_DIR SAMPLE_DIR FORECAST.json
+    xlsxtheme_check.py LABEL svglicence LICENSED_DIR PLAIN_DIR LICENCE_LINE
 THEME.yaml is the theme the file was rendered with (themes/default.yaml
 for none).  Exits 0 unless the checker itself fails.
 """
@@ -19,9 +22,11 @@ import openpyxl
 import yaml
 
 LABEL = ""
+SVG = "{http://www.w3.org/2000/svg}"
 CUSTOM = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
 VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 APP = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+DC = "{http://purl.org/dc/elements/1.1/}"
 
 
 def report(name, good, why=""):
@@ -222,10 +227,69 @@ def sample(path, forecast, theme_path):
            custom_props(zipfile.ZipFile(path)).get("Edition") == "sample")
 
 
+def svg_marks(path):
+    root = ET.parse(path).getroot()
+    return {e.get("fill").upper().lstrip("#") for e in root.iter(SVG + "rect") if e.get("fill")}
+
+
+def svgfills(folder, theme_path):
+    t = theme(theme_path)
+    stacked = sorted(f for f in os.listdir(folder) if re.match(r"02-.*\.svg$", f))
+    marks = svg_marks(os.path.join(folder, stacked[0]))
+    n = len(marks & set(t["series"]))
+    report("%s: marks in the theme's series colours" % stacked[0], n >= 3 and set(t["series"][:n]) <= marks,
+           sorted(marks))
+    market = svg_marks(os.path.join(folder, "01-market-size.svg"))
+    report("01-market-size.svg: columns in the theme's value colours",
+           len(market & set(t["values"].values())) >= 2, sorted(market))
+
+
+def svgsample(full, part, forecast):
+    m = json.load(open(forecast, encoding="utf-8"))
+    dims = []
+    for s in m["series"]:
+        d = s["series"].split("/")[0]
+        if d and d != "market" and d not in dims:
+            dims.append(d)
+    names = sorted(f for f in os.listdir(full) if f.endswith(".svg"))
+    want = [names[0]]
+    for d in dims:
+        first = [f for f in names if re.match(r"\d+-%s-" % re.escape(d), f)]
+        if first:
+            want.append(first[0])
+    got = sorted(f for f in os.listdir(part) if f.endswith(".svg"))
+    report("the sample's SVGs are the first figure of each chapter", got == sorted(want),
+           "%s, wanted %s" % (got, sorted(want)))
+    same = [f for f in got if open(os.path.join(full, f), "rb").read() == open(os.path.join(part, f), "rb").read()]
+    report("and each is the full edition's file, byte for byte", same == got, sorted(set(got) - set(same)))
+
+
+def svglicence(licensed, plain, licence):
+    names = sorted(f for f in os.listdir(plain) if f.endswith(".svg"))
+    meta = re.compile(r"\n<metadata>.*?</metadata>", re.S)
+    for f in names:
+        doc = open(os.path.join(licensed, f), encoding="utf-8").read()
+        root = ET.fromstring(doc.encode("utf-8"))
+        rights = [e.text for e in root.iter(DC + "rights")]
+        kids = [c.tag for c in root]
+        if rights != [licence] or kids[:2] != [SVG + "title", SVG + "metadata"]:
+            report("%s: the licence in <metadata> after <title>" % f, False, (rights, kids[:3]))
+            return
+        if meta.sub("", doc, count=1) != open(os.path.join(plain, f), encoding="utf-8").read():
+            report("%s: but for the metadata, the unlicensed file" % f, False, "differs")
+            return
+        if "metadata" in open(os.path.join(plain, f), encoding="utf-8").read():
+            report("%s: an unlicensed copy has no metadata" % f, False, "it has")
+            return
+    report("%d SVGs: the licence line as Dublin Core rights in <metadata> after <title>, nothing else changed; "
+           "none in an unlicensed copy" % len(names), len(names) > 0)
+
+
 def main():
     global LABEL
     LABEL, what, args = sys.argv[1], sys.argv[2], sys.argv[3:]
-    {"style": style, "copy": copy, "open": open_copy, "sample": sample}[what](*args)
+    {"style": style, "copy": copy, "open": open_copy, "sample": sample, "svgfills": svgfills,
+     "svgsample": svgsample, "svglicence": svglicence}[what](*args)
 
 
 if __name__ == "__main__":
