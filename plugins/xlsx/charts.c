@@ -523,14 +523,17 @@ static void figure_chart(book *b, const mkp_figure *f)
         all_linked = all_linked && links[s] && links[s]->sh == &b->summary && b->market_header;
     }
     lxw_row_t header = 0, first = 0;
-    if (b->sample && all_linked) /* the sample has no Chart data where it needs none */
+    if (b->sample && all_linked) { /* the sample has no Chart data where it needs none */
         for (size_t s = 0; s < f->n_series; s++)
             memcpy(cache + s * f->n_categories, f->series[s].values, f->n_categories * sizeof *cache);
-    else if (b->chart_data.ws || sh_add(b, &b->chart_data, 64) == 0) {
+    } else if (!b->chart_data.ws && sh_add(b, &b->chart_data, 64) != 0) {
+        note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        free(links);
+        free(cache);
+        return;
+    } else {
         header = b->chart_data_row + 1;
         first = figure_block(b, f, title, links, cache);
-    } else {
-        note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
     chart_series(b, chart, f, links, header, first, cache);
     free(links);

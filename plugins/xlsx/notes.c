@@ -257,6 +257,8 @@ void nt_sheet(book *b)
     r = note_line(b, r, lb(b, L_EDITION), m->edition);
     r = note_line(b, r, lb(b, L_PRODUCT), m->product_code);
     r = note_line(b, r, lb(b, L_PUBLISHER), tx(b, &m->publisher));
+    if (*b->licence)
+        r = note_line(b, r, host->label(b->job, "licensee"), b->copy->licensee);
     lb_copyright(b, buf, sizeof buf);
     r = note_line(b, r, lb(b, L_COPYRIGHT), buf);
     int imprint = MKP_HAS(mkp_model, m, definitions);

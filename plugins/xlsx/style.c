@@ -56,7 +56,6 @@ static const mkp_color *theme_color(const book *b, int which)
     switch (which) {
     case ST_PRIMARY: return &t->primary;
     case ST_MUTED: return &t->muted;
-    case ST_RULE: return &t->rule;
     case ST_HEAD_FILL: return &t->header_fill;
     case ST_HEAD_INK: return &t->header_ink;
     case ST_ZEBRA: return &t->zebra;

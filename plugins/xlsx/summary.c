@@ -147,16 +147,16 @@ static void contact_line(book *b, char *buf, size_t cap)
         tx_cat(buf, cap, 0, "%s: %s", host->label(b->job, "contact"), list);
 }
 
-/* Below the edition's facts: whom the copy is licensed to, and in a
- * sample the call to order the full report with the publisher's contact.
- * Returns the next free row. */
+/* Below the edition's facts (a sample's say so): whom the copy is
+ * licensed to, and in a sample the call to order the full report with the
+ * publisher's contact.  Returns the next free row. */
 static lxw_row_t notices(book *b, sheet *sh, lxw_row_t r)
 {
     if (*b->licence)
         put_text(b, sh, r++, 0, b->licence, b->f.notice, 0);
     if (!b->sample)
         return r;
-    put_text(b, sh, r++, 0, host->label(b->job, "sample-edition"), b->f.notice, 0);
+    put_text(b, sh, r++, 0, host->label(b->job, "order-heading"), b->f.notice, 0);
     const mkp_theme *t = b->theme;
     const char *order = t && t->order.n ? tx(b, &t->order) : host->label(b->job, "order-call");
     lxw_col_t last = (lxw_col_t)(YEAR_COL + b->m->n_years - 1);
@@ -203,6 +203,8 @@ void sm_summary(book *b)
     for (size_t k = 0; k < 3; k++)
         if (facts[k].value && *facts[k].value && o < sizeof buf)
             o = tx_cat(buf, sizeof buf, o, "%s%s: %s", o ? "  |  " : "", lb(b, facts[k].label), facts[k].value);
+    if (b->sample && o < sizeof buf)
+        tx_cat(buf, sizeof buf, o, "%s%s", o ? "  |  " : "", host->label(b->job, "sample-edition"));
     put_text(b, sh, 2, 0, buf, b->f.note, 0);
     lxw_row_t key = notices(b, sh, 3) + 1, n_key = 4 + (m->has_published_cagr != 0);
     lxw_row_t series = key + 2 + n_key + 1;

@@ -158,7 +158,7 @@ void tx_sheet_name(const book *b, const char *want, const char *fallback, char o
 #define ST_HEADER_MARGIN 0.3         /* inches from the paper's edge to the header (the logo) */
 
 /* The theme's colours the workbook uses. */
-enum { ST_PRIMARY, ST_MUTED, ST_RULE, ST_HEAD_FILL, ST_HEAD_INK, ST_ZEBRA };
+enum { ST_PRIMARY, ST_MUTED, ST_HEAD_FILL, ST_HEAD_INK, ST_ZEBRA };
 void st_init(book *b);
 int st_has(const book *b, int which);
 lxw_color_t st_color(const book *b, int which);

@@ -177,6 +177,9 @@ def copy(path, theme_path, licence, protected):
     report("Edition is full", props.get("Edition") == "full", props.get("Edition"))
     top = [c.value for row in wb.worksheets[0].iter_rows(max_row=6) for c in row if c.value]
     report("Summary names the licensee near the top", licence in top, top)
+    notes = wb.worksheets[-1]
+    facts = {r[0]: r[1] for r in notes.iter_rows(max_row=12, max_col=2, values_only=True) if r[0]}
+    report("Notes: the licensee among the edition's facts", facts.get("Licensee") == props.get("Licensee"), facts)
     media = [n for n in z.namelist() if n.startswith("xl/media/")]
     report("the logo is in xl/media", len(media) == 1, media)
     for ws in wb:
@@ -217,7 +220,8 @@ def sample(path, forecast, theme_path):
     report("Summary: the theme's call to order", order and order in top, top[:6])
     contact = ((t.get("publisher") or {}).get("contact") or {}).get("email", "")
     report("Summary: the contact", any(contact in s for s in top), top[:6])
-    report("Summary: marked as the sample edition", "Sample edition" in top, top[:6])
+    report("Summary: marked as the sample edition", any("Sample edition" in s for s in top), top[:6])
+    report("Summary: the call to order under its heading", "Order the Full Report" in top, top[:6])
     all_charts = charts(path)
     titles = sorted(all_charts)
     report("one chart, figure 1", len(titles) == 1 and titles[0].startswith("Figure 1:"), titles)
