@@ -61,6 +61,7 @@ static void svg_element(ht_buf *b, const char *svg)
 static void figure(ht_doc *d, const mkp_figure *f)
 {
     char number[64], caption[1024], prefix[32];
+    int hidden = ht_sample_show(d); /* a sample's figure shows its chapter */
     snprintf(number, sizeof number, ht_label(d, "figure"), f->number);
     snprintf(caption, sizeof caption, ht_label(d, "caption"), number, ht_text(d, f->title));
     snprintf(prefix, sizeof prefix, "fig%d-", f->number);
@@ -84,15 +85,17 @@ static void figure(ht_doc *d, const mkp_figure *f)
     if (sc)
         d->host->scene_free(sc);
     ht_put(d->out, "</figure>\n");
+    ht_sample_hide(d, hidden);
 }
 
 /* Every figure of `dimension` ("" for the market's), the scenario
- * figures only when `scenarios`. */
+ * figures only when `scenarios`; a sample's only where it has them. */
 void ht_figures(ht_doc *d, const char *dimension, int scenarios)
 {
     for (size_t i = 0; i < d->m->n_figures; i++) {
         const mkp_figure *f = mkp_figure_at(d->m, i);
-        if (strcmp(f->dimension, dimension) == 0 && ht_is_scenario_figure(f) == scenarios)
+        if (strcmp(f->dimension, dimension) == 0 && ht_is_scenario_figure(f) == scenarios &&
+            ht_in_sample(d, f->number))
             figure(d, f);
     }
 }

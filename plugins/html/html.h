@@ -25,6 +25,7 @@ typedef struct ht_entry {
     char *anchor;
     char *title;
     char *lang;                     /* the title's language when not the page's, else NULL */
+    int shown;                      /* on this page: a sample edition lists what it leaves out, unlinked */
 } ht_entry;
 
 typedef struct ht_doc {
@@ -45,6 +46,21 @@ typedef struct ht_doc {
     int chapters;                   /* chapters written so far: chapter-N anchors */
     int sections;                   /* sections of the current chapter: chapter-N-M */
     int failed;                     /* out of memory outside a buffer */
+    /* the house style and this copy (the host's, else the defaults) */
+    const mkp_theme *theme;
+    const mkp_copy *copy;
+    char licence[512];              /* the licence line, "" for a copy licensed to no one */
+    char *logo;                     /* the logo as a data: URI, NULL without one */
+    /* A sample edition writes every chapter, so that the contents list
+     * has them all, but shows only what the sample holds: the rest goes
+     * to `hidden` and is dropped. */
+    int sample;
+    int whole;                      /* the chapter being opened is shown whole (the summary) */
+    ht_buf hidden;                  /* what the sample leaves out */
+    ht_buf opening;                 /* the current chapter's opening, until something shows it */
+    size_t chapter_entry;           /* its contents entry */
+    int chapter_shown;              /* whether it has been shown */
+    unsigned char *shown_tables;    /* per table number: on this page */
 } ht_doc;
 
 /* out.c: appending, escaping, the language of a text, emphasis */
@@ -69,6 +85,28 @@ void ht_blocks(ht_doc *d, const mkp_section *s);
 /* page.c: the document around the report */
 int ht_document(ht_doc *d, ht_buf *out);
 void ht_toc_add(ht_doc *d, int level, const char *anchor, const char *title, const char *lang);
+
+/* theme.c: the house style, this copy */
+int ht_theme_open(ht_doc *d);
+void ht_theme_close(ht_doc *d);
+void ht_style(const ht_doc *d, ht_buf *b, const char *css);
+void ht_font_stacks(const ht_doc *d, ht_buf *b, int sans);
+void ht_css_string(ht_buf *b, const char *s);
+void ht_color(ht_buf *b, mkp_color c);
+const char *ht_footer_text(const ht_doc *d);
+int ht_in_sample(const ht_doc *d, int figure_number);
+
+/* copy.c: the licensed copy and the sample edition */
+void ht_copy_meta(ht_doc *d, ht_buf *b);
+void ht_copy_css(ht_doc *d, ht_buf *b);
+void ht_watermark(ht_doc *d, ht_buf *b);
+void ht_order(ht_doc *d, ht_buf *b);
+ht_buf *ht_sample_opening(ht_doc *d);
+int ht_sample_show(ht_doc *d);
+void ht_sample_hide(ht_doc *d, int was);
+void ht_sample_chapter_end(ht_doc *d);
+void ht_table_shown(ht_doc *d, int number);
+int ht_table_is_shown(const ht_doc *d, int number);
 
 /* report.c: the chapters in the report's order */
 void ht_report(ht_doc *d);
@@ -99,5 +137,6 @@ void ht_edition_date(const ht_doc *d, char *buf, size_t cap);
 void ht_rights(ht_doc *d);
 void ht_scope(ht_doc *d);
 void ht_about(ht_doc *d);
+void ht_contact(ht_doc *d);
 
 #endif

@@ -126,8 +126,16 @@ void ht_rights(ht_doc *d)
     ht_edition_date(d, date, sizeof date);
     fact(d, ht_label(d, "edition"), date, NULL, NULL);
     fact(d, ht_label(d, "product-code"), m->product_code, NULL, NULL);
+    fact(d, ht_label(d, "licensee"), d->copy->licensee, NULL, NULL);
     ht_put(d->out, "</dl>\n");
     small_heading(d, "licence");
+    if (*d->licence) {
+        ht_put(d->out, "<p class=\"licence-line\"");
+        ht_label_lang(d, d->out);
+        ht_put(d->out, "><strong>");
+        ht_escape(d->out, d->licence);
+        ht_put(d->out, "</strong></p>\n");
+    }
     text_or(d, &m->licence, "licence-terms");
     small_heading(d, "disclaimer");
     text_or(d, &m->disclaimer, "disclaimer-terms");
@@ -228,6 +236,14 @@ void ht_about(ht_doc *d)
         ht_put(d->out, "</p>\n");
     }
     ht_heading(d, ht_label(d, "contact"), d->label_lang, "contact");
+    ht_contact(d);
+    ht_chapter_end(d);
+}
+
+/* How to reach the publisher, as a list of facts. */
+void ht_contact(ht_doc *d)
+{
+    const mkp_model *m = d->m;
     char mail[320];
     snprintf(mail, sizeof mail, "mailto:%s", m->contact_email);
     ht_put(d->out, "<dl class=\"facts\">\n");
@@ -237,5 +253,4 @@ void ht_about(ht_doc *d)
     fact(d, ht_label(d, "email"), m->contact_email, NULL, mail);
     fact(d, ht_label(d, "web"), m->contact_web, NULL, m->contact_web);
     ht_put(d->out, "</dl>\n");
-    ht_chapter_end(d);
 }

@@ -11,14 +11,14 @@
 #include "html.h"
 
 /* The screen layout: a sheet of paper on a grey desk, figures and tables
- * wider than the measure of the text. */
+ * wider than the measure of the text.  Each $name is a colour of the
+ * theme or one derived from it (theme.c); the custom properties before
+ * it (--navy, --accent, ...) are the theme's too. */
 static const char *const css_screen =
-    ":root{--navy:#1f3a5f;--accent:#2f7fb5;--text:#1e2430;--muted:#5c6773;--rule:#b7c0ca;--shade:#eef2f6;"
-    "--sans:\"DejaVu Sans\",\"Droid Sans Fallback\",\"Noto Sans CJK SC\",\"WenQuanYi Zen Hei\",sans-serif}\n"
     "*{box-sizing:border-box}\n"
-    "html{background:#e6e9ee}\n"
+    "html{background:$desk}\n"
     "body{margin:0 auto;max-width:64rem;background:#fff;color:var(--text);font-family:var(--body);"
-    "font-size:16px;line-height:1.6;font-kerning:normal;box-shadow:0 0 24px rgba(31,58,95,.12)}\n"
+    "font-size:16px;line-height:1.6;font-kerning:normal;box-shadow:0 0 24px $shadow}\n"
     "main,.rights,nav.contents,footer.colophon{padding:0 3.5rem}\n"
     "p,li,dd{max-width:44em}\n"
     "p{margin:0 0 .9em}\n"
@@ -27,16 +27,16 @@ static const char *const css_screen =
     "h2{font-size:1.65rem;margin:0 0 1.2rem;padding:2.6rem 0 .6rem;border-bottom:2px solid var(--accent)}\n"
     "h3{font-size:1.15rem;margin:2rem 0 .7rem}\n"
     ".chapter-number{color:var(--accent);margin-right:.35em}\n"
-    ".lead{font-size:1.06rem;color:#2c3440}\n"
+    ".lead{font-size:1.06rem;color:$lead}\n"
     "ul{padding-left:1.3em}li{margin:.25em 0}\n"
     "strong{font-weight:700}\n"
     /* the cover */
-    ".cover{background:var(--navy);color:#fff;padding:3.2rem 3.5rem 2.6rem;border-bottom:6px solid var(--accent)}\n"
+    ".cover{background:var(--navy);color:$on-primary;padding:3.2rem 3.5rem 2.6rem;border-bottom:6px solid var(--accent)}\n"
     ".cover .publisher{font-family:var(--sans);font-weight:700;font-size:1.05rem;margin:0 0 3.5rem}\n"
     ".cover .kind{font-family:var(--sans);font-weight:700;font-size:.8rem;letter-spacing:.12em;"
-    "text-transform:uppercase;color:#9dbcdd;margin:0 0 .6rem}\n"
-    ".cover h1{color:#fff;font-size:2.6rem;margin:0 0 1rem;max-width:20em;text-wrap:balance}\n"
-    ".cover .subtitle{font-size:1.2rem;color:#d6e2ef;margin:0;max-width:34em;text-wrap:balance}\n"
+    "text-transform:uppercase;color:$kind;margin:0 0 .6rem}\n"
+    ".cover h1{color:$on-primary;font-size:2.6rem;margin:0 0 1rem;max-width:20em;text-wrap:balance}\n"
+    ".cover .subtitle{font-size:1.2rem;color:$subtitle;margin:0;max-width:34em;text-wrap:balance}\n"
     ".tiles{display:flex;gap:1rem;padding:2rem 3.5rem 0;flex-wrap:wrap}\n"
     ".tile{flex:1 1 12rem;background:var(--shade);border-left:4px solid var(--accent);padding:.8rem 1rem}\n"
     ".tile p{margin:0}.tile-label{font-family:var(--sans);font-size:.8rem;color:var(--muted)}\n"
@@ -64,13 +64,13 @@ static const char *const css_screen =
     "caption{caption-side:top;text-align:left;font-weight:700;color:var(--navy);font-size:.92rem;"
     "padding-bottom:.5rem}\n"
     ".caption-number{color:var(--accent)}\n"
-    "th,td{padding:.34rem .55rem;border-bottom:1px solid #dde3ea;vertical-align:top}\n"
-    "thead th{background:var(--navy);color:#fff;font-weight:700;vertical-align:bottom;border-bottom:0}\n"
+    "th,td{padding:.34rem .55rem;border-bottom:1px solid $cell-rule;vertical-align:top}\n"
+    "thead th{background:$header-fill;color:$header-ink;font-weight:700;vertical-align:bottom;border-bottom:0}\n"
     "thead th.label{text-align:left}\n"
     /* a long segment name wraps, never a number; a header may wrap at its spaces */
     "th[scope=row]{text-align:left;font-weight:400;min-width:12em}\n"
     "td.num,th.num{text-align:right;white-space:nowrap}thead th.rate{white-space:normal;min-width:5.5em}\n"
-    "tbody tr:nth-child(even){background:#f7f9fb}\n"
+    "tbody tr:nth-child(even){background:$zebra-row}\n"
     "tr.strong th,tr.strong td{font-weight:700}\n"
     "tr.total th,tr.total td{font-weight:700;border-top:1.5px solid var(--navy);border-bottom:1.5px solid "
     "var(--navy);background:var(--shade)}\n"
@@ -84,7 +84,7 @@ static const char *const css_screen =
     /* figures */
     "figure{margin:1.8rem 0 2.2rem}\n"
     "figcaption{font-family:var(--sans);font-weight:700;color:var(--navy);font-size:.92rem;margin-bottom:.5rem}\n"
-    "figure.chart svg{display:block;width:100%;height:auto;border:1px solid #e3e7ec}\n"
+    "figure.chart svg{display:block;width:100%;height:auto;border:1px solid $frame}\n"
     ".formula{font-family:var(--sans);background:var(--shade);padding:.6rem 1rem;display:inline-block}\n"
     "ul.classes{list-style:none;padding:0}\n"
     "ul.classes li::before{content:\"\";display:inline-block;width:.8em;height:.8em;margin-right:.6em;"
@@ -114,23 +114,6 @@ static const char *const css_print =
     ".lists{font-size:8.5pt}\n"
     "}\n";
 
-/* s as a CSS string: quotes and backslashes escaped, '<' as \3c so that
- * no text can close the stylesheet, controls left out. */
-static void css_string(ht_buf *b, const char *s)
-{
-    ht_put(b, "\"");
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            ht_printf(b, "\\%c", c);
-        else if (c == '<')
-            ht_put(b, "\\3c ");
-        else if (c >= 0x20 && c != 0x7F)
-            ht_printf(b, "%c", c);
-    }
-    ht_put(b, "\"");
-}
-
 /* "Page X of Y" as generated content: the host's words around the two
  * counters. */
 static void page_counter(ht_doc *d, ht_buf *b)
@@ -142,24 +125,56 @@ static void page_counter(ht_doc *d, ht_buf *b)
     }
     char piece[256];
     snprintf(piece, sizeof piece, "%.*s", (int)(a - fmt), fmt);
-    css_string(b, piece);
+    ht_css_string(b, piece);
     ht_put(b, " counter(page) ");
     snprintf(piece, sizeof piece, "%.*s", (int)(c - a - 3), a + 3);
-    css_string(b, piece);
+    ht_css_string(b, piece);
     ht_put(b, " counter(pages) ");
-    css_string(b, c + 3);
+    ht_css_string(b, c + 3);
 }
 
+/* The logo, small, at the head of every printed page but the cover: at
+ * most 9 mm high and 45 mm wide (a margin box shows an image at its own
+ * size, so the resolution says how small). */
+static void page_logo(ht_doc *d, ht_buf *b)
+{
+    const mkp_theme *t = d->theme;
+    double px_mm = 96.0 / 25.4, x = 1;
+    if (t->logo_height > 0 && t->logo_height / (9 * px_mm) > x)
+        x = t->logo_height / (9 * px_mm);
+    if (t->logo_width > 0 && t->logo_width / (45 * px_mm) > x)
+        x = t->logo_width / (45 * px_mm);
+    ht_put(b, "@top-right{content:image-set(url(\"");
+    ht_put(b, d->logo);
+    ht_printf(b, "\") %.2fx)}\n", x);
+}
+
+/* The running footer: the copyright line (and the theme's footer) at the
+ * left, a licensed copy's licence line under it, the page number at the
+ * right.  The cover has none. */
 static void page_rules(ht_doc *d, ht_buf *b)
 {
-    char line[512];
+    char line[1024];
     ht_copyright_line(d, line, sizeof line);
-    ht_put(b, "@page{size:A4;margin:18mm 17mm 20mm;\n@bottom-left{content:");
-    css_string(b, line);
-    ht_put(b, ";font:7.5pt var(--sans);color:#5c6773}\n@bottom-right{content:");
+    if (*ht_footer_text(d)) {
+        size_t n = strlen(line);
+        snprintf(line + n, sizeof line - n, " \xC2\xB7 %s", ht_footer_text(d));
+    }
+    ht_put(b, "@page{size:A4;margin:18mm 17mm 20mm;\n");
+    if (d->logo)
+        page_logo(d, b);
+    ht_put(b, "@bottom-left{content:");
+    ht_css_string(b, line);
+    if (*d->licence) {
+        ht_put(b, " \"\\A \" ");
+        ht_css_string(b, d->licence);
+        ht_put(b, ";white-space:pre-line");
+    }
+    ht_style(d, b, ";font:7.5pt var(--sans);color:$muted}\n@bottom-right{content:");
     page_counter(d, b);
-    ht_put(b, ";font:7.5pt var(--sans);color:#5c6773}}\n"
-              "@page:first{margin:0;@bottom-left{content:none}@bottom-right{content:none}}\n");
+    ht_style(d, b, ";font:7.5pt var(--sans);color:$muted}}\n"
+                   "@page:first{margin:0;@bottom-left{content:none}@bottom-right{content:none}");
+    ht_put(b, d->logo ? "@top-right{content:none}}\n" : "}\n");
 }
 
 static void head(ht_doc *d, ht_buf *b, int sans)
@@ -168,6 +183,10 @@ static void head(ht_doc *d, ht_buf *b, int sans)
     ht_put(b, "<head>\n<meta charset=\"utf-8\">\n"
               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
     ht_escape(b, ht_text(d, &m->title));
+    if (d->sample) {
+        ht_put(b, " \xC2\xB7 ");
+        ht_escape(b, ht_label(d, "sample-edition"));
+    }
     ht_put(b, "</title>\n<meta name=\"generator\" content=\"marketpress\">\n");
     if (m->edition && *m->edition) {
         ht_put(b, "<meta name=\"dcterms.date\" content=\"");
@@ -182,14 +201,13 @@ static void head(ht_doc *d, ht_buf *b, int sans)
         }
         ht_put(b, "\">\n");
     }
-    ht_printf(b, "<style>\n:root{--body:%s}\n",
-              sans ? "var(--sans)"
-                   : "\"DejaVu Serif\",Georgia,\"Droid Sans Fallback\",\"Noto Serif CJK SC\",serif");
-    /* Chinese text reads better in a sans face beside the CJK one */
-    ht_put(b, ":lang(zh){--body:var(--sans)}\n");
-    ht_put(b, css_screen);
+    ht_copy_meta(d, b);
+    ht_put(b, "<style>\n");
+    ht_font_stacks(d, b, sans);
+    ht_style(d, b, css_screen);
     ht_put(b, css_print);
     page_rules(d, b);
+    ht_copy_css(d, b);
     ht_put(b, "</style>\n</head>\n");
 }
 
@@ -226,17 +244,51 @@ static void cover_fact(ht_doc *d, ht_buf *b, const char *key, const char *value,
     ht_put(b, "</dd>\n");
 }
 
-/* The cover: publisher, kind, title and subtitle on the navy band, the
- * three headline figures, and who published which edition. */
+/* The publisher: its logo (the publisher's name its text) above its
+ * name, where the theme has one. */
+static void brand(ht_doc *d, ht_buf *b)
+{
+    const mkp_theme *t = d->theme;
+    if (!d->logo) {
+        text_el(d, b, "p", "publisher", &d->m->publisher);
+        return;
+    }
+    ht_put(b, "<div class=\"brand\"><img class=\"logo\" src=\"");
+    ht_put(b, d->logo);
+    ht_put(b, "\" alt=\"");
+    ht_escape(b, ht_text(d, &d->m->publisher));
+    ht_put(b, "\"");
+    ht_lang_attr(d, b, &d->m->publisher);
+    if (t->logo_width > 0 && t->logo_height > 0)
+        ht_printf(b, " width=\"%d\" height=\"%d\"", t->logo_width, t->logo_height);
+    ht_put(b, ">\n");
+    text_el(d, b, "p", "publisher", &d->m->publisher);
+    ht_put(b, "</div>\n");
+}
+
+/* The cover: publisher, kind, title and subtitle on the navy band (or
+ * beside the theme's column, or on white), a licensed copy's licence
+ * line, the three headline figures, and who published which edition. */
 static void cover(ht_doc *d, ht_buf *b)
 {
+    static const char *const layouts[] = {"", " cover-sidebar", " cover-plain"};
     const mkp_model *m = d->m;
     char date[64];
-    ht_put(b, "<header class=\"cover-page\" id=\"top\">\n<div class=\"cover\">\n");
-    text_el(d, b, "p", "publisher", &m->publisher);
+    unsigned layout = (unsigned)d->theme->cover;
+    ht_printf(b, "<header class=\"cover-page%s\" id=\"top\">\n<div class=\"cover\">\n", layout < 3 ? layouts[layout] : "");
+    brand(d, b);
+    if (d->sample)
+        label_el(d, b, "p", " class=\"edition-mark\"", "sample-edition");
     label_el(d, b, "p", " class=\"kind\"", "report-kind");
     text_el(d, b, "h1", "title", &m->title);
     text_el(d, b, "p", "subtitle", &m->subtitle);
+    if (*d->licence) {
+        ht_put(b, "<p class=\"licence-line\"");
+        ht_label_lang(d, b);
+        ht_put(b, ">");
+        ht_escape(b, d->licence);
+        ht_put(b, "</p>\n");
+    }
     ht_put(b, "</div>\n");
     ht_buf *keep = d->out;
     d->out = b;
@@ -269,10 +321,34 @@ void ht_toc_add(ht_doc *d, int level, const char *anchor, const char *title, con
     e->anchor = ht_strdup(d, anchor);
     e->title = ht_strdup(d, title);
     e->lang = lang && strcmp(lang, d->lang) != 0 ? ht_strdup(d, lang) : NULL;
+    e->shown = d->out != &d->hidden;
 }
 
-static void toc_link(ht_buf *b, const ht_entry *e, int number)
+/* A sample's mark on what only the full report has. */
+static void in_full(ht_doc *d, ht_buf *b)
 {
+    ht_put(b, " <span class=\"in-full\"");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, ht_label(d, "in-full-report"));
+    ht_put(b, "</span>");
+}
+
+static void toc_link(ht_doc *d, ht_buf *b, const ht_entry *e, int number)
+{
+    if (!e->shown) { /* not on this page: listed, not linked */
+        ht_put(b, "<li class=\"absent\">");
+        if (number)
+            ht_printf(b, "<span class=\"toc-number\">%d</span>", number);
+        ht_put(b, "<span class=\"entry\"");
+        if (e->lang)
+            ht_printf(b, " lang=\"%s\"", e->lang);
+        ht_put(b, ">");
+        ht_escape(b, e->title);
+        ht_put(b, "</span>");
+        in_full(d, b);
+        return;
+    }
     ht_printf(b, "<li><a href=\"#%s\"", e->anchor);
     if (e->lang)
         ht_printf(b, " lang=\"%s\"", e->lang);
@@ -293,11 +369,11 @@ static void toc_entries(ht_doc *d, ht_buf *b)
         if (e->level == 1) {
             ht_put(b, open ? "</ol></li>\n" : (i ? "</li>\n" : ""));
             open = 0;
-            toc_link(b, e, ++chapter);
+            toc_link(d, b, e, ++chapter);
         } else {
             ht_put(b, open ? "</li>\n" : "\n<ol>\n");
             open = 1;
-            toc_link(b, e, 0);
+            toc_link(d, b, e, 0);
         }
     }
     ht_put(b, open ? "</li></ol></li>\n" : (d->n_toc ? "</li>\n" : ""));
@@ -310,6 +386,14 @@ static void list_entry(ht_doc *d, ht_buf *b, const char *what, int number, const
 {
     char numbered[64];
     snprintf(numbered, sizeof numbered, ht_label(d, what), number);
+    int shown = strcmp(what, "figure") == 0 ? ht_in_sample(d, number) : ht_table_is_shown(d, number);
+    if (!shown) {
+        ht_put(b, "<li class=\"absent\">");
+        ht_caption(d, numbered, title);
+        in_full(d, b);
+        ht_put(b, "</li>\n");
+        return;
+    }
     ht_printf(b, "<li><a href=\"#%s-%d\">", what, number);
     ht_caption(d, numbered, title);
     ht_put(b, "</a></li>\n");
@@ -341,6 +425,13 @@ static void contents(ht_doc *d, ht_buf *b)
     label_el(d, b, "h2", " id=\"contents-h\"", "contents");
     toc_entries(d, b);
     lists(d, b);
+    if (d->sample) {
+        ht_put(b, "<p class=\"order-link\"><a href=\"#order\"");
+        ht_label_lang(d, b);
+        ht_put(b, ">");
+        ht_escape(b, ht_label(d, "order-heading"));
+        ht_put(b, "</a></p>\n");
+    }
     ht_put(b, "</nav>\n");
 }
 
@@ -358,7 +449,22 @@ static void colophon(ht_doc *d, ht_buf *b)
     ht_label_lang(d, b);
     ht_put(b, ">");
     ht_escape(b, ht_label(d, "contents"));
-    ht_put(b, "</a></p>\n<p");
+    ht_put(b, "</a></p>\n");
+    if (*d->licence) {
+        ht_put(b, "<p class=\"licence-line\"");
+        ht_label_lang(d, b);
+        ht_put(b, ">");
+        ht_escape(b, d->licence);
+        ht_put(b, "</p>\n");
+    }
+    if (*ht_footer_text(d)) {
+        ht_put(b, "<p class=\"house-footer\"");
+        ht_lang_attr(d, b, &d->theme->footer);
+        ht_put(b, ">");
+        ht_escape(b, ht_footer_text(d));
+        ht_put(b, "</p>\n");
+    }
+    ht_put(b, "<p");
     ht_label_lang(d, b);
     ht_put(b, ">");
     ht_escape(b, ht_label(d, "generated-by"));
@@ -374,11 +480,14 @@ int ht_document(ht_doc *d, ht_buf *out)
     ht_rights(d);
     d->out = &d->body;
     ht_report(d);
+    if (d->sample)
+        ht_order(d, &d->body);
     ht_put(out, "<!DOCTYPE html>\n<html lang=\"");
     ht_escape(out, d->lang);
     ht_put(out, "\">\n");
     head(d, out, sans);
     ht_put(out, "<body>\n");
+    ht_watermark(d, out);
     cover(d, out);
     ht_put(out, d->front.p ? d->front.p : "");
     contents(d, out);

@@ -54,6 +54,7 @@ static void release(ht_doc *d)
     free(d->toc);
     ht_free(&d->front);
     ht_free(&d->body);
+    ht_theme_close(d);
     if (d->fonts)
         host->fonts_close(d->fonts);
 }
@@ -76,6 +77,10 @@ static int render(const mkp_job *job)
     d.fonts = host->fonts_open(job, NULL, NULL);
     if (!d.fonts)
         return MKP_ERROR; /* the host said which font is missing */
+    if (ht_theme_open(&d) != 0) {
+        release(&d);
+        return MKP_ERROR; /* the logo cannot be read: the reason went to diag() */
+    }
     ht_buf page = {0};
     int rc = ht_document(&d, &page);
     release(&d);

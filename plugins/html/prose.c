@@ -211,7 +211,7 @@ static void classes(ht_doc *d)
     ht_put(d->out, "<ul class=\"classes\">\n");
     for (int k = 0; k < MKP_VALUE_CLASSES; k++) {
         char key[32];
-        mkp_color c = mkp_value_class_color((mkp_value_class)k);
+        mkp_color c = d->theme->values[k]; /* the chart engine's colour for the class */
         snprintf(key, sizeof key, "class-%s", mkp_value_class_name((mkp_value_class)k));
         /* the swatch is drawn by CSS from the colour, not an empty element */
         ht_printf(d->out, "<li style=\"--swatch:#%02x%02x%02x\"", c.r, c.g, c.b);

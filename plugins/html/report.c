@@ -24,28 +24,35 @@ static int has_scenarios(const mkp_model *m)
 
 /* Opens chapter N: <section id="chapter-N"> with its <h2>, and its line in
  * the contents.  `title_lang` is the title's language when it is not the
- * page's (NULL: the page's). */
+ * page's (NULL: the page's).  In a sample edition a chapter is hidden
+ * unless it is to be shown whole (d->whole): its opening waits until
+ * one of its figures is shown. */
 int ht_chapter(ht_doc *d, const char *title, const char *title_lang)
 {
     int n = ++d->chapters;
     char anchor[32];
     snprintf(anchor, sizeof anchor, "chapter-%d", n);
     d->sections = 0;
-    ht_printf(d->out, "<section class=\"chapter\" id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", anchor,
-              anchor, anchor);
-    ht_printf(d->out, "<span class=\"chapter-number\">%d</span> <span", n);
+    int hide = d->sample && !d->whole && d->out == &d->body;
+    ht_buf *to = hide ? ht_sample_opening(d) : d->out;
+    ht_printf(to, "<section class=\"chapter\" id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">", anchor, anchor,
+              anchor);
+    ht_printf(to, "<span class=\"chapter-number\">%d</span> <span", n);
     if (title_lang && strcmp(title_lang, d->lang) != 0)
-        ht_printf(d->out, " lang=\"%s\"", title_lang);
-    ht_put(d->out, ">");
-    ht_escape(d->out, title);
-    ht_put(d->out, "</span></h2>\n");
+        ht_printf(to, " lang=\"%s\"", title_lang);
+    ht_put(to, ">");
+    ht_escape(to, title);
+    ht_put(to, "</span></h2>\n");
+    if (hide)
+        d->out = &d->hidden;
     ht_toc_add(d, 1, anchor, title, title_lang);
+    d->chapter_entry = d->n_toc - 1;
     return n;
 }
 
 void ht_chapter_end(ht_doc *d)
 {
-    ht_put(d->out, "</section>\n");
+    ht_sample_chapter_end(d);
 }
 
 /* A section heading inside the current chapter, listed in the contents
@@ -83,7 +90,9 @@ static void ch_summary(ht_doc *d, const mkp_section *exec)
 {
     const char *title, *lang;
     title_of(d, exec ? &exec->title : NULL, "executive-summary", &title, &lang);
+    d->whole = 1; /* the sample shows the summary and its key statistics */
     ht_chapter(d, title, lang);
+    d->whole = 0;
     const mkp_table *t = ht_table_by_id(d, "key-statistics", NULL);
     if (t)
         ht_table(d, t);

@@ -193,6 +193,7 @@ static void series(ht_doc *d, const mkp_table *t)
 
 void ht_table(ht_doc *d, const mkp_table *t)
 {
+    ht_table_shown(d, t->number);
     if (t->kind == MKP_TABLE_STATISTICS)
         statistics(d, t);
     else
