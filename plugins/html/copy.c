@@ -43,18 +43,19 @@ void ht_copy_meta(ht_doc *d, ht_buf *b)
 /* The other two covers: the title beside a tall column of the primary
  * colour, or on white over a rule of the accent. */
 static const char *const css_sidebar =
-    ".cover-sidebar{position:relative;padding-left:14rem;background:linear-gradient(90deg,var(--navy) 14rem,#fff "
-    "14rem)}\n"
+    ".cover-sidebar{position:relative;padding-left:13rem;background:linear-gradient(90deg,var(--navy) 13rem,#fff "
+    "13rem)}\n"
     ".cover-sidebar .cover{background:none;color:var(--text);border-bottom:0;padding-bottom:1.2rem}\n"
-    ".cover-sidebar .cover>.publisher,.cover-sidebar .brand{position:absolute;left:0;top:0;width:14rem;"
-    "padding:3.2rem 1.6rem 0;color:$on-primary}\n"
-    ".cover-sidebar .brand .publisher{color:$on-primary;margin:0}\n"
+    ".cover-sidebar .cover>.publisher,.cover-sidebar .brand{position:absolute;left:0;top:0;width:13rem;"
+    "padding:3.2rem 1.5rem 0;color:$on-primary}\n"
     ".cover-sidebar .cover h1{color:var(--navy)}.cover-sidebar .cover .kind{color:var(--accent)}\n"
-    ".cover-sidebar .cover .subtitle{color:var(--muted)}\n"
-    "@media print{.cover-sidebar{padding-left:5.6cm;min-height:296mm;background:linear-gradient(90deg,var(--navy) "
-    "5.6cm,#fff 5.6cm);-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
-    ".cover-sidebar .cover>.publisher,.cover-sidebar .brand{width:5.6cm;padding:2.2cm .9cm 0}"
-    ".cover-sidebar .cover{padding-left:1.2cm}}\n";
+    ".cover-sidebar .cover .subtitle{color:var(--muted)}.cover-sidebar .tile{flex-basis:9rem}\n"
+    /* on paper the column runs down the whole cover page */
+    "@media print{.cover-sidebar{padding-left:4.6cm;min-height:100vh;background:linear-gradient(90deg,var(--navy) "
+    "4.6cm,#fff 4.6cm);-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+    ".cover-sidebar .cover>.publisher,.cover-sidebar .brand{width:4.6cm;padding:2.2cm .8cm 0}"
+    ".cover-sidebar .cover,.cover-sidebar .tiles,.cover-sidebar .cover-facts{padding-left:1.2cm;padding-right:1.2cm}"
+    ".cover-sidebar .tile-value{white-space:normal}}\n";
 
 static const char *const css_plain =
     ".cover-plain .cover{background:#fff;color:var(--text);border-bottom:3px solid var(--accent)}\n"
@@ -63,8 +64,8 @@ static const char *const css_plain =
 
 /* The logo: on a white plate where it stands on the primary colour. */
 static const char *const css_logo =
-    ".brand{margin:0 0 3.5rem}.brand .publisher{margin:0}\n"
-    ".brand .logo{display:block;height:3.6rem;width:auto;max-width:15rem;object-fit:contain;margin:0 0 .9rem;"
+    ".cover .brand{margin:0 0 3.5rem}\n"
+    ".brand .logo{display:block;height:3.6rem;width:auto;max-width:15rem;object-fit:contain;margin:0;"
     "background:#fff;padding:.45rem .6rem;border-radius:3px}\n"
     ".cover-plain .brand .logo{padding:0;background:none}\n"
     ".cover-sidebar .brand .logo{max-width:100%}\n"
@@ -82,7 +83,8 @@ static const char *const css_sample =
     "nav.contents .toc>li.absent>.entry{font-family:var(--sans);font-weight:700}\n"
     ".in-full{font-family:var(--sans);font-size:.72rem;font-weight:400;color:var(--muted);border:1px solid "
     "var(--rule);border-radius:.7em;padding:0 .5em;margin-left:.6em;white-space:nowrap}\n"
-    ".order-link{font-family:var(--sans);font-weight:700;margin:1.4rem 0}\n"
+    ".lists{grid-template-columns:1fr}\n"
+    ".order-link{font-family:var(--sans);font-weight:700;margin:1.4rem 0}nav.contents .order-link a{color:var(--accent)}\n"
     ".order-call{background:var(--shade);border-left:4px solid var(--accent);padding:1rem 1.3rem;"
     "font-size:1.06rem}\n"
     "@media print{.order-call{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";

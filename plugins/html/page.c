@@ -244,8 +244,8 @@ static void cover_fact(ht_doc *d, ht_buf *b, const char *key, const char *value,
     ht_put(b, "</dd>\n");
 }
 
-/* The publisher: its logo (the publisher's name its text) above its
- * name, where the theme has one. */
+/* The publisher: its name, or the theme's logo with the name as its
+ * text (a logo shows the name itself). */
 static void brand(ht_doc *d, ht_buf *b)
 {
     const mkp_theme *t = d->theme;
@@ -253,7 +253,7 @@ static void brand(ht_doc *d, ht_buf *b)
         text_el(d, b, "p", "publisher", &d->m->publisher);
         return;
     }
-    ht_put(b, "<div class=\"brand\"><img class=\"logo\" src=\"");
+    ht_put(b, "<p class=\"brand\"><img class=\"logo\" src=\"");
     ht_put(b, d->logo);
     ht_put(b, "\" alt=\"");
     ht_escape(b, ht_text(d, &d->m->publisher));
@@ -261,9 +261,7 @@ static void brand(ht_doc *d, ht_buf *b)
     ht_lang_attr(d, b, &d->m->publisher);
     if (t->logo_width > 0 && t->logo_height > 0)
         ht_printf(b, " width=\"%d\" height=\"%d\"", t->logo_width, t->logo_height);
-    ht_put(b, ">\n");
-    text_el(d, b, "p", "publisher", &d->m->publisher);
-    ht_put(b, "</div>\n");
+    ht_put(b, "></p>\n");
 }
 
 /* The cover: publisher, kind, title and subtitle on the navy band (or
@@ -334,9 +332,11 @@ static void in_full(ht_doc *d, ht_buf *b)
     ht_put(b, "</span>");
 }
 
-static void toc_link(ht_doc *d, ht_buf *b, const ht_entry *e, int number)
+/* An entry, linked; one the page does not have is listed unlinked, and
+ * marked unless its chapter is (`mark`). */
+static void toc_link(ht_doc *d, ht_buf *b, const ht_entry *e, int number, int mark)
 {
-    if (!e->shown) { /* not on this page: listed, not linked */
+    if (!e->shown) {
         ht_put(b, "<li class=\"absent\">");
         if (number)
             ht_printf(b, "<span class=\"toc-number\">%d</span>", number);
@@ -346,7 +346,8 @@ static void toc_link(ht_doc *d, ht_buf *b, const ht_entry *e, int number)
         ht_put(b, ">");
         ht_escape(b, e->title);
         ht_put(b, "</span>");
-        in_full(d, b);
+        if (mark)
+            in_full(d, b);
         return;
     }
     ht_printf(b, "<li><a href=\"#%s\"", e->anchor);
@@ -362,18 +363,19 @@ static void toc_link(ht_doc *d, ht_buf *b, const ht_entry *e, int number)
 /* Chapters with their sections under them, as nested lists. */
 static void toc_entries(ht_doc *d, ht_buf *b)
 {
-    int chapter = 0, open = 0;
+    int chapter = 0, open = 0, shown = 1;
     ht_put(b, "<ol class=\"toc\">\n");
     for (size_t i = 0; i < d->n_toc; i++) {
         const ht_entry *e = &d->toc[i];
         if (e->level == 1) {
             ht_put(b, open ? "</ol></li>\n" : (i ? "</li>\n" : ""));
             open = 0;
-            toc_link(d, b, e, ++chapter);
+            toc_link(d, b, e, ++chapter, 1);
+            shown = e->shown;
         } else {
             ht_put(b, open ? "</li>\n" : "\n<ol>\n");
             open = 1;
-            toc_link(d, b, e, 0);
+            toc_link(d, b, e, 0, shown);
         }
     }
     ht_put(b, open ? "</li></ol></li>\n" : (d->n_toc ? "</li>\n" : ""));

@@ -74,12 +74,15 @@ static int render(const mkp_job *job)
     d.label_lang = label_language(job);
     d.zh = strncmp(job->lang, "zh", 2) == 0;
     d.chart_width = (double)host->option_int(job, "width");
-    d.fonts = host->fonts_open(job, NULL, NULL);
-    if (!d.fonts)
-        return MKP_ERROR; /* the host said which font is missing */
     if (ht_theme_open(&d) != 0) {
         release(&d);
         return MKP_ERROR; /* the logo cannot be read: the reason went to diag() */
+    }
+    /* the charts in the face of the headings and captions around them */
+    d.fonts = host->fonts_open(job, d.theme->font_heading, d.theme->font_cjk);
+    if (!d.fonts) {
+        release(&d);
+        return MKP_ERROR; /* the host said which font is missing */
     }
     ht_buf page = {0};
     int rc = ht_document(&d, &page);

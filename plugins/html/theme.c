@@ -126,8 +126,8 @@ static int token(const ht_doc *d, ht_buf *b, const char *name, size_t n)
         ht_put(b, "var(--navy)");
     else if (IS("header-fill"))
         ht_color(b, t->header_fill);
-    else if (IS("desk")) /* the desk the sheet lies on: paper with a wash of the primary */
-        ht_color(b, mix(t->primary, 100, t->zebra, 150, white, 750));
+    else if (IS("desk")) /* the desk the sheet lies on: paper greyed by the rules */
+        ht_color(b, mix(t->rule, 270, t->zebra, 350, white, 380));
     else if (IS("lead"))
         ht_color(b, mix(t->ink, 767, t->muted, 233, white, 0));
     else if (IS("kind")) /* the small line above the title on the band */
