@@ -94,7 +94,7 @@ static const char *const css_sample =
  * bold sans face. */
 static void watermark_css(ht_doc *d, ht_buf *b)
 {
-    const char *w = d->copy->watermark;
+    const char *w = d->watermark;
     size_t n = 0;
     for (const char *p = w; *p; p++)
         n += ((unsigned char)*p & 0xC0) != 0x80;
@@ -129,7 +129,7 @@ void ht_copy_css(ht_doc *d, ht_buf *b)
         ht_style(d, b, css_licence);
     if (d->sample)
         ht_style(d, b, css_sample);
-    if (*d->copy->watermark)
+    if (*d->watermark)
         watermark_css(d, b);
 }
 
@@ -138,10 +138,10 @@ void ht_copy_css(ht_doc *d, ht_buf *b)
  * readers, which read the page's words once. */
 void ht_watermark(ht_doc *d, ht_buf *b)
 {
-    if (!*d->copy->watermark)
+    if (!*d->watermark)
         return;
     ht_put(b, "<div class=\"watermark\" aria-hidden=\"true\">");
-    ht_escape(b, d->copy->watermark);
+    ht_escape(b, d->watermark);
     ht_put(b, "</div>\n");
 }
 

@@ -51,6 +51,7 @@ typedef struct ht_doc {
     const mkp_copy *copy;
     char licence[512];              /* the licence line, "" for a copy licensed to no one */
     char *logo;                     /* the logo as a data: URI, NULL without one */
+    const char *watermark;          /* "" for none */
     /* A sample edition writes every chapter, so that the contents list
      * has them all, but shows only what the sample holds: the rest goes
      * to `hidden` and is dropped. */

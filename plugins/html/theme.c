@@ -209,7 +209,7 @@ void ht_font_stacks(const ht_doc *d, ht_buf *b, int sans)
     static const char sans_latin[] = "\"DejaVu Sans\",";
     static const char sans_cjk[] = "\"Droid Sans Fallback\",\"Noto Sans CJK SC\",\"WenQuanYi Zen Hei\",sans-serif";
     ht_put(b, ":root{--body:");
-    if (sans && !*t->font_body)
+    if (sans && (!t->font_body || !*t->font_body))
         ht_put(b, "var(--sans)");
     else if (sans)
         stack(b, t->font_body, sans_latin, t->font_cjk, sans_cjk);
@@ -303,6 +303,7 @@ int ht_theme_open(ht_doc *d)
     d->theme = v13 && MKP_HAS(mkp_model, d->m, theme) && d->m->theme ? d->m->theme : &default_theme;
     d->copy = v13 && MKP_HAS(mkp_job, job, copy) && job->copy ? job->copy : &default_copy;
     d->sample = d->copy->edition == MKP_EDITION_SAMPLE;
+    d->watermark = d->copy->watermark ? d->copy->watermark : "";
     d->licence[0] = '\0';
     if (v13 && d->copy->licensee && *d->copy->licensee)
         d->host->licence_line(job, d->licence, sizeof d->licence);
