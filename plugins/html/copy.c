@@ -72,7 +72,7 @@ static const char *const css_logo =
     "@media print{.brand .logo{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static const char *const css_licence =
-    ".cover .licence-line{font-family:var(--sans);font-size:.9rem;margin:1.6rem 0 0;max-width:40em}\n"
+    "dl.facts dd.licensee{font-family:var(--sans);font-weight:700;color:var(--navy)}\n"
     "footer.colophon .licence-line{font-weight:700}\n";
 
 static const char *const css_sample =

@@ -1,9 +1,11 @@
 /* page.c - the document around the report: the head with its one inline
- * stylesheet (screen and print: A4 pages, a chapter to a page, figures
- * kept whole, the copyright line and the page number in the running
- * footer), the cover, the contents list with the lists of figures and
- * tables, and the colophon.  Nothing is fetched: no script, no font, no
- * image from elsewhere. */
+ * stylesheet in the theme's colours (screen and print: A4 pages, a
+ * chapter to a page, figures kept whole, the copyright line, a licensed
+ * copy's licence line and the page number in the running footer, the
+ * theme's logo at the head), the cover in the theme's layout, the
+ * contents list with the lists of figures and tables (a sample's marking
+ * what it leaves out), and the colophon.  Nothing is fetched: no script,
+ * no font, no image from elsewhere (the logo is a data: URI). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -244,6 +246,31 @@ static void cover_fact(ht_doc *d, ht_buf *b, const char *key, const char *value,
     ht_put(b, "</dd>\n");
 }
 
+/* Whom a licensed copy is for, among the cover's facts: "Licensed to"
+ * and the rest of the host's licence line ("Acme Corp, licence L-1234,
+ * single user"), or, for a line that does not start with those words,
+ * "Licensee" and the whole line. */
+static void licence_fact(ht_doc *d, ht_buf *b)
+{
+    const char *to = ht_label(d, "licensed-to"), *rest = d->licence;
+    size_t n = strlen(to);
+    if (!*d->licence)
+        return;
+    int prefixed = n && strncmp(d->licence, to, n) == 0 && d->licence[n];
+    if (prefixed)
+        for (rest += n; *rest == ' '; rest++)
+            ;
+    ht_put(b, "<dt");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, prefixed ? to : ht_label(d, "licensee"));
+    ht_put(b, "</dt>\n<dd class=\"licensee\"");
+    ht_label_lang(d, b);
+    ht_put(b, ">");
+    ht_escape(b, rest);
+    ht_put(b, "</dd>\n");
+}
+
 /* The publisher: its name, or the theme's logo with the name as its
  * text (a logo shows the name itself). */
 static void brand(ht_doc *d, ht_buf *b)
@@ -280,13 +307,6 @@ static void cover(ht_doc *d, ht_buf *b)
     label_el(d, b, "p", " class=\"kind\"", "report-kind");
     text_el(d, b, "h1", "title", &m->title);
     text_el(d, b, "p", "subtitle", &m->subtitle);
-    if (*d->licence) {
-        ht_put(b, "<p class=\"licence-line\"");
-        ht_label_lang(d, b);
-        ht_put(b, ">");
-        ht_escape(b, d->licence);
-        ht_put(b, "</p>\n");
-    }
     ht_put(b, "</div>\n");
     ht_buf *keep = d->out;
     d->out = b;
@@ -299,6 +319,7 @@ static void cover(ht_doc *d, ht_buf *b)
     cover_fact(d, b, "edition", date, NULL);
     if (m->n_scenarios > 1 && m->scenario && m->scenario != mkp_scenario_at(m, 0))
         cover_fact(d, b, "scenario", ht_text(d, &m->scenario->title), &m->scenario->title);
+    licence_fact(d, b);
     ht_put(b, "</dl></div>\n</header>\n");
 }
 

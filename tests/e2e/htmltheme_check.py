@@ -6,8 +6,8 @@ finding, "ok WHAT" or "FAIL WHAT: why".
     logo PAGE MIME OUT         the cover's <img class="logo">: a data: URI of type MIME whose
                                bytes it writes to OUT; the printed page head shows the same URI
     copy DOM LICENSEE LINE WATERMARK ALT
-                               a licensed copy: its metadata, the licence line on the cover, in
-                               the copyright page and in the colophon, one aria-hidden watermark,
+                               a licensed copy: its metadata, the licence line among the cover's
+                               facts, on the copyright page and in the colophon, one aria-hidden watermark,
                                the logo's alt text, and no address but data: in src or url()
     sample DOM FULL FIGURES ORDER_TEXT MARK
                                a sample edition against the full edition's DOM (FULL): the same
@@ -17,6 +17,7 @@ finding, "ok WHAT" or "FAIL WHAT: why".
                                order section with ORDER_TEXT and the contact
 """
 import base64
+import html
 import re
 import sys
 from html.parser import HTMLParser
@@ -150,9 +151,12 @@ def copy(path, licensee, line, watermark, alt):
     s, p = read(path)
     say(p.metas.get("marketpress-licensee") == licensee, "meta marketpress-licensee", p.metas.get("marketpress-licensee"))
     say(p.metas.get("dcterms.license") == line, "meta dcterms.license is the licence line", p.metas.get("dcterms.license"))
-    covers = re.findall(r'<p class="licence-line"[^>]*>([^<]*)</p>', s)
-    say(covers.count(line.replace("&", "&amp;")) >= 2, "the licence line on the cover and in the colophon",
-        "%d times" % covers.count(line))
+    bare = "".join(line.split())
+    fact = re.search(r'<dt[^>]*>([^<]*)</dt>\s*<dd class="licensee"[^>]*>([^<]*)</dd>', s)
+    say(fact is not None and "".join((fact.group(1) + fact.group(2)).split()) == html.unescape(bare).replace(
+        "&", "&amp;"), "the licence line among the cover's facts", fact.group(0) if fact else "none")
+    foot = re.findall(r'<p class="licence-line"[^>]*>([^<]*)</p>', s.split('<footer class="colophon">')[-1])
+    say(foot == [line.replace("&", "&amp;")], "the licence line in the colophon", str(foot))
     say(line in s.split('id="copyright"')[1].split("</section>")[0] if 'id="copyright"' in s else False,
         "the licence line on the copyright page")
     say(len(p.watermarks) == 1 and p.watermarks[0].get("aria-hidden") == "true",
