@@ -138,7 +138,7 @@ static void cover_facts(pdf_doc *d, double y)
     pg_line(d, d->left, y + 16, d->right, y + 16, 0.6, COL_RULE);
     for (size_t i = 0; i < n; i++) {
         pf_draw(d, d->left, y - (double)i * 17, rows[i][0], &ls);
-        pf_draw(d, d->left + 110, y - (double)i * 17, pf_fit(d, rows[i][1], &vs, d->tw - 110), &vs);
+        pf_draw(d, d->left + 110, y - (double)i * 17, pf_fit(d, rows[i][1], &vs, d->tw - 110 - lc_cover_room(d)), &vs);
     }
 }
 
@@ -234,6 +234,7 @@ void rp_cover(pdf_doc *d)
     cover_tiles(d, tiles);
     cover_bars(d, tiles - 58 - 34, tiles - 58 - 34 - 170);
     cover_facts(d, 120);
+    lc_cover(d);
     d->fresh = 0;
 }
 
@@ -270,6 +271,12 @@ static void ch_summary(pdf_doc *d, const mkp_section *exec)
         fl_blocks(d, exec);
     else
         pr_summary(d);
+}
+
+/* The executive summary alone (the sample edition's first chapter). */
+void rp_summary(pdf_doc *d)
+{
+    ch_summary(d, section(d, "executive-summary"));
 }
 
 static void ch_market(pdf_doc *d)

@@ -1,0 +1,190 @@
+/* licence.c - whom this copy is licensed to, where the report says so: a
+ * block at the foot of the cover (the licensee, the licence, its seats and
+ * date), the host's licence line at the foot of every other page, and the
+ * document's subject and keywords.  A copy licensed to no one shows none
+ * of it and is byte for byte the report it always was. */
+#include <string.h>
+
+#include "pdf.h"
+
+#define BLOCK_SHARE 0.42            /* the cover block's width, of the text width */
+#define BLOCK_GAP 16.0              /* between the cover's facts and the block */
+#define BLOCK_TOP 128.0             /* under the rule above the cover's facts */
+#define BLOCK_PAD 12.0
+#define FOOT_SIZE 7.5               /* the running foot's */
+#define FOOT_MIN 6.0                /* a long licence line shrinks to this, then wraps */
+
+static const char *word(const pdf_doc *d, const char *key)
+{
+    return d->host->label(d->job, key);
+}
+
+static int sample(const pdf_doc *d)
+{
+    return d->pass == PASS_SAMPLE || (d->copy && d->copy->edition == MKP_EDITION_SAMPLE);
+}
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+/* "single user", "25 users", "site licence"; "" when not stated. */
+static const char *seats(pdf_doc *d)
+{
+    int n = d->copy->seats;
+    if (n == 1)
+        return word(d, "seats-single");
+    if (n < 0)
+        return word(d, "seats-site");
+    return n > 1 ? ar_printf(d, word(d, "seats-n"), n) : "";
+}
+
+/* The host's line; on a host that has none, the same words from its
+ * labels. */
+static const char *line_of(pdf_doc *d)
+{
+    const mkp_copy *c = d->copy;
+    if (MKP_HAS(mkp_host, d->host, in_sample) && d->host->licence_line) {
+        char buf[512];
+        size_t n = d->host->licence_line(d->job, buf, sizeof buf);
+        if (n < sizeof buf)
+            return ar_strdup(d, buf);
+        char *big = ar_alloc(d, n + 1);
+        d->host->licence_line(d->job, big, n + 1);
+        return big;
+    }
+    const char *s = ar_printf(d, word(d, "licence-line"), c->licensee);
+    if (*or_empty(c->licence_id))
+        s = ar_printf(d, "%s, %s", s, ar_printf(d, word(d, "licence-id"), c->licence_id));
+    return *seats(d) ? ar_printf(d, "%s, %s", s, seats(d)) : s;
+}
+
+void lc_init(pdf_doc *d)
+{
+    d->copy = MKP_HAS(mkp_job, d->job, copy) ? d->job->copy : NULL;
+    d->licence = "";
+    if (d->copy && *or_empty(d->copy->licensee))
+        d->licence = str_short(d, line_of(d));
+}
+
+/* ---- the cover ------------------------------------------------------------ */
+
+double lc_cover_room(const pdf_doc *d)
+{
+    return *d->licence || sample(d) ? d->tw * BLOCK_SHARE + BLOCK_GAP : 0;
+}
+
+/* "Licence L-1234 · single user · 15 January 2026", its first letter a
+ * capital. */
+static const char *details(pdf_doc *d)
+{
+    const mkp_copy *c = d->copy;
+    const char *parts[3] = {"", seats(d), lb_day(d, or_empty(c->licence_date))};
+    if (*or_empty(c->licence_id)) {
+        char *id = ar_printf(d, word(d, "licence-id"), c->licence_id);
+        if (*id >= 'a' && *id <= 'z')
+            *id = (char)(*id - 'a' + 'A');
+        parts[0] = id;
+    }
+    const char *s = "";
+    for (int i = 0; i < 3; i++)
+        if (*parts[i])
+            s = *s ? ar_printf(d, "%s \xC2\xB7 %s", s, parts[i]) : parts[i];
+    return s;
+}
+
+/* Lines of s in st, at most `max` of them (the size shrinking to `min`
+ * first), the last cut to fit; drawn when `draw`, from baseline y down by
+ * `lead`.  Returns how many. */
+static size_t lines(pdf_doc *d, const char *s, pf_style *st, double x, double y, double w, size_t max, double min,
+                    double lead, int draw)
+{
+    if (!*s)
+        return 0;
+    while (st->size > min && tx_lines(d, &d->cell, s, st, w) > max)
+        st->size -= 0.5;
+    size_t n = tx_lines(d, &d->cell, s, st, w);
+    if (n > max) { /* still too long: the first lines whole, the last cut */
+        const tx_para *p = &d->cell;
+        size_t at = p->line[max - 1].a < p->n ? p->box[p->line[max - 1].a].off : 0;
+        const char *rest = pf_fit(d, ar_printf(d, "%.*s", (int)(p->blen - at), p->buf + at), st, w);
+        for (size_t i = 0; draw && i + 1 < max; i++)
+            tx_draw_line(d, &d->cell, i, x, y - (double)i * lead, w, 0);
+        if (draw)
+            pf_draw(d, x, y - (double)(max - 1) * lead, rest, st);
+        return max;
+    }
+    for (size_t i = 0; draw && i < n; i++)
+        tx_draw_line(d, &d->cell, i, x, y - (double)i * lead, w, 0);
+    return n;
+}
+
+/* The block at the right of the cover's facts: who the copy is licensed
+ * to, in the cover's tile style; for a sample edition, that it is one. */
+void lc_cover(pdf_doc *d)
+{
+    if (!lc_cover_room(d))
+        return;
+    double w = d->tw * BLOCK_SHARE, x = d->right - w, tx = x + BLOCK_PAD + 3, tw = w - 2 * BLOCK_PAD - 3;
+    int licensed = *d->licence != 0;
+    pf_style hs = {0, 0, 8.5, COL_MUTED}, ns = {1, 0, 13, COL_NAVY}, ds = {0, 0, 8.5, COL_TEXT};
+    pf_style es = {0, 1, 8.5, COL_MUTED};
+    const char *head = licensed ? word(d, "licensed-to") : "";
+    const char *name = licensed ? d->copy->licensee : word(d, "sample-edition");
+    const char *more = licensed ? details(d) : "", *edition = licensed && sample(d) ? word(d, "sample-edition") : "";
+    /* Measured first, for the height of the block. */
+    pf_style n0 = ns, d0 = ds;
+    double h = BLOCK_PAD + (*head ? 14 : 0);
+    h += (double)lines(d, name, &n0, 0, 0, tw, 2, 9, 16, 0) * 16;
+    h += (*more ? 3 : 0) + (double)lines(d, more, &d0, 0, 0, tw, 2, 7, 11, 0) * 11;
+    h += (*edition ? 14 : 0) + BLOCK_PAD - 4;
+    double top = BLOCK_TOP, y = top - BLOCK_PAD;
+    pg_rect(d, x, top - h, w, h, COL_SHADE);
+    pg_rect(d, x, top - h, 3, h, COL_ACCENT);
+    if (*head) {
+        pf_draw(d, tx, y - 8, pf_fit(d, head, &hs, tw), &hs);
+        y -= 14;
+    }
+    y -= 16 * (double)lines(d, name, &ns, tx, y - 12, tw, 2, 9, 16, 1);
+    if (*more)
+        y -= 3 + 11 * (double)lines(d, more, &ds, tx, y - 10, tw, 2, 7, 11, 1);
+    if (*edition)
+        pf_draw(d, tx, y - 12, pf_fit(d, edition, &es, tw), &es);
+}
+
+/* ---- the running foot and the document's properties ----------------------- */
+
+/* The licence line under the copyright line and the page number, at the
+ * width of the text: shrunk to FOOT_MIN points when it is long, then
+ * wrapped onto a second line, and only then cut. */
+void lc_foot(pdf_doc *d, double y)
+{
+    if (!*d->licence)
+        return;
+    pf_style st = {0, 0, FOOT_SIZE, COL_MUTED};
+    lines(d, d->licence, &st, d->left, y - 11, d->tw, 2, FOOT_MIN, 7.5, 1);
+}
+
+static const char *joined(pdf_doc *d, const char *a, const char *sep, const char *b)
+{
+    return !*b ? a : !*a ? b : ar_printf(d, "%s%s%s", a, sep, b);
+}
+
+/* The subject with the licence line and, for a sample, the edition. */
+const char *lc_subject(pdf_doc *d, const char *subject)
+{
+    if (!*d->licence && !sample(d))
+        return subject;
+    subject = joined(d, subject, " \xC2\xB7 ", sample(d) ? word(d, "sample-edition") : "");
+    return joined(d, subject, " \xC2\xB7 ", d->licence);
+}
+
+/* The keywords with the licensee and the licence's number. */
+const char *lc_keywords(pdf_doc *d, const char *keywords)
+{
+    if (!*d->licence)
+        return keywords;
+    keywords = joined(d, keywords, ", ", d->copy->licensee);
+    return joined(d, keywords, ", ", or_empty(d->copy->licence_id));
+}
