@@ -75,29 +75,24 @@ double lc_cover_room(const pdf_doc *d)
     return *d->licence || sample(d) ? d->tw * BLOCK_SHARE + BLOCK_GAP : 0;
 }
 
-/* "Licence L-1234 · single user · 15 January 2026", its first letter a
- * capital. */
+/* "Licence L-1234 · single user", its first letter a capital. */
 static const char *details(pdf_doc *d)
 {
     const mkp_copy *c = d->copy;
-    const char *parts[3] = {"", seats(d), lb_day(d, or_empty(c->licence_date))};
+    const char *id = "", *n = seats(d);
     if (*or_empty(c->licence_id)) {
-        char *id = ar_printf(d, word(d, "licence-id"), c->licence_id);
-        if (*id >= 'a' && *id <= 'z')
-            *id = (char)(*id - 'a' + 'A');
-        parts[0] = id;
+        char *s = ar_printf(d, word(d, "licence-id"), c->licence_id);
+        if (*s >= 'a' && *s <= 'z')
+            *s = (char)(*s - 'a' + 'A');
+        id = s;
     }
-    const char *s = "";
-    for (int i = 0; i < 3; i++)
-        if (*parts[i])
-            s = *s ? ar_printf(d, "%s \xC2\xB7 %s", s, parts[i]) : parts[i];
-    return s;
+    return !*id ? n : !*n ? id : ar_printf(d, "%s \xC2\xB7 %s", id, n);
 }
 
 /* Lines of s in st, at most `max` of them (the size shrinking to `min`
- * first), the last cut to fit; drawn when `draw`, from baseline y down by
- * `lead`.  Returns how many. */
-static size_t lines(pdf_doc *d, const char *s, pf_style *st, double x, double y, double w, size_t max, double min,
+ * first), the last cut to fit; drawn when `draw` from baseline y down, a
+ * line `lead` times the size apart.  Returns the height they take. */
+static double lines(pdf_doc *d, const char *s, pf_style *st, double x, double y, double w, size_t max, double min,
                     double lead, int draw)
 {
     if (!*s)
@@ -105,19 +100,21 @@ static size_t lines(pdf_doc *d, const char *s, pf_style *st, double x, double y,
     while (st->size > min && tx_lines(d, &d->cell, s, st, w) > max)
         st->size -= 0.5;
     size_t n = tx_lines(d, &d->cell, s, st, w);
+    double step = st->size * lead;
+    const char *rest = NULL;
     if (n > max) { /* still too long: the first lines whole, the last cut */
         const tx_para *p = &d->cell;
         size_t at = p->line[max - 1].a < p->n ? p->box[p->line[max - 1].a].off : 0;
-        const char *rest = pf_fit(d, ar_printf(d, "%.*s", (int)(p->blen - at), p->buf + at), st, w);
-        for (size_t i = 0; draw && i + 1 < max; i++)
-            tx_draw_line(d, &d->cell, i, x, y - (double)i * lead, w, 0);
-        if (draw)
-            pf_draw(d, x, y - (double)(max - 1) * lead, rest, st);
-        return max;
+        rest = pf_fit(d, ar_printf(d, "%.*s", (int)(p->blen - at), p->buf + at), st, w);
+        n = max;
     }
-    for (size_t i = 0; draw && i < n; i++)
-        tx_draw_line(d, &d->cell, i, x, y - (double)i * lead, w, 0);
-    return n;
+    for (size_t i = 0; draw && i < n; i++) {
+        if (rest && i + 1 == n)
+            pf_draw(d, x, y - (double)i * step, rest, st);
+        else
+            tx_draw_line(d, &d->cell, i, x, y - (double)i * step, w, 0);
+    }
+    return (double)n * step;
 }
 
 /* The block at the right of the cover's facts: who the copy is licensed
@@ -132,13 +129,13 @@ void lc_cover(pdf_doc *d)
     pf_style es = {0, 1, 8.5, COL_MUTED};
     const char *head = licensed ? word(d, "licensed-to") : "";
     const char *name = licensed ? d->copy->licensee : word(d, "sample-edition");
-    const char *more = licensed ? details(d) : "", *edition = licensed && sample(d) ? word(d, "sample-edition") : "";
+    const char *more = licensed ? details(d) : "", *date = licensed ? lb_day(d, or_empty(d->copy->licence_date)) : "";
+    const char *edition = licensed && sample(d) ? word(d, "sample-edition") : "";
     /* Measured first, for the height of the block. */
     pf_style n0 = ns, d0 = ds;
-    double h = BLOCK_PAD + (*head ? 14 : 0);
-    h += (double)lines(d, name, &n0, 0, 0, tw, 2, 9, 16, 0) * 16;
-    h += (*more ? 3 : 0) + (double)lines(d, more, &d0, 0, 0, tw, 2, 7, 11, 0) * 11;
-    h += (*edition ? 14 : 0) + BLOCK_PAD - 4;
+    double h = BLOCK_PAD + (*head ? 14 : 0) + lines(d, name, &n0, 0, 0, tw, 4, 7.5, 1.23, 0);
+    h += (*more ? 3 : 0) + lines(d, more, &d0, 0, 0, tw, 2, 7, 1.3, 0);
+    h += (*date ? 11 : 0) + (*edition ? 14 : 0) + BLOCK_PAD - 4;
     double top = BLOCK_TOP, y = top - BLOCK_PAD;
     pg_rect(d, x, top - h, w, h, COL_SHADE);
     pg_rect(d, x, top - h, 3, h, COL_ACCENT);
@@ -146,9 +143,13 @@ void lc_cover(pdf_doc *d)
         pf_draw(d, tx, y - 8, pf_fit(d, head, &hs, tw), &hs);
         y -= 14;
     }
-    y -= 16 * (double)lines(d, name, &ns, tx, y - 12, tw, 2, 9, 16, 1);
+    y -= lines(d, name, &ns, tx, y - n0.size * 0.92, tw, 4, 7.5, 1.23, 1);
     if (*more)
-        y -= 3 + 11 * (double)lines(d, more, &ds, tx, y - 10, tw, 2, 7, 11, 1);
+        y -= 3 + lines(d, more, &ds, tx, y - 10, tw, 2, 7, 1.3, 1);
+    if (*date) {
+        pf_draw(d, tx, y - 10, pf_fit(d, date, &hs, tw), &hs);
+        y -= 11;
+    }
     if (*edition)
         pf_draw(d, tx, y - 12, pf_fit(d, edition, &es, tw), &es);
 }
@@ -163,7 +164,7 @@ void lc_foot(pdf_doc *d, double y)
     if (!*d->licence)
         return;
     pf_style st = {0, 0, FOOT_SIZE, COL_MUTED};
-    lines(d, d->licence, &st, d->left, y - 11, d->tw, 2, FOOT_MIN, 7.5, 1);
+    lines(d, d->licence, &st, d->left, y - 11, d->tw, 2, FOOT_MIN, 1.25, 1);
 }
 
 static const char *joined(pdf_doc *d, const char *a, const char *sep, const char *b)

@@ -23,7 +23,7 @@
 
 #include "pdf.h"
 
-#define MARK_ALPHA 0.14             /* the watermark's opacity */
+#define MARK_ALPHA 0.35             /* the watermark's opacity: light on white, and seen on the cover's band */
 #define MARK_MAX 120.0              /* its largest size, points */
 #define MARK_MIN 16.0
 #define MARK_LENGTH 0.72            /* of the page's diagonal */
@@ -49,7 +49,7 @@ void sl_watermark(pdf_doc *d)
     const char *text = str_short(d, mark_text(d));
     if (!*text)
         return;
-    pf_style st = {1, 0, MARK_MAX, COL_NAVY};
+    pf_style st = {1, 0, MARK_MAX, COL_RULE};
     double room = hypot(d->pw, d->ph) * MARK_LENGTH, w = pf_width(d, text, &st);
     if (w > room)
         st.size = floor(MARK_MAX * room / w * 2) / 2;
