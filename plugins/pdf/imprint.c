@@ -83,6 +83,7 @@ void rp_rights(pdf_doc *d)
     fact(d, lb(d, L_PUBLISHER), txt(d, &m->publisher), NULL);
     fact(d, lb(d, L_EDITION), lb_date(d), NULL);
     fact(d, lb(d, L_PRODUCT), m->product_code, NULL);
+    fact(d, d->host->label(d->job, "licensee"), lc_rights(d), NULL);
     const char *licence = text_or(d, &m->licence, L_LICENCE_TERMS);
     fl_heading(d, lb(d, L_LICENCE), fl_lead(d, licence));
     fl_paragraph(d, licence, 1);

@@ -14,7 +14,7 @@
 #define FOOT_SIZE 7.5               /* the running foot's */
 #define FOOT_MIN 6.0                /* a long licence line shrinks to this, then wraps */
 
-static const char *word(const pdf_doc *d, const char *key)
+static const char *label(const pdf_doc *d, const char *key)
 {
     return d->host->label(d->job, key);
 }
@@ -34,10 +34,10 @@ static const char *seats(pdf_doc *d)
 {
     int n = d->copy->seats;
     if (n == 1)
-        return word(d, "seats-single");
+        return label(d, "seats-single");
     if (n < 0)
-        return word(d, "seats-site");
-    return n > 1 ? ar_printf(d, word(d, "seats-n"), n) : "";
+        return label(d, "seats-site");
+    return n > 1 ? ar_printf(d, label(d, "seats-n"), n) : "";
 }
 
 /* The host's line; on a host that has none, the same words from its
@@ -54,9 +54,9 @@ static const char *line_of(pdf_doc *d)
         d->host->licence_line(d->job, big, n + 1);
         return big;
     }
-    const char *s = ar_printf(d, word(d, "licence-line"), c->licensee);
+    const char *s = ar_printf(d, label(d, "licence-line"), c->licensee);
     if (*or_empty(c->licence_id))
-        s = ar_printf(d, "%s, %s", s, ar_printf(d, word(d, "licence-id"), c->licence_id));
+        s = ar_printf(d, "%s, %s", s, ar_printf(d, label(d, "licence-id"), c->licence_id));
     return *seats(d) ? ar_printf(d, "%s, %s", s, seats(d)) : s;
 }
 
@@ -81,7 +81,7 @@ static const char *details(pdf_doc *d)
     const mkp_copy *c = d->copy;
     const char *id = "", *n = seats(d);
     if (*or_empty(c->licence_id)) {
-        char *s = ar_printf(d, word(d, "licence-id"), c->licence_id);
+        char *s = ar_printf(d, label(d, "licence-id"), c->licence_id);
         if (*s >= 'a' && *s <= 'z')
             *s = (char)(*s - 'a' + 'A');
         id = s;
@@ -127,10 +127,10 @@ void lc_cover(pdf_doc *d)
     int licensed = *d->licence != 0;
     pf_style hs = {0, 0, 8.5, COL_MUTED}, ns = {1, 0, 13, COL_NAVY}, ds = {0, 0, 8.5, COL_TEXT};
     pf_style es = {0, 1, 8.5, COL_MUTED};
-    const char *head = licensed ? word(d, "licensed-to") : "";
-    const char *name = licensed ? d->copy->licensee : word(d, "sample-edition");
+    const char *head = licensed ? label(d, "licensed-to") : "";
+    const char *name = licensed ? d->copy->licensee : label(d, "sample-edition");
     const char *more = licensed ? details(d) : "", *date = licensed ? lb_day(d, or_empty(d->copy->licence_date)) : "";
-    const char *edition = licensed && sample(d) ? word(d, "sample-edition") : "";
+    const char *edition = licensed && sample(d) ? label(d, "sample-edition") : "";
     /* Measured first, for the height of the block. */
     pf_style n0 = ns, d0 = ds;
     double h = BLOCK_PAD + (*head ? 14 : 0) + lines(d, name, &n0, 0, 0, tw, 4, 7.5, 1.23, 0);
@@ -152,6 +152,18 @@ void lc_cover(pdf_doc *d)
     }
     if (*edition)
         pf_draw(d, tx, y - 12, pf_fit(d, edition, &es, tw), &es);
+}
+
+/* The copyright page's licensee line: "Acme Corp · Licence L-1234 ·
+ * single user · 30 November 2026"; "" for a copy licensed to no one. */
+const char *lc_rights(pdf_doc *d)
+{
+    if (!*d->licence)
+        return "";
+    const char *s = str_short(d, d->copy->licensee), *more = details(d);
+    const char *date = lb_day(d, or_empty(d->copy->licence_date));
+    s = *more ? ar_printf(d, "%s \xC2\xB7 %s", s, more) : s;
+    return *date ? ar_printf(d, "%s \xC2\xB7 %s", s, date) : s;
 }
 
 /* ---- the running foot and the document's properties ----------------------- */
@@ -177,7 +189,7 @@ const char *lc_subject(pdf_doc *d, const char *subject)
 {
     if (!*d->licence && !sample(d))
         return subject;
-    subject = joined(d, subject, " \xC2\xB7 ", sample(d) ? word(d, "sample-edition") : "");
+    subject = joined(d, subject, " \xC2\xB7 ", sample(d) ? label(d, "sample-edition") : "");
     return joined(d, subject, " \xC2\xB7 ", d->licence);
 }
 

@@ -396,6 +396,7 @@ void lc_init(pdf_doc *d);
 double lc_cover_room(const pdf_doc *d);
 void lc_cover(pdf_doc *d);
 void lc_foot(pdf_doc *d, double y);
+const char *lc_rights(pdf_doc *d);
 const char *lc_subject(pdf_doc *d, const char *subject);
 const char *lc_keywords(pdf_doc *d, const char *keywords);
 

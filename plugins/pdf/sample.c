@@ -20,7 +20,7 @@ int sm_is_sample(const mkp_job *job)
     return MKP_HAS(mkp_job, job, copy) && job->copy && job->copy->edition == MKP_EDITION_SAMPLE;
 }
 
-static const char *word(const pdf_doc *d, const char *key)
+static const char *label(const pdf_doc *d, const char *key)
 {
     return d->host->label(d->job, key);
 }
@@ -137,7 +137,7 @@ static void chapter(pdf_doc *d, const sm_entry *c)
 static void order_page(pdf_doc *d)
 {
     const mkp_model *m = d->m;
-    const char *head = word(d, "order-heading");
+    const char *head = label(d, "order-heading");
     const mkp_theme *th = MKP_HAS(mkp_model, m, theme) ? m->theme : NULL;
     const char *call = th && th->order.n ? txt(d, &th->order) : "";
     d->running = head;
@@ -150,7 +150,7 @@ static void order_page(pdf_doc *d)
     pg_take(d, 32);
     pg_line(d, d->left, d->y, d->right, d->y, 1.2, COL_NAVY);
     pg_take(d, 16);
-    fl_paragraph(d, *call ? call : word(d, "order-call"), 1);
+    fl_paragraph(d, *call ? call : label(d, "order-call"), 1);
     rp_contact(d);
 }
 
@@ -211,7 +211,7 @@ void sm_contents_note(pdf_doc *d)
     if (d->pass != PASS_SAMPLE)
         return;
     pf_style st = {0, 1, 8.5, COL_MUTED};
-    size_t n = tx_lines(d, &d->cell, word(d, "sample-contents"), &st, d->tw);
+    size_t n = tx_lines(d, &d->cell, label(d, "sample-contents"), &st, d->tw);
     for (size_t i = 0; i < n; i++) {
         tx_draw_line(d, &d->cell, i, d->left, d->y - 9, d->tw, 0);
         pg_take(d, 12);
@@ -226,13 +226,13 @@ double sm_mark_room(pdf_doc *d, const nav_entry *e)
     if (!e->out)
         return 0;
     pf_style st = {0, 1, MARK_SIZE, COL_MUTED};
-    return pf_width(d, word(d, "in-full-report"), &st) + MARK_GAP;
+    return pf_width(d, label(d, "in-full-report"), &st) + MARK_GAP;
 }
 
 /* The marker, its right end at `right`, on baseline y. */
 void sm_mark(pdf_doc *d, double right, double y)
 {
     pf_style st = {0, 1, MARK_SIZE, COL_MUTED};
-    const char *w = word(d, "in-full-report");
+    const char *w = label(d, "in-full-report");
     pf_draw(d, right - pf_width(d, w, &st), y, w, &st);
 }

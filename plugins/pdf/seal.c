@@ -50,6 +50,11 @@ void sl_watermark(pdf_doc *d)
     if (!*text)
         return;
     pf_style st = {1, 0, MARK_MAX, COL_RULE};
+    /* Chinese has no bold face here, and a translucent stroke over the
+     * fill of a made-up bold would outline every stroke: regular. */
+    for (size_t i = 0; text[i];)
+        if (mkp_is_wide(pf_next_char(text, (size_t)-1, &i)))
+            st.bold = 0;
     double room = hypot(d->pw, d->ph) * MARK_LENGTH, w = pf_width(d, text, &st);
     if (w > room)
         st.size = floor(MARK_MAX * room / w * 2) / 2;

@@ -75,10 +75,12 @@ for lang in en zh-CN; do
         LINE="Licensed to Acme, licence L-1234, single user" TO="Licensed to" DAY="30 November 2026"
         MARK=SAMPLE ORDER="Order the Full Report" WM="Acme internal use" SIGN="Licensed"
         KEY="Table 1: Key market statisticsIndicatorYearValueBase year2025USD 28.46 billion"
+        RIGHTS="Licensee Acme · Licence L-1234 · single user · 30 November 2026"
     else
         LINE="授权给Acme，许可证 L-1234，单用户" TO="授权给" DAY="2026年11月30日"
         MARK=样本 ORDER=订购完整报告 WM=内部资料 SIGN="授权给"
         KEY="表1：关键市场统计数据指标年份数值基准年2025284.6亿美元"
+        RIGHTS="被许可方Acme · 许可证 L-1234 · 单用户 · 2026年11月30日"
     fi
 
     # ---- the full edition, unlicensed: what the copies are compared with
@@ -102,6 +104,7 @@ for lang in en zh-CN; do
     every "$lang licensed: the cover names Acme" "$T/lic-$lang" 1 1 "Acme"
     every "$lang licensed: the cover's licence number" "$T/lic-$lang" 1 1 "L-1234"
     every "$lang licensed: the cover's licence date" "$T/lic-$lang" 1 1 "$DAY"
+    every "$lang licensed: the copyright page names the licensee" "$T/lic-$lang" 2 2 "$RIGHTS"
     pdfinfo "$PDF" >"$T/info" 2>>"$T/readers.err"
     expect_grep "$lang licensed: the subject carries the licence line" "$T/info" "^Subject: .*$LINE\$"
     expect_grep "$lang licensed: the author is the publisher" "$T/info" '^Author: +marketpress Research$'
