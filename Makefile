@@ -99,8 +99,8 @@ pdf_COMMON       = fontfind capture
 HYPHEN_DICT     ?= /usr/share/hyphen/hyph_en_US.dic
 BREAK_CFLAGS     = $(shell pkg-config --cflags libunibreak) -DMKP_HYPHEN_DICT='"$(HYPHEN_DICT)"'
 BREAK_LIBS       = $(shell pkg-config --libs libunibreak)
-pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig) $(BREAK_CFLAGS)
-pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig) $(BREAK_LIBS) -lm
+pdf_CFLAGS       = $(shell pkg-config --cflags fontconfig libpng) $(BREAK_CFLAGS)
+pdf_LIBS         = -lhpdf $(shell pkg-config --libs fontconfig libpng) $(BREAK_LIBS) -lm
 xlsx_DIR         = xlsx
 xlsx_COMMON      = capture
 xlsx_CFLAGS      = $(shell pkg-config --cflags xlsxwriter)
@@ -183,7 +183,7 @@ $(BUILD)/tests/plugins/abi10.so: tests/plugins/abi10/abi10.c tests/plugins/abi10
 	$(CC) -D_GNU_SOURCE -Itests/plugins/abi10 $(USER_CPPFLAGS) $(CFLAGS) $(PLUGIN_CFLAGS) -shared -o $@ $< $(LDSAN)
 
 $(UNIT_PLUGIN_OBJ): CPPFLAGS += $(BREAK_CFLAGS)
-$(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS)
+$(BUILD)/obj/tests/unit/test_fonts.o: CPPFLAGS += $(FONT_CFLAGS) -Iplugins/common
 
 $(UNIT_BIN): $(UNIT_SRC:%.c=$(BUILD)/obj/%.o) $(CORE_OBJ) $(UNIT_PLUGIN_OBJ)
 	@mkdir -p $(dir $@)

@@ -15,7 +15,7 @@
 #include "capture.h"
 #include "fontfind.h"
 
-static const char *const style_name[FF_NFACES] = {"regular", "bold", "italic", "CJK"};
+static const char *const style_name[FF_NFACES] = {"regular", "bold", "italic", "CJK", "heading"};
 
 /* Where Debian keeps the default faces (dpkg -S), for the message when one
  * is missing: a fresh Debian 12 has fonts-dejavu-core but not the slanted
@@ -326,11 +326,36 @@ static void missing(finder *fd, const char *family, int face, const char *option
                        option ? " (option " : "", option ? option : "", option ? ")" : "");
 }
 
-/* The regular face and the styles asked for. */
-static int find_latin(finder *fd, ff_fonts *ff, const char *family, int chosen, unsigned styles)
+/* Face f (FF_REGULAR, FF_BOLD, FF_ITALIC) of `family` from its candidates
+ * `set`; a missing bold or italic is the family's regular face `regular`,
+ * with a warning. */
+static int find_style(finder *fd, FcFontSet *set, const char *family, int f, const ff_face *regular, ff_face *out)
 {
     static const int weight[] = {FC_WEIGHT_REGULAR, FC_WEIGHT_BOLD, FC_WEIGHT_REGULAR};
     static const int slant[] = {FC_SLANT_ROMAN, FC_SLANT_ROMAN, FC_SLANT_ITALIC};
+    FcPattern *m = best(fd, set, family, NULL, weight[f], slant[f]);
+    int rc;
+    if (m && f != FF_REGULAR && !has_style(m, f)) {
+        /* The family's regular face stands in, as a word processor would do. */
+        const struct hint *h = hint_for(family, f);
+        out->file = strdup(regular->file);
+        out->index = regular->index;
+        out->warning = h ? str_printf("%s has no %s face (%s, Debian package %s): %s text is set in the regular "
+                                      "face", family, style_name[f], h->face_name, h->package, style_name[f])
+                         : str_printf("%s has no %s face: %s text is set in the regular face", family,
+                                      style_name[f], style_name[f]);
+        rc = out->file && out->warning ? 0 : out_of_memory(fd);
+    } else {
+        rc = m ? take(fd, out, m, family, f) : out_of_memory(fd);
+    }
+    if (m)
+        FcPatternDestroy(m);
+    return rc;
+}
+
+/* The regular face and the styles asked for. */
+static int find_latin(finder *fd, ff_fonts *ff, const char *family, int chosen, unsigned styles)
+{
     FcFontSet *set = candidates(fd, family, NULL, 0);
     if (!set)
         return out_of_memory(fd);
@@ -339,27 +364,26 @@ static int find_latin(finder *fd, ff_fonts *ff, const char *family, int chosen, 
         missing(fd, family, FF_REGULAR, chosen ? "font" : NULL);
         rc = -1;
     }
-    for (int f = FF_REGULAR; rc == 0 && f <= FF_ITALIC; f++) {
-        if (f != FF_REGULAR && !(styles & 1u << f))
-            continue;
-        FcPattern *m = best(fd, set, family, NULL, weight[f], slant[f]);
-        ff_face *out = &ff->face[f];
-        if (m && f != FF_REGULAR && !has_style(m, f)) {
-            /* The family's regular face stands in, as a word processor would do. */
-            const struct hint *h = hint_for(family, f);
-            out->file = strdup(ff->face[FF_REGULAR].file);
-            out->index = ff->face[FF_REGULAR].index;
-            out->warning = h ? str_printf("%s has no %s face (%s, Debian package %s): %s text is set in the regular "
-                                          "face", family, style_name[f], h->face_name, h->package, style_name[f])
-                             : str_printf("%s has no %s face: %s text is set in the regular face", family,
-                                          style_name[f], style_name[f]);
-            rc = out->file && out->warning ? 0 : out_of_memory(fd);
-        } else {
-            rc = m ? take(fd, out, m, family, f) : out_of_memory(fd);
-        }
-        if (m)
-            FcPatternDestroy(m);
-    }
+    for (int f = FF_REGULAR; rc == 0 && f <= FF_ITALIC; f++)
+        if (f == FF_REGULAR || (styles & 1u << f))
+            rc = find_style(fd, set, family, f, &ff->face[FF_REGULAR], &ff->face[f]);
+    FcFontSetDestroy(set);
+    return rc;
+}
+
+/* The bold face of the heading family, which is installed: its regular
+ * face when it has no bold, with a warning. */
+static int find_heading(finder *fd, ff_fonts *ff, const char *family)
+{
+    FcFontSet *set = candidates(fd, family, NULL, 0);
+    if (!set)
+        return out_of_memory(fd);
+    ff_face regular = {0};
+    int rc = find_style(fd, set, family, FF_REGULAR, &regular, &regular);
+    if (rc == 0)
+        rc = find_style(fd, set, family, FF_BOLD, &regular, &ff->face[FF_HEADING]);
+    free(regular.file);
+    free(regular.warning);
     FcFontSetDestroy(set);
     return rc;
 }
@@ -401,11 +425,55 @@ static int find_cjk(finder *fd, ff_fonts *ff, const char *family, int chosen)
     return rc;
 }
 
+static int given(const char *s)
+{
+    return s && *s;
+}
+
+/* Whether a preferred family is installed in TrueType outlines; when it is
+ * not, one warning names it and `instead`, the family that stands in. */
+static int preferred(finder *fd, const char *family, const char *what, const char *instead, const char *why)
+{
+    FcFontSet *set = candidates(fd, family, NULL, 0);
+    FcFontSet *other = set && !set->nfont ? candidates(fd, family, NULL, 1) : NULL;
+    int found = set && set->nfont > 0, other_format = other && other->nfont > 0;
+    if (set)
+        FcFontSetDestroy(set);
+    if (other)
+        FcFontSetDestroy(other);
+    if (!found)
+        fd->host->diag(fd->job, MKP_WARNING,
+                       "%s %s font family '%s' is %s: %s stands in (`fc-list :fontformat=TrueType family` lists the "
+                       "families that can be embedded)",
+                       why, what, family, other_format ? "installed only in outlines other than TrueType" : "not installed",
+                       instead);
+    return found;
+}
+
+static int find_all(finder *fd, ff_fonts *ff, const ff_want *w)
+{
+    const char *why = given(w->why) ? w->why : "the preferred";
+    int chosen = given(w->family), cjk_chosen = given(w->cjk_family);
+    const char *latin = chosen ? w->family : w->default_family;
+    if (!chosen && given(w->preferred) && preferred(fd, w->preferred, "body", w->default_family, why))
+        latin = w->preferred;
+    int rc = find_latin(fd, ff, latin, chosen, w->styles);
+    const char *cjk = cjk_chosen ? w->cjk_family : FF_DEFAULT_CJK;
+    if (rc == 0 && !cjk_chosen && given(w->cjk_preferred) &&
+        preferred(fd, w->cjk_preferred, "Chinese", FF_DEFAULT_CJK, why))
+        cjk = w->cjk_preferred;
+    if (rc == 0)
+        rc = find_cjk(fd, ff, cjk, cjk_chosen);
+    if (rc == 0 && given(w->heading) && !same_family(w->heading, latin) &&
+        preferred(fd, w->heading, "heading", latin, why))
+        rc = find_heading(fd, ff, w->heading);
+    return rc;
+}
+
 /* The configuration and the font list are the lookup's own and go with it:
  * fontconfig's default configuration is never loaded (so no FcFini, which
  * would pull it from under cairo were cairo using it). */
-int ff_find(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const char *family, const char *default_family,
-            unsigned styles, const char *cjk_family)
+int ff_find_want(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const ff_want *want)
 {
     memset(ff, 0, sizeof *ff);
     finder fd = {.host = host, .job = job};
@@ -419,13 +487,17 @@ int ff_find(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const char *
         host->diag(job, MKP_FAIL, "fontconfig cannot load its configuration");
         rc = -1;
     } else {
-        int chosen = family && *family, cjk_chosen = cjk_family && *cjk_family;
-        rc = find_latin(&fd, ff, chosen ? family : default_family, chosen, styles);
-        if (rc == 0)
-            rc = find_cjk(&fd, ff, cjk_chosen ? cjk_family : FF_DEFAULT_CJK, cjk_chosen);
+        rc = find_all(&fd, ff, want);
     }
     finder_close(&fd);
     return rc;
+}
+
+int ff_find(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const char *family, const char *default_family,
+            unsigned styles, const char *cjk_family)
+{
+    ff_want w = {.family = family, .default_family = default_family, .styles = styles, .cjk_family = cjk_family};
+    return ff_find_want(ff, host, job, &w);
 }
 
 void ff_warn(ff_fonts *ff, int face, const mkp_host *host, const mkp_job *job)

@@ -9,8 +9,10 @@
 
 #include <marketpress/marketpress.h>
 
-/* The faces a plugin asks for; the pdf plugin's PF_* faces use the same numbers. */
-enum { FF_REGULAR, FF_BOLD, FF_ITALIC, FF_CJK, FF_NFACES };
+/* The faces a plugin asks for; the pdf plugin's PF_* faces use the same
+ * numbers.  FF_HEADING is the bold face of a second family for headings
+ * (ff_find_want), else none. */
+enum { FF_REGULAR, FF_BOLD, FF_ITALIC, FF_CJK, FF_HEADING, FF_NFACES };
 
 #define FF_DEFAULT_CJK "Droid Sans Fallback"
 
@@ -34,6 +36,25 @@ typedef struct ff_fonts {
  * missing.  Call ff_free in both cases. */
 int ff_find(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const char *family, const char *default_family,
             unsigned styles, const char *cjk_family);
+
+/* What ff_find_want looks for.  A family the user chose (an option) is
+ * required: when it is missing the lookup fails.  A family a publisher's
+ * theme prefers is taken when installed in TrueType outlines, else one
+ * warning names it and the default stands in. */
+typedef struct ff_want {
+    const char *family;             /* the Latin family required, or NULL / "" */
+    const char *preferred;          /* else this one when installed, or NULL / "" */
+    const char *default_family;     /* else this one, required */
+    unsigned styles;                /* 1u << FF_BOLD, 1u << FF_ITALIC */
+    const char *cjk_family;         /* the CJK family required, or NULL / "" */
+    const char *cjk_preferred;      /* else this one when installed, or NULL / "" */
+    const char *heading;            /* a preferred family for headings: its bold face becomes
+                                       FF_HEADING unless it is the Latin family; NULL / "" none */
+    const char *why;                /* who prefers: "the theme's", for the warnings */
+} ff_want;
+
+/* ff_find with preferences; the same return and the same ff_free. */
+int ff_find_want(ff_fonts *ff, const mkp_host *host, const mkp_job *job, const ff_want *want);
 
 /* Says the warning kept for `face`, once. */
 void ff_warn(ff_fonts *ff, int face, const mkp_host *host, const mkp_job *job);

@@ -328,7 +328,7 @@ static fig_size natural_size(pdf_doc *d, const mkp_figure *fig)
 
 static double caption_height(pdf_doc *d, const mkp_figure *fig)
 {
-    pf_style cs = {1, 0, 9, COL_NAVY};
+    pf_style cs = {1, 0, 9, d->col.primary};
     const char *caption = lb_caption(d, L_FIGURE, fig->number, txt(d, fig->title));
     return (double)tx_lines(d, &d->cell, caption, &cs, d->tw) * 12 + 4;
 }
@@ -400,9 +400,9 @@ void ch_figure(pdf_doc *d, const mkp_figure *fig, const mkp_figure *next)
         scene_free(d, sc);
     } else {
         /* No engine in this build: a framed placeholder keeps the numbering. */
-        pf_style ns = {0, 0, 9, COL_MUTED};
+        pf_style ns = {0, 0, 9, d->col.muted};
         HPDF_Page_SetLineWidth(d->page, 0.5);
-        pf_rgb_stroke(d, COL_RULE);
+        pf_rgb_stroke(d, d->col.rule);
         HPDF_Page_Rectangle(d->page, (HPDF_REAL)d->left, (HPDF_REAL)(d->y - 60), (HPDF_REAL)d->tw, 60);
         HPDF_Page_Stroke(d->page);
         pf_draw(d, d->left + 12, d->y - 34, lb(d, L_CHART_MISSING), &ns);

@@ -10,9 +10,9 @@
 #define LEAD 1.42                   /* line height / font size */
 #define PARA_GAP 7.0
 
-static pf_style body(void)
+static pf_style body(const pdf_doc *d)
 {
-    pf_style st = {0, 0, BODY_SIZE, COL_TEXT};
+    pf_style st = {0, 0, BODY_SIZE, d->col.ink};
     return st;
 }
 
@@ -47,7 +47,7 @@ static void place(pdf_doc *d, tx_para *p, double x, double w, int justify, const
         for (size_t k = 0; k < take; k++, i++) {
             double y = baseline(d->y, p->size, lead);
             if (i == 0 && marker) {
-                pf_style ms = {0, 0, p->size, COL_ACCENT};
+                pf_style ms = {0, 0, p->size, d->col.accent};
                 pf_draw(d, x - 11, y, marker, &ms);
             }
             tx_draw_line(d, p, i, x, y, w, justify);
@@ -62,7 +62,7 @@ void fl_paragraph(pdf_doc *d, const char *marked, int justify)
 {
     if (!*marked)
         return;
-    pf_style st = body();
+    pf_style st = body(d);
     tx_reset(&d->para, st.size, st.rgb);
     tx_add_marked(d, &d->para, marked, &st);
     tx_break(d, &d->para, d->tw, justify ? TX_JUSTIFY : TX_RAGGED);
@@ -72,7 +72,7 @@ void fl_paragraph(pdf_doc *d, const char *marked, int justify)
 
 void fl_bullet_text(pdf_doc *d, const char *marked)
 {
-    pf_style st = body();
+    pf_style st = body(d);
     double indent = 16;
     tx_reset(&d->para, st.size, st.rgb);
     tx_add_marked(d, &d->para, marked, &st);
@@ -104,7 +104,7 @@ void fl_blocks(pdf_doc *d, const mkp_section *s)
  * heading above it must find room for on the same page. */
 double fl_lead(pdf_doc *d, const char *marked)
 {
-    pf_style st = body();
+    pf_style st = body(d);
     tx_reset(&d->cell, st.size, st.rgb);
     tx_add_marked(d, &d->cell, marked, &st);
     size_t n = tx_break(d, &d->cell, d->tw, TX_JUSTIFY);
@@ -140,13 +140,13 @@ void fl_chapter(pdf_doc *d, const char *title)
         pg_new(d);
     char *num = ar_printf(d, "%d", d->chapter);
     nav_add(d, NAV_CHAPTER, num, title, d->y + 10);
-    pf_style ns = {1, 0, 30, COL_ACCENT};
+    pf_style ns = {PF_HEAD, 0, 30, d->col.accent};
     pf_draw(d, d->left, d->y - 26, num, &ns);
     pg_take(d, 42);
-    pf_style ts = {1, 0, 19, COL_NAVY};
+    pf_style ts = {PF_HEAD, 0, 19, d->col.primary};
     draw_wrapped(d, title, &ts, d->left, d->tw, 24);
     pg_take(d, 6);
-    pg_line(d, d->left, d->y, d->right, d->y, 1.2, COL_NAVY);
+    pg_line(d, d->left, d->y, d->right, d->y, 1.2, d->col.primary);
     pg_take(d, 20);
 }
 
@@ -155,7 +155,7 @@ void fl_chapter(pdf_doc *d, const char *title)
 void fl_section(pdf_doc *d, const char *title, double keep)
 {
     title = str_short(d, title);
-    pf_style st = {1, 0, 12, COL_NAVY};
+    pf_style st = {PF_HEAD, 0, 12, d->col.primary};
     double numw = 34, lead = 16;
     size_t n = tx_lines(d, &d->cell, title, &st, d->tw - numw);
     pg_gap(d, 10);
@@ -173,7 +173,7 @@ void fl_section(pdf_doc *d, const char *title, double keep)
 void fl_heading(pdf_doc *d, const char *title, double keep)
 {
     title = str_short(d, title);
-    pf_style st = {1, 0, 12, COL_NAVY};
+    pf_style st = {PF_HEAD, 0, 12, d->col.primary};
     double lead = 16;
     size_t n = tx_lines(d, &d->cell, title, &st, d->tw);
     pg_gap(d, 10);
@@ -185,7 +185,7 @@ void fl_heading(pdf_doc *d, const char *title, double keep)
 /* A figure's or table's caption, as short as its entry in the lists. */
 void fl_caption(pdf_doc *d, const char *text)
 {
-    pf_style st = {1, 0, 9, COL_NAVY};
+    pf_style st = {1, 0, 9, d->col.primary};
     draw_wrapped(d, str_short(d, text), &st, d->left, d->tw, 12);
     pg_take(d, 4);
 }
@@ -196,7 +196,7 @@ void fl_note(pdf_doc *d, const char *text)
 {
     if (!*text)
         return;
-    pf_style st = {0, 0, 7.5, COL_MUTED};
+    pf_style st = {0, 0, 7.5, d->col.muted};
     size_t n = tx_lines(d, &d->cell, text, &st, d->tw);
     pg_need(d, (double)n * 10);
     draw_wrapped(d, text, &st, d->left, d->tw, 10);

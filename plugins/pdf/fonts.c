@@ -16,11 +16,27 @@ const char *pf_file(const pdf_doc *d, int face)
 }
 
 /* Finds every face before the document starts, so that a missing font is
- * one clear sentence instead of a libharu error code. */
+ * one clear sentence instead of a libharu error code.  The options choose
+ * for the whole report (font, typeface) and for Chinese (cjk-font); what
+ * they leave, the theme's families choose, when installed. */
 int pf_open(pdf_doc *d)
 {
-    const char *family = d->sans ? "DejaVu Sans" : "DejaVu Serif";
-    return ff_find(&d->fonts, d->host, d->job, d->font, family, 1u << FF_BOLD | 1u << FF_ITALIC, d->cjk_font);
+    const mkp_theme *t = d->theme;
+    int latin_option = (d->font && *d->font) || d->typeface;
+    ff_want w = {
+        .family = d->font,
+        .default_family = d->sans ? "DejaVu Sans" : "DejaVu Serif",
+        .styles = 1u << FF_BOLD | 1u << FF_ITALIC,
+        .cjk_family = d->cjk_font,
+        .why = "the theme's",
+    };
+    if (t && !latin_option) {
+        w.preferred = t->font_body;
+        w.heading = t->font_heading;
+    }
+    if (t)
+        w.cjk_preferred = t->font_cjk;
+    return ff_find_want(&d->fonts, d->host, d->job, &w);
 }
 
 void pf_close(pdf_doc *d)
@@ -97,8 +113,12 @@ size_t pf_put(char *o, uint32_t c)
     return 3;
 }
 
-int pf_latin(const pf_style *st)
+/* The Latin face of a style: a heading's is the theme's heading family
+ * when there is one, else the bold face. */
+int pf_latin(const pdf_doc *d, const pf_style *st)
 {
+    if (st->bold == PF_HEAD && d->fonts.face[PF_HEADING].file)
+        return PF_HEADING;
     return st->bold ? PF_BOLD : st->italic ? PF_ITALIC : PF_REGULAR;
 }
 
@@ -109,7 +129,7 @@ int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp)
 {
     if (mkp_is_wide(cp) && face_get(d, PF_CJK)->state == 1)
         return PF_CJK;
-    return pf_latin(st);
+    return pf_latin(d, st);
 }
 
 double pf_cp_width(pdf_doc *d, int face, uint32_t cp)
@@ -355,7 +375,7 @@ char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width)
     double w = pf_width(d, "\xE2\x80\xA6", st);
     while (i < len) {
         uint32_t cp = pf_next_char(s, len, &i);
-        w += pf_cp_width(d, mkp_is_wide(cp) ? PF_CJK : pf_latin(st), cp) * st->size / 1000.0;
+        w += pf_cp_width(d, mkp_is_wide(cp) ? PF_CJK : pf_latin(d, st), cp) * st->size / 1000.0;
         if (w > width)
             break;
         keep = i;

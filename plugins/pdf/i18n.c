@@ -201,10 +201,9 @@ int lb_is_published(const pdf_doc *d, unsigned char flags)
 }
 
 /* The colour of a kind of value, as the chart engine draws it. */
-unsigned lb_class_color(mkp_value_class c)
+unsigned lb_class_color(const pdf_doc *d, mkp_value_class c)
 {
-    mkp_color k = mkp_value_class_color(c);
-    return (unsigned)k.r << 16 | (unsigned)k.g << 8 | k.b;
+    return d->col.values[(unsigned)c < MKP_VALUE_CLASSES ? c : MKP_VALUE_ESTIMATE];
 }
 
 /* The legend word of a kind of value ("Published value"). */

@@ -34,7 +34,7 @@ static void fact(pdf_doc *d, const char *label, const char *value, const char *l
 {
     if (!value || !*value)
         return;
-    pf_style ls = {0, 0, 8.5, COL_MUTED}, vs = {0, 0, 10, COL_TEXT};
+    pf_style ls = {0, 0, 8.5, d->col.muted}, vs = {0, 0, 10, d->col.ink};
     double lead = 14, w = d->tw - FACT_COL;
     size_t n = tx_lines(d, &d->cell, value, &vs, w);
     pg_need(d, (double)n * lead);
@@ -58,7 +58,7 @@ static void fact(pdf_doc *d, const char *label, const char *value, const char *l
 static void rights_line(pdf_doc *d)
 {
     const char *c = lb_copyright(d);
-    pf_style st = {1, 0, 11, COL_NAVY};
+    pf_style st = {1, 0, 11, d->col.primary};
     const char *s = *c ? ar_printf(d, "%s%s%s", c, d->zh ? "\xE3\x80\x82" : ". ", lb(d, L_RIGHTS)) : lb(d, L_RIGHTS);
     size_t n = tx_lines(d, &d->cell, s, &st, d->tw);
     for (size_t i = 0; i < n; i++) {

@@ -7,10 +7,7 @@
 
 #include "pdf.h"
 
-#define BLOCK_SHARE 0.42            /* the cover block's width, of the text width */
-#define BLOCK_GAP 16.0              /* between the cover's facts and the block */
-#define BLOCK_TOP 128.0             /* under the rule above the cover's facts */
-#define BLOCK_PAD 12.0
+#define BLOCK_PAD 8.0               /* inside the cover's strip */
 #define FOOT_SIZE 7.5               /* the running foot's */
 #define FOOT_MIN 6.0                /* a long licence line shrinks to this, then wraps */
 
@@ -68,12 +65,13 @@ void lc_init(pdf_doc *d)
         d->licence = str_short(d, line_of(d));
 }
 
+static const char *joined(pdf_doc *d, const char *a, const char *sep, const char *b)
+{
+    return !*b ? a : !*a ? b : ar_printf(d, "%s%s%s", a, sep, b);
+}
+
 /* ---- the cover ------------------------------------------------------------ */
 
-double lc_cover_room(const pdf_doc *d)
-{
-    return *d->licence || sample(d) ? d->tw * BLOCK_SHARE + BLOCK_GAP : 0;
-}
 
 /* "Licence L-1234 · single user", its first letter a capital. */
 static const char *details(pdf_doc *d)
@@ -117,41 +115,40 @@ static double lines(pdf_doc *d, const char *s, pf_style *st, double x, double y,
     return (double)n * step;
 }
 
-/* The block at the right of the cover's facts: who the copy is licensed
- * to, in the cover's tile style; for a sample edition, that it is one. */
+/* The cover's clear block at its foot (d->cover_free, which every
+ * layout leaves empty): a strip in the style of the headline figures,
+ * "Licensed to" and the licensee on its first lines, the licence, its
+ * seats and date (and for a sample, that it is one) under them.  A long
+ * name shrinks and wraps over up to three lines; the strip grows down. */
 void lc_cover(pdf_doc *d)
 {
-    if (!lc_cover_room(d))
-        return;
-    double w = d->tw * BLOCK_SHARE, x = d->right - w, tx = x + BLOCK_PAD + 3, tw = w - 2 * BLOCK_PAD - 3;
     int licensed = *d->licence != 0;
-    pf_style hs = {0, 0, 8.5, COL_MUTED}, ns = {1, 0, 13, COL_NAVY}, ds = {0, 0, 8.5, COL_TEXT};
-    pf_style es = {0, 1, 8.5, COL_MUTED};
+    if (!licensed && !sample(d))
+        return;
+    pdf_box b = d->cover_free;
+    double tx = b.x + BLOCK_PAD + 3, tw = b.w - 2 * BLOCK_PAD - 3, top = b.y + b.h;
+    pf_style hs = {0, 0, 8.5, d->col.muted}, ns = {1, 0, 12, d->col.primary}, ds = {0, 0, 8.5, d->col.ink};
     const char *head = licensed ? label(d, "licensed-to") : "";
     const char *name = licensed ? d->copy->licensee : label(d, "sample-edition");
-    const char *more = licensed ? details(d) : "", *date = licensed ? lb_day(d, or_empty(d->copy->licence_date)) : "";
-    const char *edition = licensed && sample(d) ? label(d, "sample-edition") : "";
-    /* Measured first, for the height of the block. */
+    const char *more = "";
+    if (licensed) {
+        more = joined(d, details(d), " \xC2\xB7 ", lb_day(d, or_empty(d->copy->licence_date)));
+        more = joined(d, more, " \xC2\xB7 ", sample(d) ? label(d, "sample-edition") : "");
+    }
+    double hw = *head ? pf_width(d, head, &hs) + 8 : 0;
+    /* Measured first, for the height of the strip. */
     pf_style n0 = ns, d0 = ds;
-    double h = BLOCK_PAD + (*head ? 14 : 0) + lines(d, name, &n0, 0, 0, tw, 4, 7.5, 1.23, 0);
-    h += (*more ? 3 : 0) + lines(d, more, &d0, 0, 0, tw, 2, 7, 1.3, 0);
-    h += (*date ? 11 : 0) + (*edition ? 14 : 0) + BLOCK_PAD - 4;
-    double top = BLOCK_TOP, y = top - BLOCK_PAD;
-    pg_rect(d, x, top - h, w, h, COL_SHADE);
-    pg_rect(d, x, top - h, 3, h, COL_ACCENT);
-    if (*head) {
-        pf_draw(d, tx, y - 8, pf_fit(d, head, &hs, tw), &hs);
-        y -= 14;
-    }
-    y -= lines(d, name, &ns, tx, y - n0.size * 0.92, tw, 4, 7.5, 1.23, 1);
+    double nh = lines(d, name, &n0, 0, 0, tw - hw, 3, 7.5, 1.25, 0);
+    double mh = *more ? 3 + lines(d, more, &d0, 0, 0, tw, 2, 7, 1.3, 0) : 0;
+    double h = BLOCK_PAD + nh + mh + BLOCK_PAD - 3;
+    pg_rect(d, b.x, top - h, b.w, h, d->col.zebra);
+    pg_rect(d, b.x, top - h, 3, h, d->col.accent);
+    double base = top - BLOCK_PAD - n0.size * 0.85;
+    if (*head)
+        pf_draw(d, tx, base, head, &hs);
+    lines(d, name, &ns, tx + hw, base, tw - hw, 3, 7.5, 1.25, 1);
     if (*more)
-        y -= 3 + lines(d, more, &ds, tx, y - 10, tw, 2, 7, 1.3, 1);
-    if (*date) {
-        pf_draw(d, tx, y - 10, pf_fit(d, date, &hs, tw), &hs);
-        y -= 11;
-    }
-    if (*edition)
-        pf_draw(d, tx, y - 12, pf_fit(d, edition, &es, tw), &es);
+        lines(d, more, &ds, tx, top - BLOCK_PAD - nh - 3 - d0.size * 0.85, tw, 2, 7, 1.3, 1);
 }
 
 /* The copyright page's licensee line: "Acme Corp · Licence L-1234 ·
@@ -175,14 +172,10 @@ void lc_foot(pdf_doc *d, double y)
 {
     if (!*d->licence)
         return;
-    pf_style st = {0, 0, FOOT_SIZE, COL_MUTED};
+    pf_style st = {0, 0, FOOT_SIZE, d->col.muted};
     lines(d, d->licence, &st, d->left, y - 11, d->tw, 2, FOOT_MIN, 1.25, 1);
 }
 
-static const char *joined(pdf_doc *d, const char *a, const char *sep, const char *b)
-{
-    return !*b ? a : !*a ? b : ar_printf(d, "%s%s%s", a, sep, b);
-}
 
 /* The subject with the licence line and, for a sample, the edition. */
 const char *lc_subject(pdf_doc *d, const char *subject)

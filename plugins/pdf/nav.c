@@ -95,10 +95,10 @@ static void front_heading(pdf_doc *d, int label, HPDF_Outline o, double size, do
 {
     if (o)
         HPDF_Outline_SetDestination(o, nav_here(d, d->y + 10));
-    pf_style st = {1, 0, size, COL_NAVY};
+    pf_style st = {PF_HEAD, 0, size, d->col.primary};
     pf_draw(d, d->left, d->y - drop, lb(d, label), &st);
     pg_take(d, above);
-    pg_line(d, d->left, d->y, d->right, d->y, rule, COL_NAVY);
+    pg_line(d, d->left, d->y, d->right, d->y, rule, d->col.primary);
     pg_take(d, below);
 }
 
@@ -115,7 +115,7 @@ static void dotted(pdf_doc *d, double x1, double x2, double y)
         return;
     static const HPDF_UINT16 dots[] = {1, 3};
     HPDF_Page_SetDash(d->page, dots, 2, 0);
-    pg_line(d, x1, y, x2, y, 0.7, COL_RULE);
+    pg_line(d, x1, y, x2, y, 0.7, d->col.rule);
     HPDF_Page_SetDash(d->page, NULL, 0, 0);
 }
 
@@ -126,7 +126,7 @@ static void entry(front *f, const nav_entry *e, double numcol)
 {
     pdf_doc *d = f->d;
     int chapter = e->kind == NAV_CHAPTER;
-    pf_style st = {(unsigned char)chapter, 0, chapter ? 10 : 9, chapter ? COL_NAVY : COL_TEXT};
+    pf_style st = {(unsigned char)chapter, 0, chapter ? 10 : 9, chapter ? d->col.primary : d->col.ink};
     double indent = e->kind == NAV_SECTION ? 24 : 0, lead = chapter ? 13.5 : 12;
     if (e->kind == NAV_CHAPTER)
         numcol = 24;
@@ -134,7 +134,7 @@ static void entry(front *f, const nav_entry *e, double numcol)
         numcol = 30;
     double mark = sm_mark_room(d, e); /* a sample's entry of the full report only */
     if (mark > 0)
-        st.rgb = COL_MUTED;
+        st.rgb = d->col.muted;
     double x = d->left + indent + numcol, w = d->right - PAGE_COL - x - mark;
     size_t n = tx_lines(d, &d->cell, e->title, &st, w);
     pg_gap(d, chapter ? 5 : 1.5);
@@ -163,7 +163,7 @@ static void entry(front *f, const nav_entry *e, double numcol)
 /* The widest "Figure 12" label, so list titles line up. */
 static double number_column(pdf_doc *d, const nav_list *l)
 {
-    pf_style st = {0, 0, 9, COL_TEXT};
+    pf_style st = {0, 0, 9, d->col.ink};
     double w = 0;
     for (size_t i = 0; i < l->n; i++) {
         double x = pf_width(d, l->v[i].number, &st);
@@ -212,7 +212,7 @@ void nav_front(pdf_doc *d)
     d->in_front = 0;
     for (size_t i = 0; i < f.n; i++) {
         pf_style st = {(unsigned char)f.p[i].bold, 0, f.p[i].bold ? 10 : 9,
-                       f.p[i].bold ? COL_NAVY : COL_TEXT};
+                       f.p[i].bold ? d->col.primary : d->col.ink};
         char *num = ar_printf(d, "%zu", f.p[i].full ? f.p[i].full : pg_number(d, f.p[i].target));
         d->page = f.p[i].page;
         pf_draw(d, d->right - pf_width(d, num, &st), f.p[i].y, num, &st);

@@ -1,7 +1,8 @@
 /* page.c - pages and the vertical flow on them: paper size and margins, new
  * pages (appended to the body, or inserted after the cover while the
  * contents are laid out), page breaks, and the running heads and footers
- * (the copyright line, "Page X of Y") drawn once the page count is known. */
+ * (the copyright line, the theme's footer, "Page X of Y") drawn once the
+ * page count is known. */
 #include <string.h>
 
 #include "pdf.h"
@@ -119,9 +120,9 @@ typedef struct heads {
 #define HEAD_GAP 18.0
 #define TITLE_SHARE 0.5
 
-static void head_texts(pdf_doc *d, const char **title, const char **running, const pf_style *st)
+static void head_texts(pdf_doc *d, const char **title, const char **running, const pf_style *st, double width)
 {
-    double line = d->tw - HEAD_GAP;
+    double line = width - HEAD_GAP;
     double t = pf_width(d, *title, st), r = pf_width(d, *running, st);
     if (t + r <= line)
         return;
@@ -136,26 +137,59 @@ static void head_texts(pdf_doc *d, const char **title, const char **running, con
     *running = pf_fit(d, *running, st, line - t);
 }
 
-/* Running head (report title left, chapter right) and footer (the
- * copyright line, "© 2026 marketpress Research", left; "Page X of Y"
- * right) on one page. */
+/* The theme's logo in the running head, at the left of the title:
+ * LOGO_HEAD points high (less when wider than LOGO_HEAD_W), sitting on the
+ * head's baseline, a little below it. */
+#define LOGO_HEAD 13.0
+#define LOGO_HEAD_W 80.0
+#define LOGO_GAP 10.0
+
+/* The theme's footer line between the copyright line and the page number:
+ * centred on the page where it fits there, else in the room between them,
+ * shortened when that is too little.  The copyright line keeps at most
+ * WHO_SHARE of the line then. */
+#define FOOT_GAP 14.0
+#define WHO_SHARE 0.4
+
+static void foot_line(pdf_doc *d, double foot, const char *who, const char *pg, const pf_style *st)
+{
+    double pw = pf_width(d, pg, st);
+    who = pf_fit(d, who, st, d->tw * WHO_SHARE);
+    double ww = pf_width(d, who, st), from = d->left + ww + (ww > 0 ? FOOT_GAP : 0), to = d->right - pw - FOOT_GAP;
+    pf_draw(d, d->left, foot, who, st);
+    const char *f = pf_fit(d, d->footer, st, to - from);
+    double fw = pf_width(d, f, st), x = (d->pw - fw) / 2;
+    if (x < from || x + fw > to)
+        x = from + (to - from - fw) / 2;
+    pf_draw(d, x, foot, f, st);
+}
+
+/* Running head (the theme's logo, report title left, chapter right) and
+ * footer (the copyright line, "© 2026 marketpress Research", left; the
+ * theme's footer line; "Page X of Y" right) on one page. */
 static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total, const heads *h)
 {
-    pf_style st = {0, 0, 7.5, COL_MUTED};
-    double head = d->ph - 46, foot = 40;
+    pf_style st = {0, 0, 7.5, d->col.muted};
+    double head = d->ph - 46, foot = 40, x = d->left;
     d->page = p->page;
+    if (d->logo)
+        x += th_logo_draw(d, d->left, head - 3, LOGO_HEAD, LOGO_HEAD_W) + LOGO_GAP;
     const char *title = h->title, *run = p->running;
     if (run)
-        head_texts(d, &title, &run, &st);
+        head_texts(d, &title, &run, &st, d->right - x);
     else
-        title = pf_fit(d, title, &st, d->tw);
-    pf_draw(d, d->left, head, title, &st);
+        title = pf_fit(d, title, &st, d->right - x);
+    pf_draw(d, x, head, title, &st);
     if (run)
         pf_draw(d, d->right - pf_width(d, run, &st), head, run, &st);
-    pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, COL_RULE);
-    pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, COL_RULE);
-    pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);
+    pg_line(d, d->left, head - 6, d->right, head - 6, 0.5, d->col.rule);
+    pg_line(d, d->left, foot + 12, d->right, foot + 12, 0.5, d->col.rule);
     char *pg = ar_printf(d, lb(d, L_PAGE_OF), number, total);
+    if (*d->footer) {
+        foot_line(d, foot, h->who, pg, &st);
+    } else {
+        pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);
+    }
     pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);
     lc_foot(d, foot);
 }

@@ -18,9 +18,11 @@
 /* ---- faces and styles (fonts.c) ------------------------------------------ */
 
 /* One Latin family in three faces (option font, else DejaVu Serif or Sans
- * as option typeface says) and a CJK font (option cjk-font, else Droid Sans
- * Fallback), found through fontconfig (plugins/common/fontfind.c) when the
- * job starts.  Faces are loaded on first use, and a report without Chinese
+ * as option typeface says, else the theme's body family), a CJK font
+ * (option cjk-font, else the theme's, else Droid Sans Fallback) and, when
+ * the theme sets headings in a family of their own, that family's bold
+ * face, found through fontconfig (plugins/common/fontfind.c) when the job
+ * starts.  Faces are loaded on first use, and a report without Chinese
  * never loads the CJK font.  Latin text is set in
  * single-byte WinAnsi fonts: libharu builds a UTF-8 font by looking up all
  * 65,536 code points in the font's cmap, about 7 ms each, so the UTF-8
@@ -30,23 +32,34 @@ enum {
     PF_BOLD = FF_BOLD,              /* headings, table heads, **bold** */
     PF_ITALIC = FF_ITALIC,          /* *italic* */
     PF_CJK = FF_CJK,                /* ideographs and CJK punctuation, any style */
+    PF_HEADING = FF_HEADING,        /* the theme's heading family, bold (pf_style.bold == PF_HEAD) */
     PF_NFACES = FF_NFACES
 };
 
+/* pf_style.bold for a heading: bold, in the heading family when the theme
+ * gives one, else in the body's bold face. */
+#define PF_HEAD 2
+
 typedef struct pf_style {
-    unsigned char bold, italic;
+    unsigned char bold, italic;     /* bold: 0, 1 or PF_HEAD */
     double size;                    /* points */
     uint32_t rgb;                   /* 0xRRGGBB */
 } pf_style;
 
-/* House colours. */
-#define COL_TEXT   0x1E2430u
-#define COL_NAVY   0x1F3A5Fu
-#define COL_ACCENT 0x2F7FB5u
-#define COL_MUTED  0x5C6773u
-#define COL_RULE   0xB7C0CAu
-#define COL_SHADE  0xEEF2F6u
-#define COL_WHITE  0xFFFFFFu
+/* The colours the report draws with, 0xRRGGBB, from the theme (theme.c). */
+typedef struct pdf_colors {
+    uint32_t primary;               /* the cover, headings, the rules of tables */
+    uint32_t accent;                /* chapter numbers, bullets, the cover's stripe */
+    uint32_t on_primary;            /* text on primary */
+    uint32_t ink;                   /* running text, table cells */
+    uint32_t muted;                 /* running heads and feet, notes, labels */
+    uint32_t rule;                  /* thin lines */
+    uint32_t header_fill, header_ink; /* a table's header row */
+    uint32_t zebra;                 /* shaded table rows, the cover's key figures */
+    uint32_t sub, kicker;           /* tints of on_primary over primary: the cover's subtitle
+                                       and its "Market Research Report" */
+    uint32_t values[MKP_VALUE_CLASSES]; /* each kind of value, as the charts show it */
+} pdf_colors;
 
 typedef struct pdf_face {
     HPDF_Font font;                 /* Latin faces: WinAnsi (cp1252), quick to make;
@@ -169,6 +182,11 @@ typedef struct pdf_alpha {
     HPDF_ExtGState gs;
 } pdf_alpha;
 
+/* A place on a page, in PDF points (y up): x, y its bottom left corner. */
+typedef struct pdf_box {
+    double x, y, w, h;
+} pdf_box;
+
 typedef struct pdf_doc {
     const mkp_job *job;
     const mkp_host *host;
@@ -176,7 +194,17 @@ typedef struct pdf_doc {
     const char *lang;
     int zh;                         /* Chinese labels and number words */
     int sans;                       /* typeface=sans */
+    int typeface;                   /* option typeface given (serif or sans, not auto) */
     const char *font, *cjk_font;    /* options font and cjk-font: a family, or "" for the default */
+
+    /* the house style (theme.c) */
+    const mkp_theme *theme;         /* NULL before ABI 1.3 */
+    pdf_colors col;
+    mkp_cover_layout cover;
+    HPDF_Image logo;                /* NULL: none */
+    double logo_aspect;             /* width / height */
+    const char *footer;             /* the theme's footer line, "" none */
+    pdf_box cover_free;             /* what the cover leaves empty near its foot (cover.c) */
     jmp_buf oom;                    /* out of memory (1), libharu failed (PDF_JMP_HPDF): render() cleans up, fails */
 
     HPDF_Doc pdf;
@@ -268,7 +296,6 @@ const char *pf_file(const pdf_doc *d, int face);
 void pf_complete_subsets(pdf_doc *d);
 size_t pf_put(char *o, uint32_t c);
 int pf_pick(pdf_doc *d, const pf_style *st, uint32_t cp);
-int pf_latin(const pf_style *st);
 double pf_cp_width(pdf_doc *d, int face, uint32_t cp);
 double pf_width(pdf_doc *d, const char *s, const pf_style *st);
 double pf_draw(pdf_doc *d, double x, double y, const char *s, const pf_style *st);
@@ -278,6 +305,7 @@ void pf_show(pdf_doc *d, const char *s, size_t len);
 double pf_measure_cb(void *ctx, const char *text, double size, int bold);
 void pf_rgb_fill(pdf_doc *d, uint32_t rgb);
 void pf_rgb_stroke(pdf_doc *d, uint32_t rgb);
+int pf_latin(const pdf_doc *d, const pf_style *st);
 char *pf_fit(pdf_doc *d, const char *s, const pf_style *st, double width);
 
 /* ---- text.c ------------------------------------------------------------- */
@@ -369,11 +397,25 @@ const char *lb_date(pdf_doc *d);
 const char *lb_day(pdf_doc *d, const char *iso);
 const char *lb_copyright(pdf_doc *d);
 int lb_is_published(const pdf_doc *d, unsigned char flags);
-unsigned lb_class_color(mkp_value_class c);
+unsigned lb_class_color(const pdf_doc *d, mkp_value_class c);
 const char *lb_class(const pdf_doc *d, mkp_value_class c);
 const char *lb_provenance(const pdf_doc *d, mkp_provenance p);
 const char *lb_numbered(pdf_doc *d, int label, int number);
 const char *lb_caption(pdf_doc *d, int label, int number, const char *title);
+
+/* ---- theme.c ------------------------------------------------------------ */
+void th_setup(pdf_doc *d);
+int th_logo_load(pdf_doc *d);
+double th_logo_width(const pdf_doc *d, double h, double max_w);
+double th_logo_draw(pdf_doc *d, double x, double y, double h, double max_w);
+
+/* ---- cover.c ------------------------------------------------------------ */
+/* The top of the clear block the cover leaves near its foot, for a line
+ * printed on one copy (the licensee's): from there down to
+ * d->cover_free.y, from d->cover_free.x over d->cover_free.w, nothing is
+ * drawn in any layout.  Valid once rp_cover has run; d->page is then
+ * still the cover. */
+double pdf_cover_free_y(const pdf_doc *d);
 
 /* ---- report.c / data.c / prose.c / imprint.c ------------------------------ */
 void rp_cover(pdf_doc *d);
@@ -393,7 +435,6 @@ void rp_contact(pdf_doc *d);
 
 /* ---- licence.c: whom the copy is licensed to ------------------------------ */
 void lc_init(pdf_doc *d);
-double lc_cover_room(const pdf_doc *d);
 void lc_cover(pdf_doc *d);
 void lc_foot(pdf_doc *d, double y);
 const char *lc_rights(pdf_doc *d);

@@ -230,6 +230,7 @@ static int save(pdf_doc *d, const char *path)
 static int doc_start(pdf_doc *d)
 {
     const mkp_job *job = d->job;
+    th_setup(d);
     if (pf_open(d) != 0)
         return -1;
     d->pdf = HPDF_New(on_error, d);
@@ -247,6 +248,8 @@ static int doc_start(pdf_doc *d)
     HPDF_UseUTFEncodings(d->pdf);
     HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
     d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
+    if (th_logo_load(d) != 0)
+        return -1;
     d->decimals = value_decimals(d->m);
     d->unit_label = lb_unit(d);
     lc_init(d);
@@ -323,6 +326,7 @@ static int run(const mkp_job *job, int pass, sm_plan *plan)
     /* Droid Sans Fallback is a sans (hei) design: Latin text beside it
      * looks of a piece in DejaVu Sans. */
     d->sans = face && (strcmp(face, "sans") == 0 || (strcmp(face, "auto") == 0 && d->zh));
+    d->typeface = face && strcmp(face, "auto") != 0;
     d->font = d->host->option(job, "font");
     d->cjk_font = d->host->option(job, "cjk-font");
     int jumped = setjmp(d->oom);

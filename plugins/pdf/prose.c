@@ -296,7 +296,7 @@ static mkp_provenance table_provenance(pdf_doc *d, const mkp_table_ref *t)
 static void formula(pdf_doc *d)
 {
     const mkp_model *m = d->m;
-    pf_style big = {0, 0, 12, COL_TEXT}, small = {0, 0, 8, COL_TEXT};
+    pf_style big = {0, 0, 12, d->col.ink}, small = {0, 0, 8, d->col.ink};
     const char *cagr = lb(d, L_CAGR);
     struct {
         const char *s;

@@ -145,10 +145,10 @@ static void order_page(pdf_doc *d)
     HPDF_Outline o = HPDF_CreateOutline(d->pdf, NULL, head, d->utf8);
     if (o)
         HPDF_Outline_SetDestination(o, nav_here(d, d->y + 10));
-    pf_style st = {1, 0, 19, COL_NAVY};
+    pf_style st = {1, 0, 19, d->col.primary};
     pf_draw(d, d->left, d->y - 22, pf_fit(d, head, &st, d->tw), &st);
     pg_take(d, 32);
-    pg_line(d, d->left, d->y, d->right, d->y, 1.2, COL_NAVY);
+    pg_line(d, d->left, d->y, d->right, d->y, 1.2, d->col.primary);
     pg_take(d, 16);
     fl_paragraph(d, *call ? call : label(d, "order-call"), 1);
     rp_contact(d);
@@ -210,7 +210,7 @@ void sm_contents_note(pdf_doc *d)
 {
     if (d->pass != PASS_SAMPLE)
         return;
-    pf_style st = {0, 1, 8.5, COL_MUTED};
+    pf_style st = {0, 1, 8.5, d->col.muted};
     size_t n = tx_lines(d, &d->cell, label(d, "sample-contents"), &st, d->tw);
     for (size_t i = 0; i < n; i++) {
         tx_draw_line(d, &d->cell, i, d->left, d->y - 9, d->tw, 0);
@@ -225,14 +225,14 @@ double sm_mark_room(pdf_doc *d, const nav_entry *e)
 {
     if (!e->out)
         return 0;
-    pf_style st = {0, 1, MARK_SIZE, COL_MUTED};
+    pf_style st = {0, 1, MARK_SIZE, d->col.muted};
     return pf_width(d, label(d, "in-full-report"), &st) + MARK_GAP;
 }
 
 /* The marker, its right end at `right`, on baseline y. */
 void sm_mark(pdf_doc *d, double right, double y)
 {
-    pf_style st = {0, 1, MARK_SIZE, COL_MUTED};
+    pf_style st = {0, 1, MARK_SIZE, d->col.muted};
     const char *w = label(d, "in-full-report");
     pf_draw(d, right - pf_width(d, w, &st), y, w, &st);
 }

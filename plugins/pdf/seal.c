@@ -49,7 +49,7 @@ void sl_watermark(pdf_doc *d)
     const char *text = str_short(d, mark_text(d));
     if (!*text)
         return;
-    pf_style st = {1, 0, MARK_MAX, COL_RULE};
+    pf_style st = {1, 0, MARK_MAX, d->col.rule};
     /* Chinese has no bold face here, and a translucent stroke over the
      * fill of a made-up bold would outline every stroke: regular. */
     for (size_t i = 0; text[i];)

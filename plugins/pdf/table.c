@@ -12,7 +12,7 @@
 
 double tb_col_width(pdf_doc *d, const char *s, int bold, double size)
 {
-    pf_style st = {(unsigned char)(bold != 0), 0, size, COL_TEXT};
+    pf_style st = {(unsigned char)(bold != 0), 0, size, d->col.ink};
     return pf_width(d, s, &st) + 2 * PAD_X;
 }
 
@@ -61,7 +61,7 @@ static void draw_cell(tb_table *t, size_t c, double x, double top, const char *s
 static pf_style cell_style(const tb_table *t, unsigned flags, size_t c)
 {
     int bold = (flags & (TB_BOLD | TB_TOTAL)) || (c == 0 && (flags & TB_LEAD));
-    pf_style st = {(unsigned char)bold, 0, t->size, COL_TEXT};
+    pf_style st = {(unsigned char)bold, 0, t->size, t->d->col.ink};
     return st;
 }
 
@@ -86,9 +86,9 @@ static double row_height(tb_table *t, const char *const *cells, const pf_style *
 static void header(tb_table *t)
 {
     pdf_doc *d = t->d;
-    pf_style st = {1, 0, t->size, COL_WHITE};
+    pf_style st = {1, 0, t->size, d->col.header_ink};
     double h = row_height(t, t->head, &st, 0), x = d->left;
-    pg_rect(d, d->left, d->y - h, width(t), h, COL_NAVY);
+    pg_rect(d, d->left, d->y - h, width(t), h, d->col.header_fill);
     /* heads sit on the bottom line, above their numbers */
     for (size_t c = 0; c < t->ncols; c++) {
         double shift = h - 2 * PAD_Y - (double)cell_lines(t, c, t->head[c], &st, 0) * lead(t);
@@ -103,7 +103,7 @@ static void header(tb_table *t)
 void tb_begin(tb_table *t, const char *caption, double keep_rows)
 {
     pdf_doc *d = t->d;
-    pf_style cs = {1, 0, 9, COL_NAVY}, hs = {1, 0, t->size, COL_WHITE};
+    pf_style cs = {1, 0, 9, d->col.primary}, hs = {1, 0, t->size, d->col.header_ink};
     double cap = (double)tx_lines(d, &d->cell, caption, &cs, d->tw) * 12 + 4;
     pg_gap(d, 4);
     pg_need(d, cap + row_height(t, t->head, &hs, 0) + keep_rows * (lead(t) + 2 * PAD_Y));
@@ -123,16 +123,16 @@ void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent)
     double h = row_height2(t, cells, &st, &rest, indent);
     if (!pg_room(d, h)) {
         pg_new(d);
-        pf_style cs = {1, 0, 8, COL_MUTED};
+        pf_style cs = {1, 0, 8, d->col.muted};
         pf_draw(d, d->left, d->y - 9, t->cont, &cs);
         pg_take(d, 14);
         header(t);
     }
     double top = d->y, x = d->left, w = width(t);
     if (t->rows % 2)
-        pg_rect(d, d->left, top - h, w, h, COL_SHADE);
+        pg_rect(d, d->left, top - h, w, h, d->col.zebra);
     if (flags & TB_TOTAL)
-        pg_line(d, d->left, top, d->left + w, top, 0.8, COL_NAVY);
+        pg_line(d, d->left, top, d->left + w, top, 0.8, d->col.primary);
     for (size_t c = 0; c < t->ncols; c++) {
         draw_cell(t, c, x, top, cells[c], c == 0 ? &st : &rest, c == 0 ? indent * INDENT : 0);
         x += t->w[c];
@@ -144,6 +144,6 @@ void tb_row(tb_table *t, const char *const *cells, unsigned flags, int indent)
 void tb_end(tb_table *t)
 {
     pdf_doc *d = t->d;
-    pg_line(d, d->left, d->y, d->left + width(t), d->y, 0.8, COL_NAVY);
+    pg_line(d, d->left, d->y, d->left + width(t), d->y, 0.8, d->col.primary);
     pg_take(d, 5);
 }

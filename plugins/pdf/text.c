@@ -65,7 +65,7 @@ void tx_add(pdf_doc *d, tx_para *p, const char *s, size_t len, const pf_style *s
     size_t i = 0;
     while (i < len) {
         uint32_t cp = pf_next_char(s, len, &i);
-        int face = is_space(cp) ? pf_latin(st) : pf_pick(d, st, cp);
+        int face = is_space(cp) ? pf_latin(d, st) : pf_pick(d, st, cp);
         unsigned char flags = face == PF_CJK && st->bold ? TX_FAKE : 0;
         if (!p->nrun || p->run[p->nrun - 1].face != face || p->run[p->nrun - 1].flags != flags) {
             if (p->nrun == p->rcap) {
@@ -92,7 +92,7 @@ void tx_add_marked(pdf_doc *d, tx_para *p, const char *s, const pf_style *st)
     mkp_emphasis_begin(&e, s);
     while (mkp_emphasis_next(&e, &r)) {
         pf_style cur = *st;
-        cur.bold = (unsigned char)(st->bold || (r.style & MKP_EMPH_BOLD));
+        cur.bold = (unsigned char)(st->bold ? st->bold : (r.style & MKP_EMPH_BOLD) != 0);
         cur.italic = (unsigned char)(st->italic || (r.style & MKP_EMPH_ITALIC));
         tx_add(d, p, s + r.start, r.len, &cur);
     }

@@ -3,7 +3,10 @@
  * the fonts, measures the layout with them and writes each SVG document
  * (scene_svg), so any plugin gets exactly these files; the plugin names
  * them, warns about small canvases, and draws the PNG with cairo in the
- * same faces, each glyph where the host puts it. */
+ * same faces, each glyph where the host puts it.  With ABI 1.3 it sets
+ * the charts in the theme's fonts, writes only the sample's figures for a
+ * sample edition, and names a licensed copy's licensee in each SVG's
+ * metadata. */
 #include <marketpress/marketpress.h>
 
 #include <cairo-ft.h>
@@ -30,10 +33,13 @@ static const mkp_option options[] = {
      "chart height in points, 150 to 2000; 0: 440, or the figure's reference height where that is taller", NULL, 0,
      2000},
     {"font", MKP_OPT_STRING, "",
-     "the Latin font family, as fontconfig names it (fc-list : family); empty: DejaVu Sans; TrueType only",
+     "the Latin font family, as fontconfig names it (fc-list : family); empty: the theme's body font, else "
+     "DejaVu Sans; TrueType only",
      NULL, 0, 0},
     {"cjk-font", MKP_OPT_STRING, "",
-     "the font family for Chinese; empty: Droid Sans Fallback, else the best TrueType font for zh-cn", NULL, 0, 0},
+     "the font family for Chinese; empty: the theme's CJK font, else Droid Sans Fallback, else the best TrueType "
+     "font for zh-cn",
+     NULL, 0, 0},
 };
 
 /* ---- fonts --------------------------------------------------------------
@@ -94,11 +100,22 @@ static cairo_font_face_t *cairo_face(fonts *fs, int which)
     return fs->cairo[which] = cf;
 }
 
+/* A family given with -O wins, then the theme's (ABI 1.3), then the
+ * host's own choice (""). */
+static const char *family(const mkp_job *job, const char *option, int cjk)
+{
+    const char *o = host->option(job, option);
+    const mkp_model *m = job->model;
+    const mkp_theme *t = MKP_HAS(mkp_model, m, theme) ? m->theme : NULL;
+    const char *themed = !t ? NULL : cjk ? t->font_cjk : t->font_body;
+    return o && *o ? o : themed ? themed : "";
+}
+
 static int fonts_open(fonts *fs, const mkp_job *job)
 {
     memset(fs, 0, sizeof *fs);
     fs->job = job;
-    fs->host = host->fonts_open(job, host->option(job, "font"), host->option(job, "cjk-font"));
+    fs->host = host->fonts_open(job, family(job, "font", 0), family(job, "cjk-font", 1));
     return fs->host ? 0 : -1;
 }
 
@@ -252,15 +269,80 @@ static int write_file(const char *path, const char *data, size_t len)
     return err;
 }
 
+/* ABI 1.3: "Licensed to ...", or "" for a copy licensed to no one. */
+static void licence_line(const mkp_job *job, char *buf, size_t cap)
+{
+    buf[0] = '\0';
+    if (MKP_HAS(mkp_host, host, in_sample) && host->licence_line)
+        host->licence_line(job, buf, cap);
+}
+
+/* Appends `s` with the characters XML reserves as references. */
+static int put_escaped(buffer *b, const char *s)
+{
+    for (; *s; s++) {
+        const char *e = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
+        if (put(b, e ? e : s, e ? strlen(e) : 1) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The document with the licence in its metadata, as SVG keeps it: a
+ * <metadata> element holding an RDF description whose Dublin Core rights
+ * are the licence line, right after the root's <title> (which stays the
+ * first child, the one a reader names the image by), or after the root's
+ * start tag.  Nothing drawn changes.  NULL when memory runs out. */
+static char *with_licence(const char *svg, size_t len, const char *licence, size_t *out_len)
+{
+    static const char meta_open[] = "\n<metadata><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+                                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><rdf:Description rdf:about=\"\">"
+                                    "<dc:rights>",
+                      meta_close[] = "</dc:rights></rdf:Description></rdf:RDF></metadata>";
+    const char *root = strstr(svg, "<svg");
+    const char *at = root ? strchr(root, '>') : NULL;
+    if (!at)
+        return NULL;
+    at++;
+    const char *title = "\n<title>", *end = strstr(at, "</title>\n");
+    if (!strncmp(at, title, strlen(title)) && end)
+        at = end + strlen("</title>");
+    buffer b = {0};
+    put(&b, svg, (size_t)(at - svg));
+    put(&b, meta_open, sizeof meta_open - 1);
+    put_escaped(&b, licence);
+    put(&b, meta_close, sizeof meta_close - 1);
+    put(&b, at, len - (size_t)(at - svg));
+    if (b.failed) {
+        free(b.data);
+        return NULL;
+    }
+    *out_len = b.len;
+    return b.data;
+}
+
 /* The host writes the document (scene_svg), exactly as any plugin would
- * get it; the figure's caption is its title. */
+ * get it; the figure's caption is its title.  A licensed copy's document
+ * names the licence in its metadata; any other is the host's, byte for
+ * byte. */
 static int write_svg(fonts *fs, const mkp_scene *sc, const char *title, const char *path)
 {
     size_t len = 0;
     char *svg = host->scene_svg(fs->host, sc, title, NULL, &len);
     if (!svg)
         return -1;
-    int rc = write_file(path, svg, len);
+    char licence[512];
+    licence_line(fs->job, licence, sizeof licence);
+    int rc = -1;
+    if (*licence) {
+        size_t n = 0;
+        char *doc = with_licence(svg, len, licence, &n);
+        if (doc)
+            rc = write_file(path, doc, n);
+        free(doc);
+    } else {
+        rc = write_file(path, svg, len);
+    }
     host->svg_free(svg);
     return rc;
 }
@@ -374,10 +456,14 @@ static int render(const mkp_job *job)
         host->diag(job, MKP_FAIL, "option height must be 0 (440, or taller where a figure needs it) or 150 to 2000");
         return MKP_ERROR;
     }
+    /* A sample edition (ABI 1.3) has the figures the host puts in it. */
+    int sample = MKP_HAS(mkp_job, job, copy) && job->copy && job->copy->edition == MKP_EDITION_SAMPLE &&
+                 MKP_HAS(mkp_host, host, in_sample) && host->in_sample;
     fonts fs;
     int rc = fonts_open(&fs, job);
     for (size_t i = 0; rc == 0 && i < m->n_figures; i++)
-        rc = render_figure(job, &fs, &m->figures[i], w, h, png, dpi);
+        if (!sample || host->in_sample(job, m->figures[i].number))
+            rc = render_figure(job, &fs, &m->figures[i], w, h, png, dpi);
     fonts_close(&fs);
     return rc == 0 ? MKP_OK : MKP_EIO;
 }

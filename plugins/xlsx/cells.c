@@ -26,6 +26,7 @@ int sh_add(book *b, sheet *sh, int n_cols)
 {
     sh->ws = workbook_add_worksheet(b->wb, sh->name);
     sh->n_cols = n_cols;
+    sh->scale = b->font_scale;
     sh->width = calloc((size_t)n_cols, sizeof *sh->width);
     return sh->ws && sh->width ? 0 : -1;
 }
@@ -37,12 +38,13 @@ void sh_fit(sheet *sh, lxw_col_t col, double w)
         sh->width[col] = w;
 }
 
-/* Sets every column to its widest content plus a margin, within [min,
- * WIDTH_MAX]; the tally then holds the widths set, for the print scale. */
+/* Sets every column to its widest content (in the theme's font, wider
+ * than the default one) plus a margin, within [min, WIDTH_MAX]; the tally
+ * then holds the widths set, for the print scale. */
 void sh_widths(sheet *sh, double min)
 {
     for (int c = 0; c < sh->n_cols; c++) {
-        double w = sh->width[c] + 2;
+        double w = sh->width[c] * sh->scale + 2;
         w = w < min ? min : w > WIDTH_MAX ? WIDTH_MAX : w;
         worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
         sh->width[c] = w;

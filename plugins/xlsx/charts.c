@@ -15,10 +15,6 @@
 #define FORMULA_CAP 8000            /* Excel allows 8192 characters */
 #define MAX_SHOWN 12                /* segments a figure names (the host's limit) */
 
-/* Okabe-Ito, safe for colour-blind readers. */
-static const lxw_color_t palette[] = {0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9,
-                                      0xD55E00, 0xF0E442, 0x000000, 0x999999};
-
 /* The sheet a figure's chart sits on: the scenario comparison on
  * Scenarios, a dimension's figures on its sheet, the rest on Summary. */
 sheet *ch_sheet_for(book *b, const mkp_figure *f)
@@ -342,7 +338,7 @@ static uint8_t chart_type(mkp_chart_kind k)
 /* The market's columns each in the colour of what its value is (published,
  * actual, illustrative, estimate, scenario), as every chart of the report
  * and the SVGs draw them.  libxlsxwriter copies the points. */
-static void class_points(const mkp_figure *f, lxw_chart_series *cs)
+static void class_points(const book *b, const mkp_figure *f, lxw_chart_series *cs)
 {
     size_t n = f->n_categories;
     lxw_chart_fill *fills = calloc(n ? n : 1, sizeof *fills);
@@ -350,8 +346,7 @@ static void class_points(const mkp_figure *f, lxw_chart_series *cs)
     lxw_chart_point **list = calloc(n + 1, sizeof *list);
     if (fills && points && list) {
         for (size_t c = 0; c < n; c++) {
-            mkp_color k = mkp_value_class_color(mkp_value_class_of(f->series[0].marks[c]));
-            fills[c].color = (lxw_color_t)k.r << 16 | (lxw_color_t)k.g << 8 | k.b;
+            fills[c].color = st_value_class(b, mkp_value_class_of(f->series[0].marks[c]));
             points[c].fill = &fills[c];
             list[c] = &points[c];
         }
@@ -362,10 +357,11 @@ static void class_points(const mkp_figure *f, lxw_chart_series *cs)
     free(list);
 }
 
-/* A palette colour, and value labels on a bar or column chart of one series. */
-static void style_series(const mkp_figure *f, lxw_chart_series *cs, size_t s)
+/* The series' colour in every output (the theme's), and value labels on a
+ * bar or column chart of one series. */
+static void style_series(const book *b, const mkp_figure *f, lxw_chart_series *cs, size_t s)
 {
-    lxw_color_t color = palette[s % (sizeof palette / sizeof palette[0])];
+    lxw_color_t color = st_series(b, s);
     if (f->kind == MKP_CHART_LINE) {
         lxw_chart_line line = {.color = color, .width = 2.25f};
         chart_series_set_line(cs, &line);
@@ -374,7 +370,7 @@ static void style_series(const mkp_figure *f, lxw_chart_series *cs, size_t s)
         chart_series_set_fill(cs, &fill);
     }
     if (f->n_series == 1 && f->kind == MKP_CHART_BAR && f->series[0].marks)
-        class_points(f, cs);
+        class_points(b, f, cs);
     if (f->n_series == 1 && (f->kind == MKP_CHART_BAR || f->kind == MKP_CHART_HBAR)) {
         char num[32];
         int d = f->decimals < 0 ? 0 : f->decimals > DECIMALS_MAX ? DECIMALS_MAX : f->decimals;
@@ -384,6 +380,10 @@ static void style_series(const mkp_figure *f, lxw_chart_series *cs, size_t s)
             fm_number(num, sizeof num, d, "");
         chart_series_set_labels(cs);
         chart_series_set_labels_num_format(cs, num);
+        if (b->font) {
+            lxw_chart_font lf = {.name = (char *)b->font};
+            chart_series_set_labels_font(cs, &lf);
+        }
     }
 }
 
@@ -416,7 +416,9 @@ static void set_cache(book *b, lxw_chart_series *cs, const double *v, size_t n)
 }
 
 /* One chart series per figure series: linked ones on their table row, the
- * rest on the figure's block; names from the block's header row. */
+ * rest on the figure's block; names from the block's header row.  A chart
+ * with no block (header 0) takes its years from the header of Summary's
+ * market table and each name from its row's label. */
 static void chart_series(book *b, lxw_chart *chart, const mkp_figure *f, const row_ref **links,
                          lxw_row_t header, lxw_row_t first, const double *cache)
 {
@@ -425,15 +427,22 @@ static void chart_series(book *b, lxw_chart *chart, const mkp_figure *f, const r
     lxw_col_t c0 = (lxw_col_t)(YEAR_COL + category_year(b, f, 0) - b->m->first_year);
     for (size_t s = 0; s < f->n_series && s < 255; s++) { /* Excel's limit per chart */
         lxw_chart_series *cs = chart_add_series(chart, NULL, NULL);
-        chart_series_set_categories(cs, data, first, 0, last, 0);
+        if (header)
+            chart_series_set_categories(cs, data, first, 0, last, 0);
+        else
+            chart_series_set_categories(cs, b->summary.name, b->market_header, c0, b->market_header,
+                                        (lxw_col_t)(c0 + f->n_categories - 1));
         if (links[s])
             chart_series_set_values(cs, links[s]->sh->name, links[s]->row, c0, links[s]->row,
                                     (lxw_col_t)(c0 + f->n_categories - 1));
         else
             chart_series_set_values(cs, data, first, (lxw_col_t)(1 + s), last, (lxw_col_t)(1 + s));
         set_cache(b, cs, cache + s * f->n_categories, f->n_categories);
-        chart_series_set_name_range(cs, data, header, (lxw_col_t)(1 + s));
-        style_series(f, cs, s);
+        if (header)
+            chart_series_set_name_range(cs, data, header, (lxw_col_t)(1 + s));
+        else
+            chart_series_set_name_range(cs, links[s]->sh->name, links[s]->row, 0);
+        style_series(b, f, cs, s);
     }
 }
 
@@ -441,7 +450,9 @@ static void chart_series(book *b, lxw_chart *chart, const mkp_figure *f, const r
 static void chart_axes(book *b, lxw_chart *chart, const mkp_figure *f, const char *title)
 {
     chart_title_set_name(chart, title);
-    lxw_chart_font tf = {.size = 11, .bold = 1};
+    lxw_chart_font tf = {.size = 11, .bold = 1, .name = (char *)b->font};
+    if (st_has(b, ST_PRIMARY))
+        tf.color = st_color(b, ST_PRIMARY);
     chart_title_set_name_font(chart, &tf);
     /* In a bar chart the category axis is the vertical one, y_axis. */
     lxw_chart_axis *cat = is_horizontal(f) ? chart->y_axis : chart->x_axis;
@@ -455,6 +466,13 @@ static void chart_axes(book *b, lxw_chart *chart, const mkp_figure *f, const cha
         chart_axis_set_crossing_max(cat);
     }
     chart_legend_set_position(chart, f->n_series > 1 ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
+    if (b->font) { /* the theme's font everywhere; libxlsxwriter copies it */
+        lxw_chart_font font = {.name = (char *)b->font};
+        chart_axis_set_num_font(cat, &font);
+        chart_axis_set_num_font(val, &font);
+        chart_axis_set_name_font(val, &font);
+        chart_legend_set_font(chart, &font);
+    }
 }
 
 /* Two charts side by side below the sheet's tables; a bar chart grows
@@ -499,10 +517,24 @@ static void figure_chart(book *b, const mkp_figure *f)
         note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    for (size_t s = 0; s < f->n_series; s++)
+    int all_linked = 1;
+    for (size_t s = 0; s < f->n_series; s++) {
         links[s] = linked_row(b, f, &f->series[s]);
-    lxw_row_t header = b->chart_data_row + 1;
-    lxw_row_t first = figure_block(b, f, title, links, cache);
+        all_linked = all_linked && links[s] && links[s]->sh == &b->summary && b->market_header;
+    }
+    lxw_row_t header = 0, first = 0;
+    if (b->sample && all_linked) { /* the sample has no Chart data where it needs none */
+        for (size_t s = 0; s < f->n_series; s++)
+            memcpy(cache + s * f->n_categories, f->series[s].values, f->n_categories * sizeof *cache);
+    } else if (!b->chart_data.ws && sh_add(b, &b->chart_data, 64) != 0) {
+        note_err(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        free(links);
+        free(cache);
+        return;
+    } else {
+        header = b->chart_data_row + 1;
+        first = figure_block(b, f, title, links, cache);
+    }
     chart_series(b, chart, f, links, header, first, cache);
     free(links);
     free(cache);
@@ -517,7 +549,8 @@ void ch_all(book *b)
     if (!MKP_HAS(mkp_model, m, figures))
         return;
     for (size_t i = 0; i < m->n_figures; i++)
-        if (m->figures[i].n_categories && m->figures[i].n_series)
+        if (m->figures[i].n_categories && m->figures[i].n_series && st_keeps(b, &m->figures[i]))
             figure_chart(b, &m->figures[i]);
-    sh_print_setup(b, &b->chart_data, -1, -1);
+    if (b->chart_data.ws)
+        sh_print_setup(b, &b->chart_data, -1, -1);
 }

@@ -20,7 +20,7 @@ typedef struct dim_layout {
 /* Share of the parent row in base and end year: a formula, guarded only
  * where the parent is zero (the model's share is then 0). */
 static void put_shares(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, lxw_row_t parent_row,
-                       const mkp_node *n, const double *parent_value)
+                       const mkp_node *n, const double *parent_value, lxw_format *f)
 {
     const mkp_model *m = b->m;
     int years[2] = {m->base_year, m->forecast_end};
@@ -33,13 +33,13 @@ static void put_shares(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, lxw
             snprintf(formula, sizeof formula, "=%s/%s", me, pa);
         else
             snprintf(formula, sizeof formula, "=IF(%s=0,0,%s/%s)", pa, me, pa);
-        put_formula(b, sh, r, (lxw_col_t)(L->share + k), formula, n->share[yi], b->f.pct, 2);
+        put_formula(b, sh, r, (lxw_col_t)(L->share + k), formula, n->share[yi], f, 2);
     }
 }
 
 /* A segment with sub-segments is their sum, a live formula over the rows
  * right below it (=SUM(B6:B7)), cached with the model's own value. */
-static void parent_years(book *b, sheet *sh, lxw_row_t r, const mkp_node *n)
+static void parent_years(book *b, sheet *sh, lxw_row_t r, const mkp_node *n, lxw_format *f)
 {
     for (int i = 0; i < b->m->n_years; i++) {
         lxw_col_t col = (lxw_col_t)(YEAR_COL + i);
@@ -47,26 +47,28 @@ static void parent_years(book *b, sheet *sh, lxw_row_t r, const mkp_node *n)
         cell_ref(a, r + 1, col);
         cell_ref(z, r + (lxw_row_t)n->n_children, col);
         snprintf(formula, sizeof formula, "=SUM(%s:%s)", a, z);
-        put_formula(b, sh, r, col, formula, n->value[i], b->f.value, b->decimals);
+        put_formula(b, sh, r, col, formula, n->value[i], f, b->decimals);
     }
 }
 
 /* A segment (bold) or a sub-segment (indented, an outline row of level 1),
- * hidden under its segment when the sheet opens collapsed. */
+ * hidden under its segment when the sheet opens collapsed; every other
+ * row on the theme's zebra colour. */
 static void node_row(book *b, sheet *sh, const dim_layout *L, lxw_row_t r, const mkp_node *n, lxw_row_t parent_row,
                      const double *parent_value)
 {
     int sub = n->depth > 1;
-    put_text(b, sh, r, 0, tx(b, &n->title), sub ? b->f.indent : b->f.bold, 0);
+    size_t i = r - L->first;
+    put_text(b, sh, r, 0, tx(b, &n->title), fm_band(b, sub ? b->f.indent : b->f.bold, i), 0);
     sh_fit(sh, 0, tx_width(tx(b, &n->title)) + (sub ? 3 : 0));
     if (n->n_children)
-        parent_years(b, sh, r, n);
+        parent_years(b, sh, r, n, fm_band(b, b->f.value, i));
     else
-        put_years(b, sh, r, n->value, b->f.value);
-    put_cagr(b, sh, r, L->cagr, r, n->cagr, b->f.pct);
-    put_shares(b, sh, L, r, parent_row, n, parent_value);
-    put_text(b, sh, r, L->prov, lb_provenance(b, n->provenance), b->f.center, 1);
-    put_number(b, sh, r, L->level, n->depth, b->f.center, 0);
+        put_years(b, sh, r, n->value, fm_band(b, b->f.value, i));
+    put_cagr(b, sh, r, L->cagr, r, n->cagr, fm_band(b, b->f.pct, i));
+    put_shares(b, sh, L, r, parent_row, n, parent_value, fm_band(b, b->f.pct, i));
+    put_text(b, sh, r, L->prov, lb_provenance(b, n->provenance), fm_band(b, b->f.center, i), 1);
+    put_number(b, sh, r, L->level, n->depth, fm_band(b, b->f.center, i), 0);
     ref_add(b, n->path, sh, r, n->value);
     if (sub || (b->collapse && n->n_children)) {
         lxw_row_col_options o = {.level = (uint8_t)sub, .hidden = (uint8_t)(sub && b->collapse),

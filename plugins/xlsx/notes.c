@@ -44,7 +44,7 @@ static void put_prose(book *b, lxw_row_t r, lxw_col_t c, const char *s)
         len = len < sizeof line - 1 ? len : sizeof line - 1;
         memcpy(line, p, len);
         line[tx_boundary(line, len)] = '\0';
-        lines += (double)(int)(tx_width(line) / (PROSE_COL - 6)) + 1;
+        lines += (double)(int)(tx_width(line) * b->font_scale / (PROSE_COL - 6)) + 1;
         p = e ? e + 1 : NULL;
     }
     if (lines > 1)
@@ -257,6 +257,8 @@ void nt_sheet(book *b)
     r = note_line(b, r, lb(b, L_EDITION), m->edition);
     r = note_line(b, r, lb(b, L_PRODUCT), m->product_code);
     r = note_line(b, r, lb(b, L_PUBLISHER), tx(b, &m->publisher));
+    if (*b->licence)
+        r = note_line(b, r, host->label(b->job, "licensee"), b->copy->licensee);
     lb_copyright(b, buf, sizeof buf);
     r = note_line(b, r, lb(b, L_COPYRIGHT), buf);
     int imprint = MKP_HAS(mkp_model, m, definitions);

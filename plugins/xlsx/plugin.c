@@ -30,6 +30,7 @@ static int render(const mkp_job *job)
     b.decimals = (int)host->option_int(job, "decimals");
     b.charts = host->option_bool(job, "charts");
     b.collapse = host->option_bool(job, "collapse");
+    st_init(&b);
     host->format_unit(job, b.unit, sizeof b.unit);
     if (!MKP_HAS(mkp_model, b.m, figures))
         b.charts = 0;

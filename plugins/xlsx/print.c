@@ -5,6 +5,7 @@
  * pages (elsewhere they would print above charts), and a print area that
  * holds the charts.  The scale is a number, not "fit to pages": Excel and
  * LibreOffice both ignore manual page breaks under "fit to pages". */
+#include <math.h>
 #include <stdlib.h>
 
 #include "xlsx.h"
@@ -13,6 +14,7 @@
 #define PAGE_H_IN 8.27
 #define MARGIN_LR 0.5               /* inches */
 #define MARGIN_TB 0.75              /* room for the footer */
+#define LOGO_GAP 0.15               /* between the logo and the sheet's first row */
 #define PX_PER_IN 96.0
 #define ROW_PX 20.0                 /* default row height */
 #define CHAR_PX 9.5                 /* a character of column width, at most */
@@ -20,16 +22,19 @@
 #define SLACK 0.92                  /* Excel and LibreOffice measure fonts a little apart */
 #define BREAKS_MAX 1023             /* Excel's limit of manual breaks per sheet */
 
-/* Landscape A4 with page numbers; the header rows to repeat are decided
- * by sh_paginate, once the sheet's size is known. */
+/* Landscape A4 with page numbers (style.c: and the theme's logo, footer
+ * and licence line), the top margin below the logo; the header rows to
+ * repeat are decided by sh_paginate, once the sheet's size is known. */
 void sh_print_setup(book *b, sheet *sh, int repeat_first, int repeat_last)
 {
+    double logo_top = b->logo ? ceil((ST_HEADER_MARGIN + b->logo_in + LOGO_GAP) * 100) / 100 : 0;
+    sh->margin_top = logo_top > MARGIN_TB ? logo_top : MARGIN_TB;
     worksheet_set_landscape(sh->ws);
     worksheet_set_paper(sh->ws, 9); /* A4 */
-    worksheet_set_margins(sh->ws, MARGIN_LR, MARGIN_LR, MARGIN_TB, MARGIN_TB);
+    worksheet_set_margins(sh->ws, MARGIN_LR, MARGIN_LR, sh->margin_top, MARGIN_TB);
     sh->repeat_first = repeat_first;
     sh->repeat_last = repeat_last;
-    note_err(b, worksheet_set_footer(sh->ws, lb(b, L_PAGE)));
+    st_header_footer(b, sh);
 }
 
 /* Rows first .. first + rows - 1 print on one page if they fit; a unit
@@ -74,7 +79,7 @@ static int print_scale(const sheet *sh, lxw_col_t *last_col)
         px += DEFAULT_COL_PX;
     *last_col = (lxw_col_t)(c > 0 ? c - 1 : 0);
     double page_w = (PAGE_W_IN - 2 * MARGIN_LR) * PX_PER_IN * SLACK;
-    double page_h = (PAGE_H_IN - 2 * MARGIN_TB) * PX_PER_IN * SLACK;
+    double page_h = (PAGE_H_IN - sh->margin_top - MARGIN_TB) * PX_PER_IN * SLACK;
     double scale = px > page_w ? 100 * page_w / px : 100;
     for (size_t i = 0; i < sh->n_units; i++)
         if (sh->units[i].chart && sh->units[i].rows * ROW_PX * scale / 100 > page_h)
@@ -116,7 +121,7 @@ void sh_paginate(book *b, sheet *sh)
     lxw_col_t last_col;
     int scale = print_scale(sh, &last_col);
     worksheet_set_print_scale(sh->ws, (uint16_t)scale);
-    double page_h = (PAGE_H_IN - 2 * MARGIN_TB) * PX_PER_IN * SLACK;
+    double page_h = (PAGE_H_IN - sh->margin_top - MARGIN_TB) * PX_PER_IN * SLACK;
     lxw_row_t cap = (lxw_row_t)(page_h * 100 / scale / ROW_PX);
     if (sh->repeat_first >= 0 && sh->n_units && sh->units[0].rows > cap) {
         note_err(b, worksheet_repeat_rows(sh->ws, (lxw_row_t)sh->repeat_first, (lxw_row_t)sh->repeat_last));

@@ -73,6 +73,7 @@ static void market_table(book *b, sheet *sh, lxw_row_t r)
     put_text(b, sh, r, 0, buf, b->f.caption, 0);
     put_text(b, sh, r + 1, 0, lb(b, L_YEAR), b->f.head_left, 1);
     put_year_header(b, sh, r + 1, m->first_year, m->forecast_end);
+    b->market_header = r + 1;
     put_text(b, sh, r + 2, 0, lb(b, L_MARKET_SIZE), b->f.text, 1);
     put_years(b, sh, r + 2, mk->value, b->f.value);
     ref_add(b, mk->path, sh, r + 2, mk->value);
@@ -128,6 +129,61 @@ static lxw_row_t scenario_table(book *b, sheet *sh, lxw_row_t r)
     return (lxw_row_t)(n + 3);
 }
 
+/* "Contact: sales@example.com  |  https://example.com  |  +1 555 0100". */
+static void contact_line(book *b, char *buf, size_t cap)
+{
+    const mkp_model *m = b->m;
+    buf[0] = '\0';
+    if (!MKP_HAS(mkp_model, m, definitions))
+        return;
+    const char *parts[] = {m->contact_email, m->contact_web, m->contact_phone, tx(b, &m->contact_address)};
+    char list[768];
+    size_t o = 0;
+    list[0] = '\0';
+    for (size_t k = 0; k < 4 && o < sizeof list; k++)
+        if (parts[k] && *parts[k])
+            o = tx_cat(list, sizeof list, o, "%s%s", o ? "  |  " : "", parts[k]);
+    if (o)
+        tx_cat(buf, cap, 0, "%s: %s", host->label(b->job, "contact"), list);
+}
+
+/* Below the edition's facts (a sample's say so): whom the copy is
+ * licensed to, and in a sample the call to order the full report with the
+ * publisher's contact.  Returns the next free row. */
+static lxw_row_t notices(book *b, sheet *sh, lxw_row_t r)
+{
+    if (*b->licence)
+        put_text(b, sh, r++, 0, b->licence, b->f.notice, 0);
+    if (!b->sample)
+        return r;
+    put_text(b, sh, r++, 0, host->label(b->job, "order-heading"), b->f.notice, 0);
+    const mkp_theme *t = b->theme;
+    const char *order = t && t->order.n ? tx(b, &t->order) : host->label(b->job, "order-call");
+    lxw_col_t last = (lxw_col_t)(YEAR_COL + b->m->n_years - 1);
+    note_err(b, worksheet_merge_range(sh->ws, r, 0, r, last, tx_xml(b, order), b->f.order));
+    b->order_row = r++;
+    char buf[1024];
+    contact_line(b, buf, sizeof buf);
+    put_text(b, sh, r, 0, buf, b->f.note, 0);
+    return *buf ? r + 1 : r;
+}
+
+/* The call to order wraps over the columns of the market table: its row
+ * is as tall as its lines there, once the columns have their widths. */
+void sm_order_height(book *b)
+{
+    const sheet *sh = &b->summary;
+    if (!b->order_row)
+        return;
+    const mkp_theme *t = b->theme;
+    const char *order = t && t->order.n ? tx(b, &t->order) : host->label(b->job, "order-call");
+    double w = 0;
+    for (int c = 0; c < YEAR_COL + b->m->n_years && c < sh->n_cols; c++)
+        w += sh->width[c];
+    double lines = w > 4 ? (double)(int)(tx_width(order) * b->font_scale / (w - 4)) + 1 : 1;
+    note_err(b, worksheet_set_row(sh->ws, b->order_row, 15 * lines + 3, NULL));
+}
+
 /* Title, the edition's facts, the key statistics above the market row they
  * point at, and room for the market chart below. */
 void sm_summary(book *b)
@@ -147,8 +203,10 @@ void sm_summary(book *b)
     for (size_t k = 0; k < 3; k++)
         if (facts[k].value && *facts[k].value && o < sizeof buf)
             o = tx_cat(buf, sizeof buf, o, "%s%s: %s", o ? "  |  " : "", lb(b, facts[k].label), facts[k].value);
+    if (b->sample && o < sizeof buf)
+        tx_cat(buf, sizeof buf, o, "%s%s", o ? "  |  " : "", host->label(b->job, "sample-edition"));
     put_text(b, sh, 2, 0, buf, b->f.note, 0);
-    lxw_row_t key = 4, n_key = 4 + (m->has_published_cagr != 0);
+    lxw_row_t key = notices(b, sh, 3) + 1, n_key = 4 + (m->has_published_cagr != 0);
     lxw_row_t series = key + 2 + n_key + 1;
     key_statistics(b, sh, key, series + 2);
     market_table(b, sh, series);

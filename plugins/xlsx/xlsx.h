@@ -1,8 +1,11 @@
 /* xlsx.h - the xlsx plugin's internal interfaces: the workbook being written
  * and what its files share.  plugin.c (options, render, descriptor), book.c
- * (the sheets in order), formats.c, cells.c (cells and sheets), labels.c
- * (labels, text measure, sheet names), summary.c, dims.c, data.c, charts.c,
- * notes.c and parts.c (the parts in memory).  Only the plugin entry and
+ * (the sheets in order), style.c (the theme and the copy: colours, font,
+ * printed header and footer, custom properties, protection), logo.c (the
+ * logo's copy for the printed header), formats.c,
+ * cells.c (cells and sheets), labels.c (labels, text measure, sheet names),
+ * summary.c, dims.c, data.c, charts.c, notes.c and parts.c (the parts in
+ * memory).  Only the plugin entry and
  * lxw_tmpfile leave xlsx.so (hidden visibility); the rest is private. */
 #ifndef MKP_XLSX_H
 #define MKP_XLSX_H
@@ -61,6 +64,8 @@ typedef struct sheet {
     lxw_row_t slot_rows;            /* rows taken by the current row of charts */
     int chart_px;                   /* right edge of the widest row of charts, in pixels */
     int repeat_first, repeat_last;  /* header rows to repeat, or -1 */
+    double scale;                   /* widths counted in characters times this (the font's) */
+    double margin_top;              /* inches: room for the header's logo */
     print_unit *units;
     size_t n_units, cap_units;
 } sheet;
@@ -77,6 +82,12 @@ typedef struct row_ref {
 typedef struct formats {
     lxw_format *title, *subtitle, *caption, *note, *head, *head_left, *text, *bold, *indent, *value, *value_bold,
         *pct, *pct_bold, *year, *head_year, *wrap, *center, *fig[DECIMALS_MAX + 1], *fig_pct[DECIMALS_MAX + 1];
+    lxw_format *notice;             /* the licence line on Summary */
+    lxw_format *order;              /* the sample's call to order: wrapped */
+    lxw_format *plain;              /* no format but the theme's font; NULL without one */
+    /* The zebra rows' twins of text, bold, indent, value, pct and center
+     * (fm_band); NULL when the theme shades no rows. */
+    lxw_format *z_text, *z_bold, *z_indent, *z_value, *z_pct, *z_center;
 } formats;
 
 typedef struct book {
@@ -96,6 +107,18 @@ typedef struct book {
     char unit[64];                  /* "USD billion" */
     char **clean;                   /* copies made by tx_xml, freed with the book */
     size_t n_clean;
+    /* The house style and the copy (style.c, st_init). */
+    const mkp_theme *theme;         /* NULL on a host older than ABI 1.3 */
+    const mkp_copy *copy;           /* likewise */
+    int sample;                     /* the sample edition: Summary and the market's Data */
+    int protect;                    /* lock the sheets that hold formulas */
+    const char *font;               /* the theme's font for every cell and chart, or NULL */
+    double font_scale;              /* its width against the workbook's default font */
+    char licence[512];              /* "Licensed to ...", "" for a copy licensed to no one */
+    char *logo;                     /* the logo's copy for the printed header (logo.c), or NULL */
+    double logo_in;                 /* its printed height in inches */
+    lxw_row_t order_row;            /* Summary's call to order (a sample), or 0 */
+    lxw_row_t market_header;        /* the years over Summary's market row */
 } book;
 
 /* ---- book.c: the workbook as a whole ------------------------------------ */
@@ -130,8 +153,30 @@ const char *tx_base_name(const char *path);
 size_t lb_copyright(const book *b, char *buf, size_t cap);
 void tx_sheet_name(const book *b, const char *want, const char *fallback, char out[NAME_CAP]);
 
+/* ---- style.c: the theme and the copy ------------------------------------ */
+
+#define ST_HEADER_MARGIN 0.3         /* inches from the paper's edge to the header (the logo) */
+
+/* The theme's colours the workbook uses. */
+enum { ST_PRIMARY, ST_MUTED, ST_HEAD_FILL, ST_HEAD_INK, ST_ZEBRA };
+void st_init(book *b);
+int st_has(const book *b, int which);
+lxw_color_t st_color(const book *b, int which);
+lxw_color_t st_series(const book *b, size_t i);
+lxw_color_t st_value_class(const book *b, mkp_value_class c);
+void st_header_footer(book *b, sheet *sh);
+void st_properties(book *b);
+void st_protect(book *b);
+/* Whether the sample edition keeps figure f (all figures of a full one). */
+int st_keeps(const book *b, const mkp_figure *f);
+
+/* ---- logo.c: the logo's copy for the printed header ---------------------- */
+void lg_make(book *b);
+void lg_remove(book *b);
+
 /* ---- formats.c ---------------------------------------------------------- */
 void fm_make(book *b);
+lxw_format *fm_band(const book *b, lxw_format *f, size_t index);
 void fm_number(char *buf, size_t cap, int decimals, const char *suffix);
 
 /* ---- cells.c: sheets, cells and the references between them ------------- */
@@ -160,6 +205,7 @@ void ref_add(book *b, const char *path, const sheet *sh, lxw_row_t row, const do
 /* ---- the sheets: summary.c, dims.c, data.c, charts.c, notes.c ----------- */
 size_t sm_n_scenarios(const mkp_model *m);
 void sm_summary(book *b);
+void sm_order_height(book *b);
 void sm_scenarios(book *b);
 void dm_sheet(book *b, sheet *sh, const mkp_node *dim);
 lxw_col_t dm_cagr_col(const mkp_model *m);

@@ -124,9 +124,11 @@ for lang in en zh-CN; do
     render "$lang licensed again" "$T/lic2" --lang "$lang" $LIC --permissions print --owner-password-file "$T/owner.pw"
     check "$lang licensed: the same bytes on a second render" cmp "$PDF" "$T/lic2/$ID/acme/$ID$sfx.pdf"
 
-    # ---- the licence line fits the foot: a long licensee wraps under the footer
+    # ---- the licence line fits the foot: a long licensee wraps under the
+    # footer, the theme's footer line included
     long="Internationale Gesellschaft für Angewandte Marktforschung und Strategische Unternehmensberatung mbH"
-    render "$lang long licensee" "$T/long" --lang "$lang" --licensee "$long" --licence-id L-2026-000123 --seats 250
+    render "$lang long licensee" "$T/long" --lang "$lang" --licensee "$long" --licence-id L-2026-000123 --seats 250 \
+        --theme themes/harbour.yaml
     LPDF=$(ls "$T"/long/$ID/*/$ID$sfx.pdf)
     pdftotext -bbox -f 6 -l 6 "$LPDF" "$T/bbox.html" 2>>"$T/readers.err"
     $PY tests/e2e/licence_check.py foot "$T/bbox.html" "$SIGN" 533.3 >"$T/foot.check" 2>&1

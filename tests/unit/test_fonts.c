@@ -1,19 +1,23 @@
 /* test_fonts.c - the host's chart fonts (core/chart/fonts.c): measure is
  * the sum of the face's own unhinted advances, Chinese falls back to the
- * CJK face, and text_glyphs places each glyph where measure counts it. */
+ * CJK face, and text_glyphs places each glyph where measure counts it; and
+ * the one font finder's preferences (plugins/common/fontfind.c), a
+ * theme's families. */
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
 #include "chart/fonts.h"
+#include "fontfind.h"
 #include "testhelp.h"
 
-static int diags;
+static int diags, warnings;
 
 static void count_diag(const mkp_job *job, mkp_level level, const char *fmt, ...)
 {
-    (void)job, (void)level, (void)fmt;
+    (void)job, (void)fmt;
     diags++;
+    warnings += level == MKP_WARNING;
 }
 
 static const mkp_host test_host = {.size = sizeof(mkp_host), .diag = count_diag};
@@ -115,4 +119,63 @@ TEST(fonts_scene_svg_is_a_standalone_document)
     chart_svg_free(svg);
     EXPECT(chart_scene_svg(fs, NULL, NULL, NULL, NULL) == NULL);
     chart_fonts_close(fs);
+}
+
+static int face_is(const ff_fonts *ff, int face, const char *file_part)
+{
+    return ff->face[face].file && strstr(ff->face[face].file, file_part);
+}
+
+/* A family a theme prefers that is not installed: one warning naming it,
+ * and the default in its place; a heading family other than the body's
+ * gives its bold face, the body's own family none. */
+TEST(fontfind_a_preferred_family_falls_back_with_a_warning)
+{
+    ff_fonts ff;
+    ff_want w = {.preferred = "No Such Family", .default_family = "DejaVu Serif", .styles = 1u << FF_BOLD,
+                 .heading = "DejaVu Sans", .why = "the theme's"};
+    diags = warnings = 0;
+    EXPECT_INT(ff_find_want(&ff, &test_host, &test_job, &w), 0);
+    EXPECT_INT(diags, 1);
+    EXPECT_INT(warnings, 1);
+    EXPECT(face_is(&ff, FF_REGULAR, "DejaVuSerif.ttf"));
+    EXPECT(face_is(&ff, FF_BOLD, "DejaVuSerif-Bold.ttf"));
+    EXPECT(face_is(&ff, FF_HEADING, "DejaVuSans-Bold.ttf"));
+    ff_free(&ff);
+
+    w.preferred = "DejaVu Sans";
+    w.heading = "dejavu sans"; /* fontconfig's spelling rules: the same family */
+    diags = 0;
+    EXPECT_INT(ff_find_want(&ff, &test_host, &test_job, &w), 0);
+    EXPECT_INT(diags, 0);
+    EXPECT(face_is(&ff, FF_REGULAR, "DejaVuSans.ttf"));
+    EXPECT(ff.face[FF_HEADING].file == NULL);
+    ff_free(&ff);
+
+    w.heading = "No Such Heading";
+    w.cjk_preferred = "No Such CJK";
+    diags = warnings = 0;
+    EXPECT_INT(ff_find_want(&ff, &test_host, &test_job, &w), 0);
+    EXPECT_INT(warnings, 2);
+    EXPECT(ff.face[FF_HEADING].file == NULL);
+    EXPECT(ff.face[FF_CJK].file != NULL); /* the default's */
+    ff_free(&ff);
+}
+
+/* A family the user chose (an option) is required even beside a theme's. */
+TEST(fontfind_a_required_family_wins_and_must_exist)
+{
+    ff_fonts ff;
+    ff_want w = {.family = "DejaVu Sans Mono", .preferred = "DejaVu Sans", .default_family = "DejaVu Serif"};
+    diags = 0;
+    EXPECT_INT(ff_find_want(&ff, &test_host, &test_job, &w), 0);
+    EXPECT_INT(diags, 0);
+    EXPECT(face_is(&ff, FF_REGULAR, "DejaVuSansMono.ttf"));
+    ff_free(&ff);
+    w.family = "No Such Family";
+    diags = warnings = 0;
+    EXPECT_INT(ff_find_want(&ff, &test_host, &test_job, &w), -1);
+    EXPECT_INT(diags, 1);
+    EXPECT_INT(warnings, 0);
+    ff_free(&ff);
 }
