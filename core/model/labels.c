@@ -153,6 +153,10 @@ static const label labels[] = {
      "细分市场与其上级保持一致：每一年按同一比例缩放，使其合计等于上级数值，上级数值保持不变。"},
     {"report-kind", "Market Research Report", "市场研究报告"},
     {"research-methodology", "Research Methodology", "研究方法"},
+    {"sample-contents",
+     "The contents of the full report, with its page numbers; what this sample leaves out is marked “in the "
+     "full report”.",
+     "以下为完整报告的目录及其页码；本样本未收录的内容标有“见完整报告”。"},
     {"sample-edition", "Sample edition", "样本版"},
     {"sample-mark", "SAMPLE", "样本"},
     {"scenario", "Scenario", "情景"},

@@ -389,6 +389,7 @@ void rp_cover(pdf_doc *d)
         cover_sidebar(d);
     else
         cover_band(d, d->cover == MKP_COVER_PLAIN);
+    lc_cover(d);
     d->fresh = 0;
 }
 

@@ -81,7 +81,8 @@ static pdf_face *face_get(pdf_doc *d, int f)
     if (pf->state != 0)
         return pf;
     pf->state = -1;
-    ff_warn(&d->fonts, f, d->host, d->job); /* a stand-in, or no CJK font: said when first needed */
+    if (d->pass != PASS_MEASURE) /* a sample's full layout, not saved: the sample's says it */
+        ff_warn(&d->fonts, f, d->host, d->job); /* a stand-in, or no CJK font: said when first needed */
     if (!pf_file(d, f))
         return pf; /* only the CJK face: Chinese shows as boxes */
     const char *name = load_file(d, f);

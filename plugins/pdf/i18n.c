@@ -111,10 +111,18 @@ void lb_money(pdf_doc *d, char *buf, size_t cap, double v)
 }
 
 /* The edition date: "15 January 2026" or "2026年1月15日". */
-const char *lb_date(pdf_doc *d)
+/* "15 January 2026", or in Chinese 2026年1月15日. */
+static const char *day(pdf_doc *d, int y, int mo, int dd)
 {
     static const char *const months[] = {"January", "February", "March",     "April",   "May",      "June",
                                          "July",    "August",   "September", "October", "November", "December"};
+    if (d->zh)
+        return ar_printf(d, "%d年%d月%d日", y, mo, dd);
+    return ar_printf(d, "%d %s %d", dd, months[mo - 1], y);
+}
+
+const char *lb_date(pdf_doc *d)
+{
     int y = 0, mo = 0, dd = 0;
     const char *e = d->m->edition;
     if (!e || sscanf(e, "%d-%d-%d", &y, &mo, &dd) != 3) {
@@ -130,9 +138,17 @@ const char *lb_date(pdf_doc *d)
     }
     if (mo < 1 || mo > 12)
         return e ? e : "";
-    if (d->zh)
-        return ar_printf(d, "%d年%d月%d日", y, mo, dd);
-    return ar_printf(d, "%d %s %d", dd, months[mo - 1], y);
+    return day(d, y, mo, dd);
+}
+
+/* A YYYY-MM-DD date (a licence's) as lb_date writes the edition's; any
+ * other text as it is. */
+const char *lb_day(pdf_doc *d, const char *iso)
+{
+    int y = 0, mo = 0, dd = 0;
+    if (!iso || sscanf(iso, "%d-%d-%d", &y, &mo, &dd) != 3 || mo < 1 || mo > 12 || dd < 1 || dd > 31)
+        return iso ? iso : "";
+    return day(d, y, mo, dd);
 }
 
 /* The year of the edition, or 0 without one. */

@@ -83,6 +83,7 @@ void rp_rights(pdf_doc *d)
     fact(d, lb(d, L_PUBLISHER), txt(d, &m->publisher), NULL);
     fact(d, lb(d, L_EDITION), lb_date(d), NULL);
     fact(d, lb(d, L_PRODUCT), m->product_code, NULL);
+    fact(d, d->host->label(d->job, "licensee"), lc_rights(d), NULL);
     const char *licence = text_or(d, &m->licence, L_LICENCE_TERMS);
     fl_heading(d, lb(d, L_LICENCE), fl_lead(d, licence));
     fl_paragraph(d, licence, 1);
@@ -167,6 +168,35 @@ static int has_about(const pdf_doc *d)
                               *or_empty(m->contact_phone) || m->contact_address.n);
 }
 
+/* The publisher's contact details under a heading (a numbered section
+ * when `numbered`); nothing when the dataset gives none. */
+static void contact(pdf_doc *d, int numbered)
+{
+    const mkp_model *m = d->m;
+    const char *who = txt(d, &m->publisher);
+    if (!has_imprint(m))
+        return;
+    const char *email = or_empty(m->contact_email), *web = or_empty(m->contact_web);
+    const char *phone = or_empty(m->contact_phone), *address = txt(d, &m->contact_address);
+    if (!*email && !*web && !*phone && !*address)
+        return;
+    if (numbered)
+        fl_section(d, lb(d, L_CONTACT), 4 * 14);
+    else
+        fl_heading(d, lb(d, L_CONTACT), 4 * 14);
+    fact(d, lb(d, L_PUBLISHER), who, NULL);
+    fact(d, lb(d, L_ADDRESS), address, NULL);
+    fact(d, lb(d, L_PHONE), phone, NULL);
+    fact(d, lb(d, L_EMAIL), email, *email ? ar_printf(d, "mailto:%s", email) : NULL);
+    fact(d, lb(d, L_WEB), web, *web ? web : NULL);
+}
+
+/* The contact details outside a chapter (the sample edition's last page). */
+void rp_contact(pdf_doc *d)
+{
+    contact(d, 0);
+}
+
 static void ch_about(pdf_doc *d)
 {
     const mkp_model *m = d->m;
@@ -176,18 +206,7 @@ static void ch_about(pdf_doc *d)
         fl_paragraph(d, txt(d, &m->about), 1);
     else if (*who)
         fl_paragraph(d, ar_printf(d, lb(d, L_PUBLISHED_LINE), who), 0);
-    if (!has_imprint(m))
-        return;
-    const char *email = or_empty(m->contact_email), *web = or_empty(m->contact_web);
-    const char *phone = or_empty(m->contact_phone), *address = txt(d, &m->contact_address);
-    if (!*email && !*web && !*phone && !*address)
-        return;
-    fl_section(d, lb(d, L_CONTACT), 4 * 14);
-    fact(d, lb(d, L_PUBLISHER), who, NULL);
-    fact(d, lb(d, L_ADDRESS), address, NULL);
-    fact(d, lb(d, L_PHONE), phone, NULL);
-    fact(d, lb(d, L_EMAIL), email, *email ? ar_printf(d, "mailto:%s", email) : NULL);
-    fact(d, lb(d, L_WEB), web, *web ? web : NULL);
+    contact(d, 1);
 }
 
 /* The chapters after the study: its scope, then the publisher. */

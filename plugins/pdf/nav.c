@@ -54,7 +54,7 @@ static void push(pdf_doc *d, nav_list *l, const nav_entry *e)
 void nav_add(pdf_doc *d, int kind, const char *number, const char *title, double y)
 {
     title = str_short(d, title);
-    nav_entry e = {kind, ar_strdup(d, number), ar_strdup(d, title), d->main.n - 1, nav_here(d, y)};
+    nav_entry e = {kind, ar_strdup(d, number), ar_strdup(d, title), d->main.n - 1, nav_here(d, y), d->chapter, 0, 0};
     if (kind == NAV_CHAPTER || kind == NAV_SECTION) {
         push(d, &d->toc, &e);
         HPDF_Outline parent = kind == NAV_SECTION ? d->outline_chapter : NULL;
@@ -78,6 +78,7 @@ typedef struct pending {
     double y;                       /* baseline */
     size_t target;                  /* main page index */
     int bold;
+    size_t full;                    /* the page number to print instead (the sample's contents), or 0 */
 } pending;
 
 typedef struct front {
@@ -131,7 +132,10 @@ static void entry(front *f, const nav_entry *e, double numcol)
         numcol = 24;
     else if (e->kind == NAV_SECTION)
         numcol = 30;
-    double x = d->left + indent + numcol, w = d->right - PAGE_COL - x;
+    double mark = sm_mark_room(d, e); /* a sample's entry of the full report only */
+    if (mark > 0)
+        st.rgb = d->col.muted;
+    double x = d->left + indent + numcol, w = d->right - PAGE_COL - x - mark;
     size_t n = tx_lines(d, &d->cell, e->title, &st, w);
     pg_gap(d, chapter ? 5 : 1.5);
     pg_need(d, (double)n * lead);
@@ -144,8 +148,10 @@ static void entry(front *f, const nav_entry *e, double numcol)
         pg_take(d, lead);
     }
     double end = x + (n ? d->cell.line[n - 1].w : 0);
-    dotted(d, end + 6, d->right - PAGE_COL + 4, base + 0.5);
-    f->p[f->n++] = (pending){d->page, base, e->page, chapter};
+    dotted(d, end + 6, d->right - PAGE_COL + 4 - mark, base + 0.5);
+    if (mark > 0)
+        sm_mark(d, d->right - PAGE_COL + 2, base);
+    f->p[f->n++] = (pending){d->page, base, e->page, chapter, e->full};
     if (e->dest) {
         HPDF_Rect r = {(HPDF_REAL)d->left, (HPDF_REAL)d->y, (HPDF_REAL)d->right, (HPDF_REAL)top};
         HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(d->page, r, e->dest);
@@ -193,6 +199,7 @@ void nav_front(pdf_doc *d)
     d->running = lb(d, L_CONTENTS);
     pg_new(d);
     nav_front_title(d, L_CONTENTS, d->outline_front[0]);
+    sm_contents_note(d);
     for (size_t i = 0; i < d->toc.n; i++)
         entry(&f, &d->toc.v[i], 0);
     d->running = lb(d, L_LIST_FIGURES);
@@ -206,7 +213,7 @@ void nav_front(pdf_doc *d)
     for (size_t i = 0; i < f.n; i++) {
         pf_style st = {(unsigned char)f.p[i].bold, 0, f.p[i].bold ? 10 : 9,
                        f.p[i].bold ? d->col.primary : d->col.ink};
-        char *num = ar_printf(d, "%zu", pg_number(d, f.p[i].target));
+        char *num = ar_printf(d, "%zu", f.p[i].full ? f.p[i].full : pg_number(d, f.p[i].target));
         d->page = f.p[i].page;
         pf_draw(d, d->right - pf_width(d, num, &st), f.p[i].y, num, &st);
     }

@@ -191,6 +191,7 @@ static void decorate(pdf_doc *d, const pdf_page *p, size_t number, size_t total,
         pf_draw(d, d->left, foot, pf_fit(d, h->who, &st, d->tw * 0.6), &st);
     }
     pf_draw(d, d->right - pf_width(d, pg, &st), foot, pg, &st);
+    lc_foot(d, foot);
 }
 
 /* Every page but the cover, in reading order: front matter, then body. */

@@ -151,6 +151,9 @@ typedef struct nav_entry {
     const char *title;              /* arena */
     size_t page;                    /* index into the main pages */
     HPDF_Destination dest;
+    int chapter;                    /* the chapter it is in (d->chapter when recorded) */
+    size_t full;                    /* the sample edition: its page in the full edition (0: none) */
+    int out;                        /* the sample edition: in the full edition only */
 } nav_entry;
 
 typedef struct nav_list {
@@ -243,7 +246,20 @@ typedef struct pdf_doc {
     char *tmp;                      /* scratch text for drawing one run */
     size_t tmp_cap;
     ar_block *arena;
+
+    /* this copy (licence.c, seal.c, sample.c) */
+    const mkp_copy *copy;           /* the host's, or NULL on a host before ABI 1.3 */
+    const char *licence;            /* host->licence_line(): "" for a copy licensed to no one */
+    struct sm_plan *plan;           /* the sample edition: the full edition's contents */
+    int pass;                       /* PASS_* */
 } pdf_doc;
+
+/* What one layout of the document is for. */
+enum {
+    PASS_FULL = 0,                  /* the report, saved */
+    PASS_MEASURE = 1,               /* the full edition laid out for its page numbers, not saved */
+    PASS_SAMPLE = 2                 /* the sample edition, saved */
+};
 
 /* ---- plugin.c ----------------------------------------------------------- */
 #define PDF_JMP_HPDF 2              /* longjmp(d->oom, ...) for an error libharu recorded in d->err */
@@ -378,6 +394,7 @@ void lb_value(const pdf_doc *d, char *buf, size_t cap, double v);
 void lb_pct(const pdf_doc *d, char *buf, size_t cap, double fraction);
 const char *lb_percent(pdf_doc *d, double fraction);
 const char *lb_date(pdf_doc *d);
+const char *lb_day(pdf_doc *d, const char *iso);
 const char *lb_copyright(pdf_doc *d);
 int lb_is_published(const pdf_doc *d, unsigned char flags);
 unsigned lb_class_color(const pdf_doc *d, mkp_value_class c);
@@ -413,5 +430,46 @@ void pr_dimension(pdf_doc *d, const mkp_node *dim);
 void pr_summary(pdf_doc *d);
 void pr_methodology(pdf_doc *d);
 void pr_scenarios(pdf_doc *d);
+void rp_summary(pdf_doc *d);
+void rp_contact(pdf_doc *d);
+
+/* ---- licence.c: whom the copy is licensed to ------------------------------ */
+void lc_init(pdf_doc *d);
+void lc_cover(pdf_doc *d);
+void lc_foot(pdf_doc *d, double y);
+const char *lc_rights(pdf_doc *d);
+const char *lc_subject(pdf_doc *d, const char *subject);
+const char *lc_keywords(pdf_doc *d, const char *keywords);
+
+/* ---- seal.c: the watermark and the permissions ----------------------------- */
+void sl_watermark(pdf_doc *d);
+int sl_protect(pdf_doc *d);
+void sl_done(void);
+
+/* ---- sample.c: the sample edition -------------------------------------- */
+
+/* One entry of the full edition's contents and lists, kept from its
+ * layout (PASS_MEASURE) for the sample's (PASS_SAMPLE). */
+typedef struct sm_entry {
+    int kind;                       /* NAV_* */
+    char *number, *title;
+    size_t page;                    /* its page number in the full edition */
+    int chapter;                    /* the chapter it is in */
+    int figure;                     /* NAV_FIGURE: the figure's number */
+} sm_entry;
+
+typedef struct sm_plan {
+    sm_entry *v;
+    size_t n;
+} sm_plan;
+
+int sm_is_sample(const mkp_job *job);
+void sm_keep(pdf_doc *d);
+void sm_plan_free(sm_plan *p);
+void sm_body(pdf_doc *d);
+void sm_lists(pdf_doc *d);
+void sm_contents_note(pdf_doc *d);
+double sm_mark_room(pdf_doc *d, const nav_entry *e);
+void sm_mark(pdf_doc *d, double right, double y);
 
 #endif

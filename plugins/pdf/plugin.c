@@ -157,17 +157,19 @@ static void set_info(pdf_doc *d)
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, txt_short(d, &m->title));
     if (*txt(d, &m->publisher))
         HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, txt_short(d, &m->publisher));
-    if (*txt(d, &m->subtitle))
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, txt_short(d, &m->subtitle));
-    if (m->n_keywords) {
-        size_t len = 1;
-        for (size_t i = 0; i < m->n_keywords; i++)
-            len += strlen(m->keywords[i]) + 2;
-        char *k = ar_alloc(d, len), *o = k;
-        for (size_t i = 0; i < m->n_keywords; i++)
-            o += sprintf(o, "%s%s", i ? ", " : "", m->keywords[i]);
-        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, str_short(d, k));
-    }
+    /* A licensed copy's subject and keywords also say whose it is. */
+    const char *subject = str_short(d, lc_subject(d, txt_short(d, &m->subtitle)));
+    if (*subject)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_SUBJECT, subject);
+    size_t len = 1;
+    for (size_t i = 0; i < m->n_keywords; i++)
+        len += strlen(m->keywords[i]) + 2;
+    char *k = ar_alloc(d, len), *o = k;
+    for (size_t i = 0; i < m->n_keywords; i++)
+        o += sprintf(o, "%s%s", i ? ", " : "", m->keywords[i]);
+    const char *keywords = lc_keywords(d, k);
+    if (*keywords)
+        HPDF_SetInfoAttr(d->pdf, HPDF_INFO_KEYWORDS, str_short(d, keywords));
     HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, ar_printf(d, "marketpress %s (pdf plugin)", d->host->version));
     time_t t = (time_t)m->edition_epoch;
     struct tm tm;
@@ -224,7 +226,89 @@ static int save(pdf_doc *d, const char *path)
     return err;
 }
 
-static int render(const mkp_job *job)
+/* The document's settings, fonts and first state, before any page. */
+static int doc_start(pdf_doc *d)
+{
+    const mkp_job *job = d->job;
+    th_setup(d);
+    if (pf_open(d) != 0)
+        return -1;
+    d->pdf = HPDF_New(on_error, d);
+    if (!d->pdf) {
+        host->diag(job, MKP_FAIL, "libharu could not start a document");
+        return -1;
+    }
+    /* libharu deflates each font file in small steps: for a report in
+     * DejaVu only, storing the fonts as they are halves the time spent
+     * saving and the file stays near 0.5 MB; Droid Sans Fallback would
+     * take it past 1 MB. */
+    const char *compress = d->host->option(job, "compress");
+    int all = compress && (strcmp(compress, "all") == 0 || (strcmp(compress, "auto") == 0 && d->zh));
+    HPDF_SetCompressionMode(d->pdf, all ? HPDF_COMP_ALL : HPDF_COMP_TEXT | HPDF_COMP_IMAGE);
+    HPDF_UseUTFEncodings(d->pdf);
+    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+    d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
+    if (th_logo_load(d) != 0)
+        return -1;
+    d->decimals = value_decimals(d->m);
+    d->unit_label = lb_unit(d);
+    lc_init(d);
+    set_info(d);
+    pg_setup(d, d->host->option(job, "paper"));
+    nav_init(d);
+    return 0;
+}
+
+/* Every page, the front matter last, then the running heads and feet and
+ * what lies over the pages. */
+static void lay_out(pdf_doc *d)
+{
+    rp_cover(d);
+    if (d->pass == PASS_SAMPLE) {
+        sm_body(d);
+        sm_lists(d);
+    } else {
+        rp_body(d);
+        rp_back(d);
+    }
+    nav_front(d);
+    if (d->pass == PASS_MEASURE)
+        return;
+    pg_decorate(d);
+    sl_watermark(d);
+    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    pf_complete_subsets(d);
+}
+
+/* Saves the laid-out document to job->output_path. */
+static int finish(pdf_doc *d)
+{
+    const mkp_job *job = d->job;
+    int rc = MKP_OK;
+    if (pdf_failed(d)) {
+        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report", (unsigned)d->err,
+                   (unsigned)d->err_detail);
+        rc = MKP_ERROR;
+    } else if (sl_protect(d) != 0) {
+        rc = MKP_ERROR;
+    } else if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err) {
+        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while saving the report", (unsigned)d->err,
+                   (unsigned)d->err_detail);
+        rc = MKP_ERROR;
+    } else {
+        int err = save(d, job->output_path);
+        if (err) {
+            host->diag(job, MKP_FAIL, "cannot write %s: %s", job->output_path, strerror(err));
+            rc = MKP_EIO;
+        }
+    }
+    sl_done();
+    return rc;
+}
+
+/* One layout of the report (PASS_*): saved, or for PASS_MEASURE its
+ * contents kept in `plan`. */
+static int run(const mkp_job *job, int pass, sm_plan *plan)
 {
     pdf_doc *d = calloc(1, sizeof *d);
     if (!d) {
@@ -236,6 +320,8 @@ static int render(const mkp_job *job)
     d->m = job->model;
     d->lang = job->lang ? job->lang : "en";
     d->zh = strncmp(d->lang, "zh", 2) == 0;
+    d->pass = pass;
+    d->plan = plan;
     const char *face = d->host->option(job, "typeface");
     /* Droid Sans Fallback is a sans (hei) design: Latin text beside it
      * looks of a piece in DejaVu Sans. */
@@ -250,63 +336,35 @@ static int render(const mkp_job *job)
                        (unsigned)d->err, (unsigned)d->err_detail);
         else
             host->diag(job, MKP_FAIL, "out of memory");
+        sl_done();
         doc_free(d);
         return MKP_ERROR;
     }
-    th_setup(d);
-    if (pf_open(d) != 0) {
+    if (doc_start(d) != 0) {
         doc_free(d);
         return MKP_ERROR;
     }
-    d->pdf = HPDF_New(on_error, d);
-    if (!d->pdf) {
-        host->diag(job, MKP_FAIL, "libharu could not start a document");
-        doc_free(d);
-        return MKP_ERROR;
-    }
-    /* libharu deflates each font file in small steps: for a report in
-     * DejaVu only, storing the fonts as they are halves the time spent
-     * saving and the file stays near 0.5 MB; Droid Sans Fallback would
-     * take it past 1 MB. */
-    const char *compress = d->host->option(job, "compress");
-    int all = compress && (strcmp(compress, "all") == 0 || (strcmp(compress, "auto") == 0 && d->zh));
-    HPDF_SetCompressionMode(d->pdf, all ? HPDF_COMP_ALL : HPDF_COMP_TEXT | HPDF_COMP_IMAGE);
-    HPDF_UseUTFEncodings(d->pdf);
-    HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
-    d->utf8 = HPDF_GetEncoder(d->pdf, "UTF-8");
-    if (th_logo_load(d) != 0) {
-        doc_free(d);
-        return MKP_ERROR;
-    }
-    d->decimals = value_decimals(d->m);
-    d->unit_label = lb_unit(d);
-    set_info(d);
-    pg_setup(d, d->host->option(job, "paper"));
-    nav_init(d);
-    rp_cover(d);
-    rp_body(d);
-    rp_back(d);
-    nav_front(d);
-    pg_decorate(d);
-    HPDF_SetPageMode(d->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-    pf_complete_subsets(d);
+    lay_out(d);
     int rc = MKP_OK;
-    if (pdf_failed(d)) {
-        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while laying out the report", (unsigned)d->err,
-                   (unsigned)d->err_detail);
-        rc = MKP_ERROR;
-    } else if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err) {
-        host->diag(job, MKP_FAIL, "libharu error 0x%04X (detail %u) while saving the report", (unsigned)d->err,
-                   (unsigned)d->err_detail);
-        rc = MKP_ERROR;
-    } else {
-        int err = save(d, job->output_path);
-        if (err) {
-            host->diag(job, MKP_FAIL, "cannot write %s: %s", job->output_path, strerror(err));
-            rc = MKP_EIO;
-        }
-    }
+    if (pass == PASS_MEASURE)
+        sm_keep(d);
+    else
+        rc = finish(d);
     doc_free(d);
+    return rc;
+}
+
+/* The report; a sample edition is laid out twice, the full edition first
+ * for the page numbers its contents lists. */
+static int render(const mkp_job *job)
+{
+    if (!sm_is_sample(job))
+        return run(job, PASS_FULL, NULL);
+    sm_plan plan = {NULL, 0};
+    int rc = run(job, PASS_MEASURE, &plan);
+    if (rc == MKP_OK)
+        rc = run(job, PASS_SAMPLE, &plan);
+    sm_plan_free(&plan);
     return rc;
 }
 

@@ -77,6 +77,12 @@ static void ch_summary(pdf_doc *d, const mkp_section *exec)
         pr_summary(d);
 }
 
+/* The executive summary alone (the sample edition's first chapter). */
+void rp_summary(pdf_doc *d)
+{
+    ch_summary(d, section(d, "executive-summary"));
+}
+
 static void ch_market(pdf_doc *d)
 {
     fl_chapter(d, lb(d, L_MARKET));

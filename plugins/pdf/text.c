@@ -303,12 +303,13 @@ static br_hyph *hyphenator(pdf_doc *d)
         const char *path = br_hyph_find(want);
         d->hyph = br_hyph_open(path);
         d->hyph_state = d->hyph ? 1 : -1;
-        if (!d->hyph && want && *want)
+        int say = d->pass != PASS_MEASURE; /* a sample's full layout, not saved: the sample's says it */
+        if (say && !d->hyph && want && *want)
             d->host->diag(d->job, MKP_WARNING,
                           "cannot read the hyphenation dictionary %s (option hyphen-dict): English is set "
                           "without hyphenation",
                           want);
-        else if (!d->hyph)
+        else if (say && !d->hyph)
             d->host->diag(d->job, MKP_WARNING,
                           "no English hyphenation dictionary (%s, Debian package hyphen-en-us): English is set "
                           "without hyphenation",
