@@ -83,8 +83,12 @@ static int render(const mkp_job *job)
     if (header)
         rc = fputs("series,year,value,provenance\n", f) < 0;
     rc = rc || write_node(f, m, m->market, decimals) != 0;
+    /* A free sample (ABI 1.3, job->copy) gives away the market total
+     * only, as the workbook's sample does: check by size, the copy came
+     * after the first hosts. */
+    int sample = MKP_HAS(mkp_job, job, copy) && job->copy && job->copy->edition == MKP_EDITION_SAMPLE;
     /* Dimensions share the market's values; their segments are the rows. */
-    for (size_t d = 0; !rc && d < m->n_dimensions; d++) {
+    for (size_t d = 0; !rc && !sample && d < m->n_dimensions; d++) {
         const mkp_node *dim = mkp_dimension_at(m, d);
         for (size_t s = 0; !rc && s < dim->n_children; s++)
             rc = write_node(f, m, mkp_child_at(m, dim, s), decimals) != 0;

@@ -280,3 +280,8 @@ for f in tests/fixtures/fuzz-theme/*; do
     fi
     rm -rf "$T/fz-out"
 done
+
+# ---- the CSV of a sample gives away the market total only --------------------
+check "a sample's csv" $MKP render $AIGC $P -f csv -o "$T/scsv" -q --no-fsync --edition sample
+expect_eq "its rows are the market's" "$(tail -n +2 "$T/scsv/$ID/sample/$ID.csv" | cut -d, -f1 | sort -u)" market
+expect_eq "one a year, 2025 to 2032" "$(tail -n +2 "$T/scsv/$ID/sample/$ID.csv" | wc -l | tr -d ' ')" 8
