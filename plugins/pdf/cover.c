@@ -89,14 +89,31 @@ static const char *tile_label(pdf_doc *d, int label, int year, int yi)
     return l;
 }
 
+/* The cover's three headline figures as text: the base year's and the
+ * forecast year's market, and the CAGR; and the two years' indexes. */
+typedef struct headline {
+    char base[96], end[96], cagr[32];
+    int ib, ie;
+} headline;
+
+static headline headline_figures(pdf_doc *d)
+{
+    const mkp_model *m = d->m;
+    headline h;
+    h.ib = mkp_year_index(m, m->base_year);
+    h.ie = mkp_year_index(m, m->forecast_end);
+    lb_money(d, h.base, sizeof h.base, h.ib >= 0 ? m->market->value[h.ib] : NAN);
+    lb_money(d, h.end, sizeof h.end, h.ie >= 0 ? m->market->value[h.ie] : NAN);
+    lb_pct(d, h.cagr, sizeof h.cagr, m->market->cagr);
+    return h;
+}
+
 static void cover_tiles(pdf_doc *d, double y)
 {
     const mkp_model *m = d->m;
-    char a[96], b[96], c[32];
-    int ib = mkp_year_index(m, m->base_year), ie = mkp_year_index(m, m->forecast_end);
-    lb_money(d, a, sizeof a, ib >= 0 ? m->market->value[ib] : NAN);
-    lb_money(d, b, sizeof b, ie >= 0 ? m->market->value[ie] : NAN);
-    lb_pct(d, c, sizeof c, m->market->cagr);
+    headline hl = headline_figures(d);
+    const char *a = hl.base, *b = hl.end, *c = hl.cagr;
+    int ib = hl.ib, ie = hl.ie;
     double gap = 12, w = (d->tw - 2 * gap) / 3;
     tile(d, d->left, y, w, tile_label(d, L_BASE_YEAR, m->base_year, ib), a);
     tile(d, d->left + w + gap, y, w, tile_label(d, L_FC_YEAR, m->forecast_end, ie), b);
@@ -311,11 +328,9 @@ static void figure_row(pdf_doc *d, double y, double h, const char *label, const 
 static double figure_rows(pdf_doc *d, double y)
 {
     const mkp_model *m = d->m;
-    char a[96], b[96], c[32];
-    int ib = mkp_year_index(m, m->base_year), ie = mkp_year_index(m, m->forecast_end);
-    lb_money(d, a, sizeof a, ib >= 0 ? m->market->value[ib] : NAN);
-    lb_money(d, b, sizeof b, ie >= 0 ? m->market->value[ie] : NAN);
-    lb_pct(d, c, sizeof c, m->market->cagr);
+    headline hl = headline_figures(d);
+    const char *a = hl.base, *b = hl.end, *c = hl.cagr;
+    int ib = hl.ib, ie = hl.ie;
     double h = 36, gap = 6;
     figure_row(d, y, h, tile_label(d, L_BASE_YEAR, m->base_year, ib), a);
     figure_row(d, y - (h + gap), h, tile_label(d, L_FC_YEAR, m->forecast_end, ie), b);
