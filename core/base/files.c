@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -123,3 +124,17 @@ int fs_sync_at(int dfd, const char *name)
     return err ? err : sync_pass(dfd, name, 1);
 }
 
+
+char *fs_program_dir(void)
+{
+    char exe[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len <= 0)
+        return NULL;
+    exe[len] = '\0';
+    char *slash = strrchr(exe, '/');
+    if (!slash)
+        return NULL;
+    *slash = '\0';
+    return xstrdup(exe);
+}

@@ -6,6 +6,9 @@
 
 /* mkdir -p; returns 0 or an errno (ENOTDIR when a part is a file). */
 int fs_make_dirs(const char *path);
+/* The folder the running program's file is in ("/usr/bin"), malloc'd;
+ * NULL when the system will not say. */
+char *fs_program_dir(void);
 /* Removes a file or a folder tree; folders are entered by descriptor and
  * symbolic links removed, never followed. */
 void fs_remove_tree(const char *path);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/files.h"
 #include "host/host.h"
 
 #define MIN_DESC_SIZE (offsetof(mkp_plugin, render) + sizeof(void (*)(void)))
@@ -405,18 +406,13 @@ static void search_path(plugin_set *s, char **extra, size_t n_extra)
             add_dir(s, tok);
         free(copy);
     }
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (len > 0) {
-        exe[len] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            char *own = xprintf("%s/../lib/marketpress/plugins", exe);
-            char real[PATH_MAX];
-            add_dir(s, realpath(own, real) ? real : own);
-            free(own);
-        }
+    char *bin = fs_program_dir();
+    if (bin) {
+        char *own = xprintf("%s/../lib/marketpress/plugins", bin);
+        char real[PATH_MAX];
+        add_dir(s, realpath(own, real) ? real : own);
+        free(own);
+        free(bin);
     }
 #ifdef MKP_PLUGIN_DIR
     add_dir(s, MKP_PLUGIN_DIR);
