@@ -11,6 +11,7 @@
 #include "base/alloc.h"
 #include "base/arena.h"
 #include "chart/layout.h"
+#include "dataset/dataset.h"
 #include "marketpress/text.h"
 #include "model/format.h"
 
@@ -79,13 +80,12 @@ void chart_use_theme(const mkp_theme *t)
 
 mkp_color chart_theme_color(const mkp_theme *t, size_t i)
 {
-    /* Okabe-Ito by default; a theme's own list.  Then the same hues
-     * lighter, then darker, for long lists. */
-    static const mkp_color base[8] = {{0, 114, 178, 255},  {230, 159, 0, 255},  {0, 158, 115, 255},
-                                      {204, 121, 167, 255}, {86, 180, 233, 255}, {213, 94, 0, 255},
-                                      {120, 120, 120, 255}, {240, 228, 66, 255}};
-    size_t n = t && t->n_series ? t->n_series : 8;
-    mkp_color c = t && t->n_series ? t->series[i % n] : base[i % n];
+    /* The theme's series (the default's Okabe-Ito without one), then the
+     * same hues lighter, then darker, for long lists. */
+    if (!t || !t->n_series)
+        t = &ds_theme_default()->pub;
+    size_t n = t->n_series;
+    mkp_color c = t->series[i % n];
     size_t round = i / n % 3;
     mkp_color out = {c.r, c.g, c.b, 255};
     if (round == 1) { /* lighter */
@@ -105,10 +105,11 @@ mkp_color chart_color(size_t i)
     return chart_theme_color(theme, i);
 }
 
-/* The colour of one kind of value: the theme's, else chart.h's. */
+/* The colour of one kind of value, in the theme of this process. */
 static mkp_color class_color(mkp_value_class c)
 {
-    return theme && (unsigned)c < MKP_VALUE_CLASSES ? theme->values[c] : mkp_value_class_color(c);
+    const mkp_theme *t = theme ? theme : &ds_theme_default()->pub;
+    return t->values[(unsigned)c < MKP_VALUE_CLASSES ? c : MKP_VALUE_ESTIMATE];
 }
 
 double chart_nice_step(double lo, double hi, int max_ticks, double *axis_lo, double *axis_hi)
