@@ -4,15 +4,15 @@
  * its company, --edition, or one per entry of a clients file), each copy
  * with its folder (docs/editions.md). */
 #include <errno.h>
-#include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/files.h"
 #include "chart/fonts.h"
 #include "cli/cli.h"
 
@@ -20,22 +20,28 @@
 
 int cmd_edition_option(edition_args *ea, int key, const char *v)
 {
-    const char **to = key == OPT_THEME            ? &ea->theme
-                      : key == OPT_CLIENTS        ? &ea->clients
-                      : key == OPT_LICENSEE       ? &ea->licensee
-                      : key == OPT_LICENCE_ID     ? &ea->licence_id
-                      : key == OPT_SEATS          ? &ea->seats
-                      : key == OPT_LICENCE_DATE   ? &ea->licence_date
-                      : key == OPT_WATERMARK      ? &ea->watermark
-                      : key == OPT_EDITION        ? &ea->edition
-                      : key == OPT_PERMISSIONS    ? &ea->permissions
-                      : key == OPT_OWNER_PASSWORD ? &ea->owner_password_file
-                      : key == OPT_OPEN_PASSWORD  ? &ea->open_password_file
-                                                  : NULL;
-    if (!to)
-        return 0;
-    *to = v;
-    return 1;
+    static const struct {
+        int key;
+        size_t at;                  /* the member of edition_args the value goes to */
+    } to[] = {
+        {OPT_THEME, offsetof(edition_args, theme)},
+        {OPT_CLIENTS, offsetof(edition_args, clients)},
+        {OPT_LICENSEE, offsetof(edition_args, licensee)},
+        {OPT_LICENCE_ID, offsetof(edition_args, licence_id)},
+        {OPT_SEATS, offsetof(edition_args, seats)},
+        {OPT_LICENCE_DATE, offsetof(edition_args, licence_date)},
+        {OPT_WATERMARK, offsetof(edition_args, watermark)},
+        {OPT_EDITION, offsetof(edition_args, edition)},
+        {OPT_PERMISSIONS, offsetof(edition_args, permissions)},
+        {OPT_OWNER_PASSWORD, offsetof(edition_args, owner_password_file)},
+        {OPT_OPEN_PASSWORD, offsetof(edition_args, open_password_file)},
+    };
+    for (size_t i = 0; i < sizeof to / sizeof to[0]; i++)
+        if (to[i].key == key) {
+            memcpy((char *)ea + to[i].at, &v, sizeof v);
+            return 1;
+        }
+    return 0;
 }
 
 /* A password: the first line of `file`, else the environment's `var`,
@@ -179,19 +185,12 @@ static const char *theme_file(arena *a, const char *v)
     size_t n = strlen(v);
     if (strchr(v, '/') || (n > 5 && strcmp(v + n - 5, ".yaml") == 0) || !*v)
         return v;
-    char exe[PATH_MAX];
-    ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
     struct stat st;
-    if (len > 0) {
-        exe[len] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            *slash = '\0';
-            const char *own = arena_printf(a, "%s/../share/marketpress/themes/%s.yaml", exe, v);
-            if (stat(own, &st) == 0)
-                return own;
-        }
-    }
+    char *bin = fs_program_dir();
+    const char *own = bin ? arena_printf(a, "%s/../share/marketpress/themes/%s.yaml", bin, v) : NULL;
+    free(bin);
+    if (own && stat(own, &st) == 0)
+        return own;
     const char *installed = arena_printf(a, "%s/themes/%s.yaml", MKP_DATA_DIR, v);
     return stat(installed, &st) == 0 ? installed : v;
 }

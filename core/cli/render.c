@@ -267,6 +267,13 @@ static int parse_options(const plugin_set *ps, const strs *raw, opt_value *out)
 
 /* The plugins named by -f and -O are all this render needs: only their
  * files are loaded (host/plugins.c); without -f, every file is. */
+/* The plugin a "plugin.key=value" is for, malloc'd. */
+static char *plugin_of_option(const char *o)
+{
+    const char *dot = strchr(o, '.');
+    return xstrndup(o, dot ? (size_t)(dot - o) : 0);
+}
+
 static void find_plugins(const render_args *a, const ds_clients *cl, plugin_set *ps)
 {
     if (!a->formats) {
@@ -279,17 +286,13 @@ static void find_plugins(const render_args *a, const ds_clients *cl, plugin_set 
         strs_push(&wanted, tok);
     /* and those an option is for: -O's, and a clients file's */
     strs heads = {0};
-    size_t n_client = 0;
+    for (size_t i = 0; i < a->raw_opts.n; i++)
+        strs_push(&heads, plugin_of_option(a->raw_opts.v[i]));
     for (size_t c = 0; cl && c < cl->n; c++)
-        n_client += cl->n_options[c];
-    for (size_t i = 0, c = 0, k = 0; i < a->raw_opts.n + n_client; i++) {
-        while (i >= a->raw_opts.n && k == cl->n_options[c])
-            c++, k = 0;
-        const char *o = i < a->raw_opts.n ? a->raw_opts.v[i] : cl->options[c][k++];
-        const char *dot = strchr(o, '.');
-        strs_push(&heads, xstrndup(o, dot ? (size_t)(dot - o) : 0));
+        for (size_t k = 0; k < cl->n_options[c]; k++)
+            strs_push(&heads, plugin_of_option(cl->options[c][k]));
+    for (size_t i = 0; i < heads.n; i++)
         strs_push(&wanted, heads.v[i]);
-    }
     plugins_discover_named(ps, a->dirs.v, a->dirs.n, (const char *const *)wanted.v, wanted.n);
     for (size_t i = 0; i < heads.n; i++)
         free(heads.v[i]);
