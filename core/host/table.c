@@ -185,9 +185,11 @@ static size_t host_licence_line(const mkp_job *job, char *buf, size_t cap)
         else
             sb_printf(&b, host_label(job, "seats-n"), c->seats);
     }
+    /* as snprintf counts: the whole line's length, however much of it fitted */
+    size_t n = b.len;
     snprintf(buf, cap, "%s", b.s ? b.s : "");
     free(b.s);
-    return strlen(buf);
+    return n;
 }
 
 static mkp_color host_series_color(const mkp_job *job, size_t i)

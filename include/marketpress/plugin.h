@@ -277,7 +277,10 @@ typedef struct mkp_host {
 
     /* The line a licensed copy prints at the foot of every page, in the
      * job's language: "Licensed to Acme Corp, licence L-1234, single
-     * user".  Writes "" and returns 0 for a copy licensed to no one. */
+     * user".  Returns the line's whole length, as snprintf does: a
+     * result of cap or more means it was cut, and a buffer of that length
+     * plus one holds it.  Writes "" and returns 0 for a copy licensed to
+     * no one. */
     size_t (*licence_line)(const mkp_job *job, char *buf, size_t cap);
 
     /* Chart series colour i of the job's theme, the one the chart engine

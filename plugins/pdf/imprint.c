@@ -23,11 +23,6 @@ static const char *text_or(pdf_doc *d, const mkp_text *t, int label)
     return has_imprint(d->m) && t->n && *txt(d, t) ? txt(d, t) : lb(d, label);
 }
 
-static const char *or_empty(const char *s)
-{
-    return s ? s : "";
-}
-
 /* "Label   value" lines, the value wrapped in its column; `link` makes the
  * value a link to that address. */
 static void fact(pdf_doc *d, const char *label, const char *value, const char *link)

@@ -21,11 +21,6 @@ static int sample(const pdf_doc *d)
     return d->pass == PASS_SAMPLE || (d->copy && d->copy->edition == MKP_EDITION_SAMPLE);
 }
 
-static const char *or_empty(const char *s)
-{
-    return s ? s : "";
-}
-
 /* "single user", "25 users", "site licence"; "" when not stated. */
 static const char *seats(pdf_doc *d)
 {
@@ -37,24 +32,17 @@ static const char *seats(pdf_doc *d)
     return n > 1 ? ar_printf(d, label(d, "seats-n"), n) : "";
 }
 
-/* The host's line; on a host that has none, the same words from its
- * labels. */
+/* The host's line, however long.  Every host that gives a copy (ABI 1.3)
+ * has licence_line. */
 static const char *line_of(pdf_doc *d)
 {
-    const mkp_copy *c = d->copy;
-    if (MKP_HAS(mkp_host, d->host, in_sample) && d->host->licence_line) {
-        char buf[512];
-        size_t n = d->host->licence_line(d->job, buf, sizeof buf);
-        if (n < sizeof buf)
-            return ar_strdup(d, buf);
-        char *big = ar_alloc(d, n + 1);
-        d->host->licence_line(d->job, big, n + 1);
-        return big;
-    }
-    const char *s = ar_printf(d, label(d, "licence-line"), c->licensee);
-    if (*or_empty(c->licence_id))
-        s = ar_printf(d, "%s, %s", s, ar_printf(d, label(d, "licence-id"), c->licence_id));
-    return *seats(d) ? ar_printf(d, "%s, %s", s, seats(d)) : s;
+    char buf[512];
+    size_t n = d->host->licence_line(d->job, buf, sizeof buf);
+    if (n < sizeof buf)
+        return ar_strdup(d, buf);
+    char *big = ar_alloc(d, n + 1);
+    d->host->licence_line(d->job, big, n + 1);
+    return big;
 }
 
 void lc_init(pdf_doc *d)

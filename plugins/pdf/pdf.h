@@ -279,6 +279,12 @@ const char *str_short(pdf_doc *d, const char *s);
 
 /* ---- fonts.c ------------------------------------------------------------ */
 
+/* A string member a host may leave NULL, as "". */
+static inline const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
 /* The code point at s[*i] as the report can set it, advancing *i:
  * mkp_utf8_next's, with C0 controls and DEL as a space and anything beyond
  * the Basic Multilingual Plane as U+FFFD, since libharu's encoders and

@@ -108,6 +108,8 @@ expect_file "in every language" "$T/lic/$ID/acme-corp/$ID.zh-CN.copyinfo"
 expect_no_file "and not to DIR itself" "$T/lic/$ID.csv"
 expect_grep "the licence line" "$T/lic/$ID/acme-corp/$ID.copyinfo" \
     '^licence line: Licensed to Acme Corp., licence L-1234, single user$'
+expect_grep "licence_line counts the whole line, as snprintf does, and cuts what does not fit" \
+    "$T/lic/$ID/acme-corp/$ID.copyinfo" "^licence length: 51, in 8 bytes: 51 'License'\$"
 expect_grep "the licence line in Chinese" "$T/lic/$ID/acme-corp/$ID.zh-CN.copyinfo" \
     '^licence line: 授权给Acme Corp.，许可证 L-1234，单用户$'
 check "--seats site" $MKP render $AIGC $P -f copyinfo -o "$T/site" -q --no-fsync --licensee "Globex" --seats site

@@ -40,9 +40,12 @@ static int render(const mkp_job *job)
         return MKP_EIO;
     const mkp_copy *c = job->copy;
     char line[512];
-    host->licence_line(job, line, sizeof line);
+    size_t whole = host->licence_line(job, line, sizeof line);
+    char small[8];
+    size_t counted = host->licence_line(job, small, sizeof small);
     fprintf(f, "licence line: %s\nedition: %d\nlicensee: %s\nslug: %s\nwatermark: %s\n", line, (int)c->edition,
             c->licensee, c->slug, c->watermark);
+    fprintf(f, "licence length: %zu, in 8 bytes: %zu '%s'\n", whole, counted, small);
     fprintf(f, "protect: %d print %d copy %d modify %d owner %s open %s\n", c->protect, c->allow_print, c->allow_copy,
             c->allow_modify, c->owner_password, c->open_password);
     fprintf(f, "sample figures:");
